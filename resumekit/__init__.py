@@ -1,0 +1,31 @@
+"""resumekit: tailored resumes and cover letters from one YAML career profile.
+
+The public API::
+
+    profile = resumekit.load_profile("profile.yaml")
+    resumekit.render(profile, "out/resume.pdf", document="resume")
+    result = resumekit.build("resumekit.yaml")
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .building import build, render
+from .errors import ConfigError, FeedbackError, ProfileError, ResumekitError, TargetError
+from .loading import load_profile, load_target
+from .models import Profile, Target
+
+__all__ = [
+    "ConfigError",
+    "FeedbackError",
+    "Profile",
+    "ProfileError",
+    "ResumekitError",
+    "Target",
+    "TargetError",
+    "build",
+    "load_profile",
+    "load_target",
+    "render",
+]

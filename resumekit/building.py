@@ -1,0 +1,229 @@
+"""load -> apply feedback -> tailor -> render -> write: the one place that chains the steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .documents import Letter, Options, Resume, build_letter, build_resume, is_remote, letter_date
+from .errors import BuildError, ConfigError, Problem, ResumekitError
+from .loading import read_config, read_profile, read_target
+from .models import Config, Profile, Target
+from .resources import theme_dirs
+from .writing import inside, safe_name, write_atomic
+
+GENERAL = "general"
+FORMATS = ("pdf", "docx")
+DOCUMENT_NAMES = {"resume": "Resume", "letter": "Cover-Letter"}
+
+
+@dataclass
+class Project:
+    """A loaded project: its config, profile and targets, and where they live."""
+
+    config: Config
+    config_path: Path
+    profile: Profile
+    targets: list[Target]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.config_path.parent
+
+    @property
+    def output_dir(self) -> Path:
+        return (self.root / self.config.output).resolve()
+
+
+@dataclass
+class Output:
+    """One file a build produced or skipped."""
+
+    path: Path
+    target: str
+    document: str
+    format: str
+    status: str  # "built" or "up to date"
+    pages: int | None = None
+
+
+@dataclass
+class BuildResult:
+    """What a build did: every output, and the warnings met on the way."""
+
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def built(self) -> list[Output]:
+        return [o for o in self.outputs if o.status == "built"]
+
+
+def target_files(config: Config, root: Path) -> list[Path]:
+    """The target files the config names: a file, every YAML/JSON file of a folder, or a glob."""
+    if not config.targets:
+        return []
+    spec = root / config.targets
+    if spec.is_dir():
+        found = [p for p in spec.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"}]
+    elif spec.is_file():
+        found = [spec]
+    else:
+        found = [Path(p) for p in glob.glob(str(spec)) if Path(p).is_file()]
+        if not found:
+            raise ConfigError([Problem(str(root / "resumekit.yaml"), None, None, "targets",
+                                       f"'{config.targets}' matches no file or folder")])
+    return sorted(found)
+
+
+def load_project(config_path: str | Path = "resumekit.yaml", strict: bool = False) -> Project:
+    """Read and validate a project's config, profile and targets; raise on the first bad file."""
+    path = Path(config_path)
+    loaded = read_config(path, strict)
+    config = loaded.model
+    warnings = list(loaded.warnings)
+    root = path.parent
+    profile = read_profile(root / config.profile, strict)
+    warnings += profile.warnings
+    targets: list[Target] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    for file in target_files(config, root):
+        try:
+            target = read_target(file, strict)
+        except ResumekitError as exc:
+            problems += getattr(exc, "problems", [])
+            continue
+        warnings += target.warnings
+        tid = target.model.id or file.stem
+        if tid == GENERAL or tid in seen:
+            why = "is reserved for the untailored build" if tid == GENERAL else f"is also used by {seen[tid]}"
+            problems.append(Problem(str(file), None, None, "id", f"target id '{tid}' {why}"))
+        seen[tid] = file
+        targets.append(target.model)
+    if problems:
+        from .errors import TargetError
+
+        raise TargetError(problems)
+    return Project(config, path.resolve(), profile.model, targets, warnings)
+
+
+def _options(config: Config) -> Options:
+    return Options(language=config.language, date=config.date)
+
+
+def content_for(profile: Profile, target: Target | None, document: str, options: Options) -> Resume | Letter:
+    """The content of one document for one target (``None``: the general version)."""
+    if document == "letter":
+        return build_letter(profile, target, options)
+    return build_resume(profile, options)
+
+
+def render_bytes(
+    content: Resume | Letter, fmt: str, dirs: list[Path], project_dir: Path | None,
+    stamp: dt.datetime, warnings: list[str],
+) -> tuple[bytes, int | None]:
+    """The file's bytes in ``fmt``, and its page count where known."""
+    if fmt == "pdf":
+        from .rendering.pdf import render_pdf_bytes
+
+        return render_pdf_bytes(content, dirs, project_dir, warnings)
+    if fmt == "docx":
+        from .rendering.docx import render_docx_bytes
+
+        return render_docx_bytes(content, dirs, stamp), None
+    raise BuildError(f"unknown format '{fmt}'; resumekit writes {', '.join(FORMATS)}")
+
+
+def _stamp(target: Target | None, options: Options) -> dt.datetime:
+    day = letter_date(target, options)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def file_name(profile: Profile, document: str, fmt: str) -> str:
+    """A name a recruiter is happy to receive: ``Jane-Doe-Resume.pdf``."""
+    person = safe_name(profile.basics.name or "", fallback="")
+    stem = f"{person}-{DOCUMENT_NAMES[document]}" if person else DOCUMENT_NAMES[document]
+    return f"{stem}.{fmt}"
+
+
+def _profile_warnings(profile: Profile) -> list[str]:
+    if is_remote(profile.basics.image):
+        return [f"basics.image: {profile.basics.image} is on the network; resumekit never "
+                "fetches, so it is ignored (use a file beside the profile)"]
+    return []
+
+
+def build_target(
+    project: Project, target: Target | None, formats: list[str], documents: list[str],
+) -> BuildResult:
+    """Render every document of one target in memory, then write them all."""
+    result = BuildResult(warnings=_profile_warnings(project.profile))
+    options = _options(project.config)
+    dirs = theme_dirs(project.config.theme, project.root)
+    tid = target.id if target and target.id else GENERAL
+    folder = inside(project.output_dir, safe_name(tid, fallback=GENERAL) if tid != GENERAL else GENERAL)
+    stamp = _stamp(target, options)
+    rendered: list[tuple[Output, bytes]] = []
+    for document in documents:
+        content = content_for(project.profile, target, document, options)
+        for fmt in formats:
+            data, pages = render_bytes(content, fmt, dirs, project.root, stamp, result.warnings)
+            path = inside(folder, file_name(project.profile, document, fmt))
+            rendered.append((Output(path, tid, document, fmt, "built", pages), data))
+    for output, data in rendered:
+        write_atomic(output.path, data)
+        result.outputs.append(output)
+    return result
+
+
+def build(
+    config_path: str | Path = "resumekit.yaml",
+    targets: list[str] | None = None,
+    formats: list[str] | None = None,
+    force: bool = False,
+    strict: bool = False,
+) -> BuildResult:
+    """What ``resumekit build`` does: every target's documents (and the general ones)."""
+    project = load_project(config_path, strict)
+    chosen_formats = formats or list(project.config.formats)
+    unknown = [f for f in chosen_formats if f not in FORMATS]
+    if unknown:
+        raise BuildError(f"unknown format '{unknown[0]}'; resumekit writes {', '.join(FORMATS)}")
+    plan: list[Target | None] = [None, *project.targets]
+    if targets:
+        known = {GENERAL: None, **{t.id: t for t in project.targets if t.id}}
+        missing = [t for t in targets if t not in known]
+        if missing:
+            raise BuildError(f"no target '{missing[0]}'; known: {', '.join(sorted(known))}")
+        plan = [known[t] for t in targets]
+    result = BuildResult(warnings=[str(w) for w in project.warnings])
+    for target in plan:
+        one = build_target(project, target, chosen_formats, list(project.config.documents))
+        result.outputs += one.outputs
+        result.warnings += [w for w in one.warnings if w not in result.warnings]
+    return result
+
+
+def render(
+    profile: Profile,
+    path: str | Path,
+    document: str = "resume",
+    target: Target | None = None,
+    theme: str = "classic",
+    language: str = "en",
+) -> Path:
+    """Render one document of ``profile`` to ``path``; the format comes from the suffix."""
+    out = Path(path)
+    fmt = out.suffix.lower().lstrip(".")
+    if document not in DOCUMENT_NAMES:
+        raise BuildError(f"unknown document '{document}'; choose resume or letter")
+    options = Options(language=language)
+    content = content_for(profile, target, document, options)
+    warnings: list[str] = []
+    data, _ = render_bytes(content, fmt, theme_dirs(theme), None, _stamp(target, options), warnings)
+    write_atomic(out, data)
+    return out

@@ -1,0 +1,204 @@
+"""The command line; the only module that prints or exits.
+
+Exit codes: 0 done; 1 the user's files are wrong; 2 the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import LocatedError, ResumekitError
+
+EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
+
+
+def _print_error(exc: ResumekitError) -> None:
+    if isinstance(exc, LocatedError):
+        for problem in exc.problems:
+            print(f"error: {problem}" if problem.severity == "error" else str(problem), file=sys.stderr)
+        count = len(exc.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+    else:
+        print(f"error: {exc}", file=sys.stderr)
+
+
+def _print_warnings(warnings: list[Any]) -> None:
+    for warning in warnings:
+        text = str(warning)
+        print(text if "warning:" in text else f"warning: {text}", file=sys.stderr)
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .resources import scaffold_dir
+
+    dest = Path(args.dir)
+    source = scaffold_dir()
+    files = sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    clashes = [dest / p.relative_to(source) for p in files if (dest / p.relative_to(source)).exists()]
+    if clashes:
+        print(f"error: {clashes[0]} already exists; resumekit init never overwrites your files "
+              "(choose an empty folder)", file=sys.stderr)
+        return EXIT_USER
+    for file in files:
+        target = dest / file.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, target)
+        print(f"created {target}")
+    where = "" if dest.resolve() == Path.cwd().resolve() else f"cd {dest} && "
+    print(f"\nNext: edit profile.yaml, then run: {where}resumekit build")
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .building import build
+
+    started = time.perf_counter()
+    result = build(args.config, targets=args.target or None, formats=args.format or None,
+                   force=args.force, strict=args.strict)
+    _print_warnings(result.warnings)
+    cwd = Path.cwd()
+    for output in result.outputs:
+        try:
+            shown = output.path.relative_to(cwd)
+        except ValueError:
+            shown = output.path
+        pages = f" ({output.pages} page{'s' if output.pages != 1 else ''})" if output.pages else ""
+        print(f"{output.status:>10}  {shown}{pages}")
+    skipped = len(result.outputs) - len(result.built)
+    print(f"built {len(result.built)} file{'s' if len(result.built) != 1 else ''}, "
+          f"{skipped} up to date, in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def _kind_of(path: Path, data: Any) -> str:
+    if path.name in {"resumekit.yaml", "resumekit.yml"}:
+        return "config"
+    if isinstance(data, dict):
+        if "applications" in data or "improvements" in data:
+            return "feedback"
+        if "basics" not in data and ({"title", "company", "posting", "responsibilities"} & set(data)):
+            return "target"
+    return "profile"
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .errors import ProfileError
+    from .loading import read_config, read_document, read_profile, read_target
+
+    files = [Path(f) for f in args.files]
+    warnings: list[Any] = []
+    problems: list[Any] = []
+    if not files:
+        from .building import load_project
+
+        try:
+            project = load_project(args.config, args.strict)
+        except LocatedError as exc:
+            problems += exc.problems
+        else:
+            warnings += project.warnings
+            print(f"ok: {args.config}, {project.config.profile} and {len(project.targets)} target(s)")
+    for file in files:
+        try:
+            doc = read_document(file, ProfileError)
+            kind = _kind_of(file, doc.data)
+            reader = {"config": read_config, "target": read_target, "profile": read_profile}[kind] \
+                if kind != "feedback" else None
+            if reader is None:
+                from .feedback_loading import read_feedback
+
+                loaded: Any = read_feedback(file, args.strict)
+            else:
+                loaded = reader(file, args.strict)
+        except LocatedError as exc:
+            problems += exc.problems
+            continue
+        warnings += loaded.warnings
+        print(f"ok: {file} ({kind})")
+    _print_warnings(warnings)
+    if problems:
+        raise LocatedError(problems)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import json_schema
+
+    print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="resumekit",
+        description="Tailored resumes and cover letters (PDF and DOCX) from one YAML career "
+                    "profile, with a feedback loop after rejections.")
+    parser.add_argument("--version", action="version", version=f"resumekit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def with_config(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-c", "--config", default="resumekit.yaml", metavar="CONFIG",
+                       help="the project config (default: ./resumekit.yaml)")
+        p.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
+
+    p = sub.add_parser("init", help="write a small, working example project",
+                       description="Write a small, working project (profile, feedback, one target, "
+                                   "config) into DIR. Never overwrites existing files.")
+    p.add_argument("dir", nargs="?", default=".", metavar="DIR", help="where (default: here)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("build", help="build what is out of date",
+                       description="Build the resume and cover letter, in each format, for every "
+                                   "target (and the untailored 'general' version).")
+    with_config(p)
+    p.add_argument("--target", action="append", metavar="ID",
+                   help="build only this target (repeatable; 'general' is the untailored version)")
+    p.add_argument("--format", action="append", choices=["pdf", "docx"], help="only this format (repeatable)")
+    p.add_argument("--force", action="store_true", help="rebuild even what is up to date")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("validate", help="check the files; every problem with file:line:column",
+                       description="Check files (profile, feedback, target or config, recognised by "
+                                   "their content); with no FILE, check the whole project.")
+    with_config(p)
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema, for editor completion",
+                       description="Print the JSON Schema of a file kind, for editor completion "
+                                   "(e.g. YAML language server's '# yaml-language-server: $schema=').")
+    p.add_argument("kind", nargs="?", default="profile", choices=["profile", "feedback", "target", "config"])
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ResumekitError as exc:
+        _print_error(exc)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The errors a user can cause, each carrying every problem found, with its place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or doubtful) in a user's file, and where it is."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        place = self.file
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{place}:{field} {label}{self.message}"
+
+
+class ResumekitError(Exception):
+    """Base of every error a user can cause; its text is meant for people."""
+
+
+class LocatedError(ResumekitError):
+    """A user's file is wrong; carries every problem found in it."""
+
+    kind = "file"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the {self.kind}"
+        return head + ":\n" + "\n".join(f"  {p}" for p in self.problems)
+
+
+class ProfileError(LocatedError):
+    """The profile is wrong."""
+
+    kind = "profile"
+
+
+class FeedbackError(LocatedError):
+    """The feedback file is wrong."""
+
+    kind = "feedback"
+
+
+class TargetError(LocatedError):
+    """A target (job) file is wrong."""
+
+    kind = "target"
+
+
+class ConfigError(LocatedError):
+    """The project config is wrong."""
+
+    kind = "config"
+
+
+class BuildError(ResumekitError):
+    """A document could not be produced from valid input (e.g. an unreadable theme)."""

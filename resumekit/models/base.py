@@ -1,0 +1,103 @@
+"""The one base model, and the field types the file formats share (dates, tagged text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic.json_schema import GenerateJsonSchema
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Model(BaseModel):
+    """Base of every file model: unknown keys are kept (and warned about), nulls refused."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _refuse_null(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("is empty (null); give it a value or remove the key")
+        return value
+
+
+def _coerce_date(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        match = _DATE.match(text)
+        if not match:
+            raise ValueError(f"'{value}' is not a date; write 2024, 2024-06 or 2024-06-30")
+        year, month, day = match.groups()
+        try:
+            dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real date") from None
+        return text
+    raise ValueError("must be a date such as 2024, 2024-06 or 2024-06-30")
+
+
+def _coerce_end_date(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in {"present", "current", "now"}:
+        return "present"
+    return _coerce_date(value)
+
+
+_DATE_SCHEMA = {"type": "string", "description": "A date: 2024, 2024-06 or 2024-06-30",
+                "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+
+PartialDate = Annotated[str, BeforeValidator(_coerce_date), WithJsonSchema(_DATE_SCHEMA)]
+"""A JSON Resume date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (YAML dates and years too)."""
+
+EndDate = Annotated[
+    str,
+    BeforeValidator(_coerce_end_date),
+    WithJsonSchema({"anyOf": [_DATE_SCHEMA, {"const": "present"}],
+                    "description": "An end date, or 'present' (absent also means ongoing)"}),
+]
+
+
+def _from_string(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class TaggedText(Model):
+    """A piece of text with the tags that say what it shows."""
+
+    text: str = Field(description="The text, as it will appear.")
+    tags: list[str] = Field(default_factory=list, description="What this shows, e.g. leadership.")
+
+
+_TAGGED_SCHEMA = {
+    "anyOf": [
+        {"type": "string"},
+        {"type": "object", "required": ["text"],
+         "properties": {"text": {"type": "string"},
+                        "tags": {"type": "array", "items": {"type": "string"}}}},
+    ]
+}
+
+Highlight = Annotated[TaggedText, BeforeValidator(_from_string), WithJsonSchema(_TAGGED_SCHEMA)]
+"""A highlight: a plain string (as in JSON Resume) or ``{text, tags}``."""
+
+
+class NoNullSchema(GenerateJsonSchema):
+    """JSON Schema without ``null`` alternatives: files may omit a key, never set it to null."""
+
+    def nullable_schema(self, schema: Any) -> Any:
+        return self.generate_inner(schema["schema"])
+
+    def default_schema(self, schema: Any) -> Any:
+        inner = self.generate_inner(schema["schema"])
+        return inner

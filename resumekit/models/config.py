@@ -1,0 +1,26 @@
+"""The project config, ``resumekit.yaml``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Model, PartialDate
+
+Format = Literal["pdf", "docx"]
+DocumentKind = Literal["resume", "letter"]
+
+
+class Config(Model):
+    """Where a project's files are and what to build from them; paths are relative to it."""
+
+    profile: str = Field("profile.yaml", description="The career profile.")
+    feedback: str | None = Field(None, description="A feedback file or a folder of them.")
+    targets: str | None = Field(None, description="A target file, a folder or a glob; none = one general build.")
+    output: str = Field("out", description="Where documents go: <output>/<target id>/.")
+    formats: list[Format] = Field(default_factory=lambda: ["pdf", "docx"])
+    documents: list[DocumentKind] = Field(default_factory=lambda: ["resume", "letter"])
+    theme: str = Field("classic", description="A built-in theme's name, or a folder of your own.")
+    language: str = Field("en", description="The documents' language, as a BCP 47 tag (en, en-GB, de).")
+    date: PartialDate | None = Field(None, description="Date for letters when a target has none; else today.")

@@ -1,0 +1,182 @@
+"""The career profile: JSON Resume 1.0.0 with resumekit's optional extensions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from .base import EndDate, Highlight, Model, PartialDate, TaggedText
+
+Tags = list[str]
+
+
+def _tags() -> Any:
+    return Field(default_factory=list, description="What this entry shows (resumekit extension).")
+
+
+class Location(Model):
+    address: str | None = Field(None, description="Street address; several lines separated by \\n.")
+    postalCode: str | None = None
+    city: str | None = None
+    countryCode: str | None = Field(None, description="ISO-3166-1 ALPHA-2 code, e.g. US, GB, DE.")
+    region: str | None = Field(None, description="State, province or region.")
+
+
+class SocialProfile(Model):
+    network: str | None = Field(None, description="e.g. LinkedIn, GitHub.")
+    username: str | None = None
+    url: str | None = None
+
+
+class Basics(Model):
+    name: str | None = None
+    label: str | None = Field(None, description="e.g. Data Analyst.")
+    image: str | None = Field(None, description="URL or path of a photo (not shown by the classic theme).")
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = Field(None, description="Personal website.")
+    summary: str | list[TaggedText] | None = Field(
+        None, description="A short summary, or variants ({text, tags}) for tailoring to choose from.")
+    location: Location | None = None
+    profiles: list[SocialProfile] = Field(default_factory=list)
+
+
+class Work(Model):
+    name: str | None = Field(None, description="The employer.")
+    location: str | None = None
+    description: str | None = Field(None, description="What the employer does.")
+    position: str | None = None
+    url: str | None = None
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = Field(None, description="Absent or 'present' for an ongoing role.")
+    summary: str | None = None
+    highlights: list[Highlight] = Field(default_factory=list)
+    tags: Tags = _tags()
+
+
+class Volunteer(Model):
+    organization: str | None = None
+    position: str | None = None
+    url: str | None = None
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = None
+    summary: str | None = None
+    highlights: list[Highlight] = Field(default_factory=list)
+    tags: Tags = _tags()
+
+
+class Education(Model):
+    institution: str | None = None
+    url: str | None = None
+    area: str | None = Field(None, description="e.g. Computer Science.")
+    studyType: str | None = Field(None, description="e.g. Bachelor, BSc, MSc.")
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = None
+    score: str | None = Field(None, description="e.g. 3.67/4.0.")
+    courses: list[str] = Field(default_factory=list)
+    tags: Tags = _tags()
+
+
+class Award(Model):
+    title: str | None = None
+    date: PartialDate | None = None
+    awarder: str | None = None
+    summary: str | None = None
+    tags: Tags = _tags()
+
+
+class Certificate(Model):
+    name: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    issuer: str | None = None
+    tags: Tags = _tags()
+
+
+class Publication(Model):
+    name: str | None = None
+    publisher: str | None = None
+    releaseDate: PartialDate | None = None
+    url: str | None = None
+    summary: str | None = None
+    tags: Tags = _tags()
+
+
+class Skill(Model):
+    name: str | None = Field(None, description="A group, e.g. Analytics.")
+    level: str | None = Field(None, description="e.g. Advanced.")
+    keywords: list[str] = Field(default_factory=list)
+    tags: Tags = _tags()
+
+
+class Language(Model):
+    language: str | None = None
+    fluency: str | None = None
+
+
+class Interest(Model):
+    name: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Reference(Model):
+    name: str | None = None
+    reference: str | None = None
+
+
+class Project(Model):
+    name: str | None = None
+    description: str | None = None
+    highlights: list[Highlight] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = None
+    url: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    entity: str | None = Field(None, description="Organisation the project was for.")
+    type: str | None = Field(None, description="e.g. volunteering, presentation, talk, application.")
+    tags: Tags = _tags()
+
+
+class Meta(Model):
+    canonical: str | None = None
+    version: str | None = None
+    lastModified: str | None = None
+
+
+class LetterDefaults(Model):
+    """Defaults for every cover letter (resumekit extension)."""
+
+    greeting: str | None = Field(None, description="e.g. 'Dear Hiring Manager,'.")
+    opening: str | None = Field(None, description="The first paragraph, when no target gives one.")
+    paragraphs: list[str] = Field(default_factory=list, description="Paragraphs for every letter.")
+    closing: str | None = Field(None, description="The last paragraph, e.g. thanks.")
+    signoff: str = Field("Sincerely,", description="The word before the signature.")
+    signature: str | None = Field(None, description="The name signed; defaults to basics.name.")
+
+
+class Profile(Model):
+    """A career profile: every JSON Resume 1.0.0 document is one."""
+
+    schema_: str | None = Field(None, alias="$schema", description="JSON Schema reference.")
+    basics: Basics = Field(default_factory=Basics)
+    work: list[Work] = Field(default_factory=list)
+    volunteer: list[Volunteer] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    certificates: list[Certificate] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+    interests: list[Interest] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    meta: Meta = Field(default_factory=Meta)
+    letter: LetterDefaults = Field(default_factory=LetterDefaults)
+    feedback: Any = Field(None, description="Feedback, inline (see `resumekit schema feedback`).")
+
+
+SECTIONS = ("work", "volunteer", "education", "awards", "certificates", "publications",
+            "skills", "languages", "interests", "references", "projects")
+"""The JSON Resume sections that hold lists of entries."""

@@ -1,0 +1,1 @@
+"""Renderers: documents -> HTML (Jinja2), PDF (WeasyPrint) and DOCX (python-docx)."""

@@ -1,0 +1,27 @@
+"""Resume and letter content -> HTML, through the theme's Jinja2 templates."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..documents import Letter, Resume
+
+
+@lru_cache(maxsize=8)
+def _environment(dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render_html(doc: Resume | Letter, theme_dirs: list[Path]) -> str:
+    """The HTML of ``doc`` from the first theme folder that has its template."""
+    name = "letter.html" if isinstance(doc, Letter) else "resume.html"
+    return _environment(tuple(theme_dirs)).get_template(name).render(doc=doc)
