@@ -7,10 +7,15 @@ import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .areas import Taxonomy
 from .documents import Letter, Options, Resume, build_letter, build_resume, is_remote, letter_date
 from .errors import BuildError, ConfigError, Problem, ResumekitError
+from .feedback import apply_feedback
+from .feedback_loading import inline_feedback, read_feedback
+from .growth import find_application, growth_paragraph
 from .loading import read_config, read_profile, read_target
 from .models import Config, Profile, Target
+from .models.feedback import Feedback
 from .resources import theme_dirs
 from .writing import inside, safe_name, write_atomic
 
@@ -21,13 +26,15 @@ DOCUMENT_NAMES = {"resume": "Resume", "letter": "Cover-Letter"}
 
 @dataclass
 class Project:
-    """A loaded project: its config, profile and targets, and where they live."""
+    """A loaded project: its config, profile (improvements applied) and targets."""
 
     config: Config
     config_path: Path
     profile: Profile
     targets: list[Target]
     warnings: list[Problem] = field(default_factory=list)
+    feedback: Feedback | None = None
+    taxonomy: Taxonomy = field(default_factory=Taxonomy)
 
     @property
     def root(self) -> Path:
@@ -88,6 +95,13 @@ def load_project(config_path: str | Path = "resumekit.yaml", strict: bool = Fals
     root = path.parent
     profile = read_profile(root / config.profile, strict)
     warnings += profile.warnings
+    taxonomy = Taxonomy(config.areas)
+    feedback_source = root / config.feedback if config.feedback else inline_feedback(profile.document)
+    feedback = None
+    if feedback_source is not None:
+        loaded_feedback = read_feedback(feedback_source, strict, taxonomy)
+        warnings += loaded_feedback.warnings
+        feedback = loaded_feedback.model
     targets: list[Target] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
@@ -108,17 +122,26 @@ def load_project(config_path: str | Path = "resumekit.yaml", strict: bool = Fals
         from .errors import TargetError
 
         raise TargetError(problems)
-    return Project(config, path.resolve(), profile.model, targets, warnings)
+    applied = apply_feedback(profile.model, feedback) if feedback else profile.model
+    return Project(config, path.resolve(), applied, targets, warnings, feedback, taxonomy)
 
 
 def _options(config: Config) -> Options:
     return Options(language=config.language, date=config.date)
 
 
-def content_for(profile: Profile, target: Target | None, document: str, options: Options) -> Resume | Letter:
+def content_for(
+    profile: Profile, target: Target | None, document: str, options: Options,
+    feedback: Feedback | None = None, taxonomy: Taxonomy | None = None,
+) -> Resume | Letter:
     """The content of one document for one target (``None``: the general version)."""
     if document == "letter":
-        return build_letter(profile, target, options)
+        application = find_application(feedback, target)
+        growth = None
+        if feedback is not None and application is not None:
+            growth = growth_paragraph(feedback, application, taxonomy or Taxonomy(),
+                                      target.company if target else None)
+        return build_letter(profile, target, options, growth=growth)
     return build_resume(profile, options)
 
 
@@ -169,7 +192,8 @@ def build_target(
     stamp = _stamp(target, options)
     rendered: list[tuple[Output, bytes]] = []
     for document in documents:
-        content = content_for(project.profile, target, document, options)
+        content = content_for(project.profile, target, document, options,
+                              project.feedback, project.taxonomy)
         for fmt in formats:
             data, pages = render_bytes(content, fmt, dirs, project.root, stamp, result.warnings)
             path = inside(folder, file_name(project.profile, document, fmt))

@@ -131,6 +131,82 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _today(value: str | None) -> Any:
+    import datetime as dt
+
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(_usage_error(f"--today: '{value}' is not a date like 2026-11-26")) from None
+
+
+def _usage_error(message: str) -> int:
+    print(f"resumekit: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _project_feedback(args: argparse.Namespace) -> Any:
+    from .building import load_project
+    from .errors import FeedbackError, Problem
+
+    project = load_project(args.config, args.strict)
+    _print_warnings(project.warnings)
+    if project.feedback is None:
+        raise FeedbackError([Problem(str(args.config), None, None, "feedback",
+                                     "no feedback recorded: set 'feedback: feedback.yaml' in the config "
+                                     "or add a 'feedback:' key to the profile")])
+    return project
+
+
+def cmd_feedback_report(args: argparse.Namespace) -> int:
+    from .feedback_report import as_json, as_markdown, as_table, build_report
+
+    today = _today(args.today)
+    project = _project_feedback(args)
+    report = build_report(project.feedback, project.taxonomy, today, args.show_contacts)
+    render = {"table": as_table, "json": as_json, "md": as_markdown}[args.format]
+    sys.stdout.write(render(report) if args.format != "json" else render(report) + "\n")
+    return EXIT_OK
+
+
+def cmd_feedback_request(args: argparse.Namespace) -> int:
+    from .errors import FeedbackError, Problem
+    from .feedback_request import compose_request
+    from .resources import theme_dirs
+    from .writing import write_atomic
+
+    today = _today(args.today)
+    project = _project_feedback(args)
+    apps = {a.id: a for a in project.feedback.applications}
+    if args.application not in apps:
+        import difflib
+
+        close = difflib.get_close_matches(args.application, list(apps), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(apps) or 'none'})"
+        raise FeedbackError([Problem(str(project.config.feedback or project.config.profile), None, None,
+                                     "applications", f"no application with id '{args.application}'{hint}")])
+    app = apps[args.application]
+    mail = compose_request(app, project.profile, theme_dirs(project.config.theme, project.root))
+    if mail.send_by:
+        late = " (overdue: send it today)" if today > mail.send_by else ""
+        print(f"Send by: {mail.send_by.isoformat()}{late}")
+    if app.feedbackRequested:
+        print(f"Note: you recorded a request already on {app.feedbackRequested}.")
+    print(f"To: {mail.to or '(no contact recorded)'}")
+    print(f"Subject: {mail.subject}\n")
+    print(mail.body)
+    if args.out:
+        out = Path(args.out)
+        if out.exists() and not args.overwrite:
+            print(f"error: {out} exists; pass --overwrite to replace it", file=sys.stderr)
+            return EXIT_USER
+        write_atomic(out, bytes(mail.to_message()))
+        print(f"wrote {out} (open it in your mail client)")
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import json_schema
 
@@ -178,6 +254,33 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", metavar="FILE")
     p.set_defaults(func=cmd_validate)
 
+    p = sub.add_parser("feedback", help="the feedback loop: report, request",
+                       description="Work with recorded feedback: what rejections cited, what "
+                                   "answers it, and feedback requests to send.")
+    fsub = p.add_subparsers(dest="feedback_command", metavar="SUBCOMMAND")
+    fsub.required = True
+    q = fsub.add_parser("report", help="areas cited across rejections, what addresses each, requests due",
+                        description="For each feedback area: how many rejections cited it (and why we "
+                                    "think so), what improvements address it, whether it is still open; "
+                                    "then feedback requests due (rejection + 7 days) or overdue, and "
+                                    "answers still awaited.")
+    with_config(q)
+    q.add_argument("--format", choices=["table", "json", "md"], default="table", help="output format")
+    q.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    q.add_argument("--show-contacts", action="store_true", help="show contact names and emails")
+    q.set_defaults(func=cmd_feedback_report)
+    q = fsub.add_parser("request", help="a polite feedback-request email for an application",
+                        description="Print a short, polite feedback-request email for APPLICATION "
+                                    "(its id in the feedback file) and the date to send it by. The "
+                                    "wording comes from feedback-request.txt in the theme; put your "
+                                    "own in a theme folder of yours to change it.")
+    with_config(q)
+    q.add_argument("application", metavar="APPLICATION", help="the application's id")
+    q.add_argument("--out", metavar="FILE.eml", help="also write a standard email file a mail client opens")
+    q.add_argument("--overwrite", action="store_true", help="replace FILE.eml if it exists")
+    q.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    q.set_defaults(func=cmd_feedback_request)
+
     p = sub.add_parser("schema", help="print the JSON Schema, for editor completion",
                        description="Print the JSON Schema of a file kind, for editor completion "
                                    "(e.g. YAML language server's '# yaml-language-server: $schema=').")
@@ -192,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
+    except SystemExit as exc:
+        return int(exc.code or 0)
     except ResumekitError as exc:
         _print_error(exc)
         return EXIT_USER

@@ -339,13 +339,6 @@ def _strongest_highlights(profile: Profile, count: int = 3) -> tuple[str, ...]:
     return tuple(picked)
 
 
-def _current_role(profile: Profile) -> str:
-    for work in profile.work:
-        if work.position and work.name:
-            return f"my work as {work.position} at {work.name}"
-    return "my recent work"
-
-
 def build_letter(
     profile: Profile,
     target: Target | None = None,
@@ -393,8 +386,7 @@ def build_letter(
 
     paragraphs = [opening]
     chosen = highlights if highlights is not None else _strongest_highlights(profile)
-    lead_in = (f"A few things from {_current_role(profile)} that bear on this role:"
-               if chosen else "")
+    lead_in = "A few highlights of my recent work that bear on this role:" if chosen else ""
     after: list[str] = []
     if growth:
         after.append(growth)

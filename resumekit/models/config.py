@@ -24,3 +24,6 @@ class Config(Model):
     theme: str = Field("classic", description="A built-in theme's name, or a folder of your own.")
     language: str = Field("en", description="The documents' language, as a BCP 47 tag (en, en-GB, de).")
     date: PartialDate | None = Field(None, description="Date for letters when a target has none; else today.")
+    areas: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Feedback areas of your own, or more words for a built-in one: {area: [phrases]}.")

@@ -1,0 +1,143 @@
+"""Feedback areas: a built-in taxonomy, and transparent inference of areas from free text.
+
+Each area has a description and the words and phrases that point to it. Inference is a
+plain, case-insensitive phrase match on word boundaries, so ``feedback report`` can show
+exactly which words led to which area. Projects add areas, or words to an area, in
+their config (``areas: {name: [phrases]}``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Area:
+    """A kind of gap an employer may name, and the phrases that reveal it."""
+
+    name: str
+    description: str
+    phrases: tuple[str, ...]
+
+
+BUILTIN_AREAS: tuple[Area, ...] = (
+    Area("leadership", "Leading people or projects: managing, mentoring, owning outcomes.", (
+        "leadership", "lead", "leading", "led", "leader", "manage", "managed", "managing",
+        "management experience", "managed anyone", "never managed", "people management",
+        "line management", "mentor", "mentoring", "supervise", "supervising", "supervisory",
+        "ownership", "take ownership", "drive", "drove", "strategic", "vision", "delegate",
+        "delegation", "run a team", "ran a team", "team lead", "led a team", "leading projects",
+        "leading teams", "project lead",
+    )),
+    Area("communication", "Explaining clearly, in writing, in meetings and in interviews.", (
+        "communication", "communicate", "communicating", "communicator", "hard to follow",
+        "difficult to follow", "clear", "clearly", "clarity", "unclear", "concise", "rambling",
+        "rambled", "articulate", "presentation", "presenting", "present", "public speaking",
+        "explain", "explaining", "explanation", "written", "writing", "storytelling",
+        "structure your answers", "structured answers", "answers", "listening", "verbose",
+        "jargon", "too technical", "stakeholder communication",
+    )),
+    Area("teamwork", "Working with others: collaboration, cross-functional work, conflict.", (
+        "teamwork", "team player", "collaboration", "collaborate", "collaborative",
+        "cross-functional", "work with others", "working with others", "team fit",
+        "interpersonal", "conflict", "cooperation", "partnering", "stakeholders",
+        "relationship", "relationships",
+    )),
+    Area("technical", "Tools, methods and hands-on technical depth the role requires.", (
+        "technical", "technical skills", "technical depth", "coding", "programming", "sql",
+        "python", "tools", "tooling", "system design", "architecture", "technical interview",
+        "take-home", "take home", "algorithm", "algorithms", "statistics", "modelling",
+        "modeling", "hands-on", "proficiency", "certification", "certified",
+    )),
+    Area("domain", "Knowledge of the employer's industry, products or customers.", (
+        "domain", "domain knowledge", "industry", "industry knowledge", "sector", "market",
+        "our customers", "customer base", "product knowledge", "regulation", "regulatory",
+        "compliance", "business acumen", "business context", "clinical knowledge",
+    )),
+    Area("problem-solving", "Structuring problems, reasoning under ambiguity, judgement.", (
+        "problem solving", "problem-solving", "analytical", "analytical thinking", "reasoning",
+        "structured thinking", "approach", "ambiguity", "ambiguous", "critical thinking",
+        "judgement", "judgment", "case study", "case interview", "root cause", "troubleshoot",
+        "troubleshooting", "logic",
+    )),
+    Area("experience", "Years, seniority or scale of experience compared with the role.", (
+        "experience", "experienced", "years of experience", "not enough experience",
+        "more experience", "seniority", "senior", "junior", "level", "scale", "track record",
+        "exposure", "background", "other candidates", "stronger candidates", "more qualified",
+    )),
+    Area("motivation", "Why this role and this employer: interest, preparation, enthusiasm.", (
+        "motivation", "motivated", "enthusiasm", "enthusiastic", "passion", "interest",
+        "interested", "why this role", "why us", "why you want", "commitment", "preparation",
+        "prepared", "research", "energy", "engaged",
+    )),
+    Area("culture", "Fit with the team's ways of working and values.", (
+        "culture", "cultural fit", "culture fit", "values", "fit", "ways of working",
+        "work style", "working style", "environment", "pace", "fast-paced", "startup",
+        "autonomy",
+    )),
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One area inferred from a text, and the phrases that led to it."""
+
+    area: str
+    phrases: tuple[str, ...]
+
+
+class Taxonomy:
+    """The areas in force: the built-in ones plus a project's additions."""
+
+    def __init__(self, extra: Mapping[str, list[str]] | None = None) -> None:
+        areas = {a.name: a for a in BUILTIN_AREAS}
+        for name, phrases in (extra or {}).items():
+            key = normalise_area(name)
+            base = areas.get(key)
+            if base:
+                areas[key] = Area(key, base.description, base.phrases + tuple(phrases))
+            else:
+                areas[key] = Area(key, "Defined in the project config.", tuple(phrases) or (key,))
+        self.areas = areas
+        self._patterns = {
+            name: [(p, re.compile(r"(?<![\w-])" + re.escape(p.lower()) + r"(?![\w-])"))
+                   for p in sorted(set(area.phrases) | {name}, key=lambda s: (-len(s), s))]
+            for name, area in areas.items()
+        }
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and normalise_area(name) in self.areas
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.areas)
+
+    def infer(self, text: str) -> list[Match]:
+        """The areas ``text`` points to, each with the phrases found, in taxonomy order.
+
+        A phrase inside a longer phrase that matched is not counted twice: "hard to
+        follow" does not also count "follow".
+        """
+        lowered = text.lower()
+        matches: list[Match] = []
+        for name, patterns in self._patterns.items():
+            taken: list[tuple[int, int]] = []
+            found: list[str] = []
+            for phrase, pattern in patterns:
+                for hit in pattern.finditer(lowered):
+                    span = hit.span()
+                    if any(s <= span[0] and span[1] <= e for s, e in taken):
+                        continue
+                    taken.append(span)
+                    if phrase not in found:
+                        found.append(phrase)
+            if found:
+                matches.append(Match(name, tuple(found)))
+        return matches
+
+
+def normalise_area(name: str) -> str:
+    """``Problem Solving`` -> ``problem-solving``."""
+    return re.sub(r"[\s_]+", "-", name.strip().lower())

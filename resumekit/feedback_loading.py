@@ -1,0 +1,182 @@
+"""Feedback files -> a validated :class:`Feedback`, with every cross-reference checked.
+
+Feedback comes from a file, a folder of files, or the profile's ``feedback:`` key. Each
+application and improvement remembers where it was written, so problems found later
+(an ``extend.match`` that finds no entry) still name the file, line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .areas import Taxonomy, normalise_area
+from .errors import FeedbackError, Problem
+from .loading import Document, Loaded, Positions, _warn, as_document, field_path, validate_document
+from .models.feedback import Application, Feedback, Improvement
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an application or improvement was written."""
+
+    document: Document
+    path: PathKey
+
+    def problem(self, *sub: str | int, message: str) -> Problem:
+        """A problem located at ``path + sub`` in the origin's file."""
+        full = (*self.path, *sub)
+        line, column = self.document.positions.of_value(full)
+        return Problem(self.document.source, line, column, field_path(full), message)
+
+
+def origin_of(item: Application | Improvement) -> Origin:
+    """Where ``item`` came from (a synthetic origin for items built in Python)."""
+    origin = item._origin
+    if isinstance(origin, Origin):
+        return origin
+    return Origin(Document({}, "<feedback>", Positions()), ())
+
+
+def _did_you_mean(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _date_parts(value: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in value.split("-"))
+
+
+def before(a: str, b: str) -> bool:
+    """Whether date ``a`` is strictly earlier than ``b`` at the precision both have."""
+    pa, pb = _date_parts(a), _date_parts(b)
+    n = min(len(pa), len(pb))
+    return pa[:n] < pb[:n]
+
+
+_DATE_ORDER = ("applied", "rejected", "feedbackRequested", "feedbackReceived")
+
+
+def _check(feedback: Feedback, taxonomy: Taxonomy) -> list[Problem]:
+    problems: list[Problem] = []
+    apps: dict[str, Application] = {}
+    for app in feedback.applications:
+        origin = origin_of(app)
+        if app.id in apps:
+            problems.append(origin.problem("id", message=f"application id '{app.id}' is used twice"))
+        apps[app.id] = app
+        dated = [(key, getattr(app, key)) for key in _DATE_ORDER if getattr(app, key)]
+        for i, (key, value) in enumerate(dated):
+            for earlier_key, earlier in dated[:i]:
+                if before(value, earlier):
+                    problems.append(origin.problem(key, message=(
+                        f"{key} ({value}) is before {earlier_key} ({earlier}); check the dates")))
+                    break
+        for j, point in enumerate(app.feedback):
+            for k, area in enumerate(point.areas):
+                if area not in taxonomy:
+                    problems.append(origin.problem("feedback", j, "areas", k, message=(
+                        f"unknown feedback area '{area}'{_did_you_mean(area, taxonomy.names)} "
+                        f"(known: {', '.join(taxonomy.names)}; add your own under 'areas:' in resumekit.yaml)")))
+    seen: set[str] = set()
+    for imp in feedback.improvements:
+        origin = origin_of(imp)
+        if imp.id in seen:
+            problems.append(origin.problem("id", message=f"improvement id '{imp.id}' is used twice"))
+        seen.add(imp.id)
+        for k, area in enumerate(imp.addresses):
+            if area not in taxonomy:
+                problems.append(origin.problem("addresses", k, message=(
+                    f"unknown feedback area '{area}'{_did_you_mean(area, taxonomy.names)} "
+                    f"(known: {', '.join(taxonomy.names)})")))
+        for k, app_id in enumerate(imp.prompted_by):
+            if app_id not in apps:
+                problems.append(origin.problem("prompted_by", k, message=(
+                    f"no application with id '{app_id}'{_did_you_mean(app_id, apps)}")))
+        added = sum(len(v) for v in imp.add.model_dump(include=set(type(imp.add).model_fields)).values())
+        if not added and not imp.extend:
+            problems.append(origin.problem(message="adds nothing: give it 'add' entries or 'extend' highlights"))
+    return problems
+
+
+def _normalise_areas(feedback: Feedback) -> None:
+    for app in feedback.applications:
+        for point in app.feedback:
+            point.areas = [normalise_area(a) for a in point.areas]
+    for imp in feedback.improvements:
+        imp.addresses = [normalise_area(a) for a in imp.addresses]
+
+
+def _files(source: Path) -> list[Path]:
+    if source.is_dir():
+        return sorted(p for p in source.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"})
+    return [source]
+
+
+def read_feedback(
+    source: str | Path | Mapping[str, Any] | Document,
+    strict: bool = False,
+    taxonomy: Taxonomy | None = None,
+) -> Loaded[Feedback]:
+    """Validated feedback from a file, a folder of files, a mapping or a parsed document."""
+    taxonomy = taxonomy or Taxonomy()
+    if isinstance(source, Document):
+        docs = [source]
+    elif isinstance(source, Mapping):
+        docs = [as_document(source, FeedbackError, "feedback")]
+    else:
+        files = _files(Path(source))
+        if not files:
+            raise FeedbackError([Problem(str(source), None, None, "", "no feedback files (.yaml) in this folder")])
+        docs = [as_document(f, FeedbackError, "feedback") for f in files]
+    merged = Feedback()
+    warnings: list[Problem] = []
+    problems: list[Problem] = []
+    for doc in docs:
+        try:
+            loaded = validate_document(doc, Feedback, FeedbackError, strict)
+        except FeedbackError as exc:
+            problems += exc.problems
+            continue
+        warnings += loaded.warnings
+        for i, app in enumerate(loaded.model.applications):
+            app._origin = Origin(doc, ("applications", i))
+            merged.applications.append(app)
+        for i, imp in enumerate(loaded.model.improvements):
+            imp._origin = Origin(doc, ("improvements", i))
+            merged.improvements.append(imp)
+    if problems:
+        raise FeedbackError(problems)
+    _normalise_areas(merged)
+    problems = _check(merged, taxonomy)
+    if problems:
+        raise FeedbackError(problems)
+    return Loaded(merged, warnings, docs[0])
+
+
+def load_feedback(
+    source: str | Path | Mapping[str, Any], strict: bool = False,
+    areas: Mapping[str, list[str]] | None = None,
+) -> Feedback:
+    """Load feedback (a file, a folder of files or a mapping); raises :class:`FeedbackError`."""
+    loaded = read_feedback(source, strict, Taxonomy(areas))
+    _warn(loaded.warnings)
+    return loaded.model
+
+
+def inline_feedback(profile_doc: Document) -> Document | None:
+    """The profile's own ``feedback:`` key as a document of its own, positions kept."""
+    data = profile_doc.data.get("feedback") if isinstance(profile_doc.data, dict) else None
+    if data is None:
+        return None
+    prefix: PathKey = ("feedback",)
+    positions = Positions(
+        {k[1:]: v for k, v in profile_doc.positions.values.items() if k[:1] == prefix},
+        {k[1:]: v for k, v in profile_doc.positions.keys.items() if k[:1] == prefix},
+    )
+    return Document(data, profile_doc.source, positions)

@@ -1,0 +1,79 @@
+"""A short, polite feedback-request email for one application, from a template users override."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.policy
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+
+from .errors import BuildError
+from .feedback_report import request_due
+from .models.feedback import Application
+from .models.profile import Profile
+
+TEMPLATE = "feedback-request.txt"
+
+
+@dataclass(frozen=True)
+class RequestEmail:
+    """The email to send, and when to send it by."""
+
+    to: str
+    sender: str
+    subject: str
+    body: str
+    send_by: dt.date | None
+
+    def to_message(self) -> EmailMessage:
+        """A standard email message (opens as a draft in common mail clients)."""
+        message = EmailMessage(policy=email.policy.SMTP)
+        if self.to:
+            message["To"] = self.to
+        if self.sender:
+            message["From"] = self.sender
+        message["Subject"] = self.subject
+        message["X-Unsent"] = "1"
+        message.set_content(self.body)
+        return message
+
+
+def _template(theme_dirs: list[Path]) -> str:
+    for folder in theme_dirs:
+        path = folder / TEMPLATE
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise BuildError(f"no {TEMPLATE} in the theme")
+
+
+def _greeting_name(application: Application) -> str:
+    contact = application.contact
+    return contact.name if contact and contact.name else ""
+
+
+def compose_request(application: Application, profile: Profile, theme_dirs: list[Path]) -> RequestEmail:
+    """The feedback-request email for ``application``, from the theme's template."""
+    import jinja2
+
+    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined)
+    basics = profile.basics
+    try:
+        text = env.from_string(_template(theme_dirs)).render(
+            greeting_name=_greeting_name(application), position=application.position or "",
+            employer=application.employer, sender=basics.name or "", sender_email=basics.email or "",
+            sender_phone=basics.phone or "", applied=application.applied or "",
+            rejected=application.rejected or "")
+    except jinja2.TemplateError as exc:
+        raise BuildError(f"the {TEMPLATE} template is broken: {exc}") from None
+    first, _, body = text.lstrip().partition("\n")
+    if not first.lower().startswith("subject:"):
+        raise BuildError(f"the first line of {TEMPLATE} must be 'Subject: ...'")
+    contact = application.contact
+    to = ""
+    if contact and contact.email:
+        to = f"{contact.name} <{contact.email}>" if contact.name else contact.email
+    sender = f"{basics.name} <{basics.email}>" if basics.name and basics.email else (basics.email or "")
+    return RequestEmail(to=to, sender=sender, subject=first.split(":", 1)[1].strip(),
+                        body=body.strip() + "\n", send_by=request_due(application))

@@ -1,0 +1,119 @@
+"""Re-applications: find the earlier application a target follows, and say what has grown.
+
+The growth paragraph is built only from improvements, never from the feedback's words:
+it does not quote the employer or name anyone, and it stays positive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .areas import Taxonomy
+from .models.feedback import Application, Feedback, Improvement
+from .models.target import Target
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _company_key(name: str) -> str:
+    words = re.sub(r"[^\w\s]", " ", name.casefold()).split()
+    suffixes = {"inc", "ltd", "llc", "corp", "corporation", "co", "gmbh", "plc", "sa", "ag", "the"}
+    return " ".join(w for w in words if w not in suffixes)
+
+
+def find_application(feedback: Feedback | None, target: Target | None) -> Application | None:
+    """The latest application the target follows: named by ``application``, else same employer."""
+    if feedback is None or target is None:
+        return None
+    if target.application:
+        return next((a for a in feedback.applications if a.id == target.application), None)
+    if not target.company:
+        return None
+    key = _company_key(target.company)
+    same = [a for a in feedback.applications if _company_key(a.employer) == key]
+    same.sort(key=lambda a: a.rejected or a.applied or "")
+    return same[-1] if same else None
+
+
+def cited_areas(application: Application, taxonomy: Taxonomy) -> list[str]:
+    """The areas the application's feedback names, given or inferred, in first-cited order."""
+    areas: list[str] = []
+    for point in application.feedback:
+        named = point.areas or [m.area for m in taxonomy.infer(point.text)]
+        areas += [a for a in named if a not in areas]
+    return areas
+
+
+def answering(feedback: Feedback, application: Application, taxonomy: Taxonomy) -> list[Improvement]:
+    """Improvements prompted by the application, or addressing an area its feedback cited."""
+    areas = set(cited_areas(application, taxonomy))
+    return [imp for imp in feedback.improvements
+            if application.id in imp.prompted_by or areas & set(imp.addresses)]
+
+
+def _lower_first(text: str) -> str:
+    text = text.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def improvement_phrase(improvement: Improvement) -> str:
+    """What the improvement did, as a phrase that follows 'I' (past tense)."""
+    if improvement.summary:
+        return _lower_first(improvement.summary)
+    add = improvement.add
+    for entry in add.volunteer + add.work:
+        org = getattr(entry, "organization", None) or getattr(entry, "name", None)
+        if entry.position and org:
+            return f"took on the role of {entry.position} at {org}"
+    for cert in add.certificates:
+        if cert.name:
+            return f"earned the {cert.name} certificate" + (f" from {cert.issuer}" if cert.issuer else "")
+    for edu in add.education:
+        what = " in ".join(p for p in (edu.studyType, edu.area) if p) or "a course"
+        return f"completed {what}" + (f" at {edu.institution}" if edu.institution else "")
+    for project in add.projects:
+        if project.name:
+            return f"built {project.name}"
+    for award in add.awards:
+        if award.title:
+            return f"received the {award.title}"
+    for ext in improvement.extend:
+        if ext.highlights:
+            return _lower_first(ext.highlights[0].text)
+    return ""
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def _month(value: str | None) -> str:
+    if not value:
+        return ""
+    parts = value.split("-")
+    return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) > 1 else parts[0]
+
+
+def growth_paragraph(
+    feedback: Feedback, application: Application, taxonomy: Taxonomy, company: str | None = None,
+) -> str | None:
+    """A short, positive paragraph on what has changed since the last application."""
+    improvements = answering(feedback, application, taxonomy)
+    phrases = [p for p in (improvement_phrase(i) for i in improvements) if p]
+    if not phrases:
+        return None
+    areas: list[str] = []
+    for imp in improvements:
+        areas += [a for a in imp.addresses if a not in areas]
+    since = _month(application.applied or application.rejected)
+    when = f" in {since}" if since else ""
+    who = company or application.employer
+    topics = _join([a.replace("-", " ") for a in areas[:3]])
+    return (f"Since I last applied to {who}{when}, I have been deliberately growing my {topics}: "
+            f"I {_join(phrases[:3])}.")
+

@@ -1,0 +1,112 @@
+"""Feedback: applications, what employers said, and what was done about it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema
+
+from .base import Highlight, Model, PartialDate
+from .profile import Award, Certificate, Education, Project, Publication, Skill, Volunteer, Work
+
+_SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+
+class Contact(Model):
+    """Who gave the feedback; never shown in documents or reports unless asked for."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    role: str | None = Field(None, description="e.g. Hiring Manager, Recruiter.")
+
+
+class FeedbackPoint(Model):
+    """One thing the employer said."""
+
+    text: str = Field(description="What they said, in your words or theirs.")
+    areas: list[str] = Field(default_factory=list,
+                             description="Feedback areas; inferred from the text when absent.")
+
+
+def _point_from_string(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+Point = Annotated[
+    FeedbackPoint,
+    BeforeValidator(_point_from_string),
+    WithJsonSchema({"anyOf": [
+        {"type": "string"},
+        {"type": "object", "required": ["text"],
+         "properties": {"text": {"type": "string"},
+                        "areas": {"type": "array", "items": {"type": "string"}}}},
+    ]}),
+]
+
+
+class Application(Model):
+    """One application, its outcome and the feedback it brought."""
+
+    id: str = Field(pattern=_SLUG, description="A unique slug, e.g. acme-analyst-2026.")
+    employer: str
+    position: str | None = None
+    url: str | None = Field(None, description="The job posting.")
+    applied: PartialDate | None = None
+    rejected: PartialDate | None = None
+    feedbackRequested: PartialDate | None = None
+    feedbackReceived: PartialDate | None = None
+    contact: Contact | None = None
+    feedback: list[Point] = Field(default_factory=list)
+    notes: str | None = Field(None, description="Private notes; never shown in documents.")
+
+    _origin: Any = PrivateAttr(None)
+
+
+class Additions(Model):
+    """New entries, by JSON Resume section."""
+
+    work: list[Work] = Field(default_factory=list)
+    volunteer: list[Volunteer] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    certificates: list[Certificate] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+
+
+ExtendableSection = Literal["work", "volunteer", "projects"]
+
+
+class Extension(Model):
+    """New highlights for an entry the profile already has."""
+
+    section: ExtendableSection = Field(description="work, volunteer or projects.")
+    match: str = Field(description="The entry's name (work, projects) or organization (volunteer).")
+    position: str | None = Field(None, description="Narrows the match when one employer has several entries.")
+    highlights: list[Highlight] = Field(min_length=1)
+
+
+class Improvement(Model):
+    """Something done to answer feedback, and what it adds to the profile."""
+
+    id: str = Field(pattern=_SLUG, description="A unique slug.")
+    addresses: list[str] = Field(min_length=1, description="The feedback areas it answers.")
+    prompted_by: list[str] = Field(default_factory=list, description="Ids of the applications it answers.")
+    date: PartialDate | None = Field(None, description="When it was done; defaults to its entries' dates.")
+    summary: str | None = Field(
+        None, description="How the growth paragraph of a letter says it, after 'I': e.g. "
+                          "'led six volunteers to ship a food-bank dashboard'.")
+    add: Additions = Field(default_factory=Additions)
+    extend: list[Extension] = Field(default_factory=list)
+
+    _origin: Any = PrivateAttr(None)
+
+
+class Feedback(Model):
+    """Applications and improvements: the record of the feedback loop."""
+
+    schema_: str | None = Field(None, alias="$schema")
+    applications: list[Application] = Field(default_factory=list)
+    improvements: list[Improvement] = Field(default_factory=list)
