@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .areas import Taxonomy
@@ -16,6 +17,7 @@ from .growth import find_application, growth_paragraph
 from .loading import read_config, read_profile, read_target
 from .models import Config, Profile, Target
 from .models.feedback import Feedback
+from .tailoring import Tailored, as_markdown, explain, tailor
 from .resources import theme_dirs
 from .writing import inside, safe_name, write_atomic
 
@@ -130,19 +132,68 @@ def _options(config: Config) -> Options:
     return Options(language=config.language, date=config.date)
 
 
-def content_for(
-    profile: Profile, target: Target | None, document: str, options: Options,
-    feedback: Feedback | None = None, taxonomy: Taxonomy | None = None,
-) -> Resume | Letter:
-    """The content of one document for one target (``None``: the general version)."""
+@dataclass
+class Plan:
+    """What one target's documents are made from: the tailored profile and the letter's parts."""
+
+    target: Target | None
+    profile: Profile
+    tailored: Tailored | None = None
+    growth: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.target.id if self.target and self.target.id else GENERAL
+
+
+def fit_pages(tailored: Tailored, budget: int, pages_of: Callable[[Profile], int]) -> Tailored:
+    """Drop the fewest least-relevant highlights that bring the resume within ``budget`` pages.
+
+    Pages are counted by real layout. Dropping more never adds pages, so a binary search
+    over how many to drop needs only a handful of layouts.
+    """
+    if pages_of(tailored.profile) <= budget:
+        return tailored
+    most = len(tailored.droppable)
+    if pages_of(tailored.drop(most).profile) > budget:
+        over = tailored.drop(most)
+        return replace(over, notes=(*over.notes, f"still over {budget} page(s) with every optional "
+                                                 "highlight left out; shorten the profile or raise 'pages'"))
+    low, high = 0, most  # pages(low) > budget >= pages(high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if pages_of(tailored.drop(middle).profile) <= budget:
+            high = middle
+        else:
+            low = middle
+    return tailored.drop(high)
+
+
+def plan_target(project: Project, target: Target | None, dirs: list[Path] | None = None) -> Plan:
+    """Tailor the profile to ``target`` (``None``: the general version) and fit its page budget."""
+    if target is None:
+        return Plan(None, project.profile)
+    tailored = tailor(project.profile, target, project.feedback, project.taxonomy)
+    if target.pages:
+        from .rendering.pdf import count_pages
+
+        options = _options(project.config)
+        themes = dirs or theme_dirs(project.config.theme, project.root)
+        tailored = fit_pages(tailored, target.pages,
+                             lambda profile: count_pages(build_resume(profile, options), themes, project.root))
+    application = find_application(project.feedback, target)
+    growth = None
+    if project.feedback is not None and application is not None:
+        growth = growth_paragraph(project.feedback, application, project.taxonomy, target.company)
+    return Plan(target, tailored.profile, tailored, growth)
+
+
+def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
+    """The content of one document of a plan."""
     if document == "letter":
-        application = find_application(feedback, target)
-        growth = None
-        if feedback is not None and application is not None:
-            growth = growth_paragraph(feedback, application, taxonomy or Taxonomy(),
-                                      target.company if target else None)
-        return build_letter(profile, target, options, growth=growth)
-    return build_resume(profile, options)
+        highlights = plan.tailored.letter_highlights or None if plan.tailored else None
+        return build_letter(plan.profile, plan.target, options, growth=plan.growth, highlights=highlights)
+    return build_resume(plan.profile, options)
 
 
 def render_bytes(
@@ -187,17 +238,20 @@ def build_target(
     result = BuildResult(warnings=_profile_warnings(project.profile))
     options = _options(project.config)
     dirs = theme_dirs(project.config.theme, project.root)
-    tid = target.id if target and target.id else GENERAL
-    folder = inside(project.output_dir, safe_name(tid, fallback=GENERAL) if tid != GENERAL else GENERAL)
+    plan = plan_target(project, target, dirs)
+    folder = inside(project.output_dir, safe_name(plan.id, fallback=GENERAL))
     stamp = _stamp(target, options)
     rendered: list[tuple[Output, bytes]] = []
     for document in documents:
-        content = content_for(project.profile, target, document, options,
-                              project.feedback, project.taxonomy)
+        content = content_for(plan, document, options)
         for fmt in formats:
             data, pages = render_bytes(content, fmt, dirs, project.root, stamp, result.warnings)
             path = inside(folder, file_name(project.profile, document, fmt))
-            rendered.append((Output(path, tid, document, fmt, "built", pages), data))
+            rendered.append((Output(path, plan.id, document, fmt, "built", pages), data))
+    if plan.tailored is not None:
+        report = as_markdown(explain(plan.tailored), plan.tailored).encode("utf-8")
+        rendered.append((Output(inside(folder, "report.md"), plan.id, "report", "md", "built"), report))
+        result.warnings += [f"{plan.id}: {note}" for note in plan.tailored.notes]
     for output, data in rendered:
         write_atomic(output.path, data)
         result.outputs.append(output)
@@ -233,21 +287,25 @@ def build(
 
 
 def render(
-    profile: Profile,
+    profile: Profile | Tailored,
     path: str | Path,
     document: str = "resume",
     target: Target | None = None,
     theme: str = "classic",
     language: str = "en",
 ) -> Path:
-    """Render one document of ``profile`` to ``path``; the format comes from the suffix."""
+    """Render one document of a profile (or a tailored one) to ``path``; format from the suffix."""
     out = Path(path)
     fmt = out.suffix.lower().lstrip(".")
     if document not in DOCUMENT_NAMES:
         raise BuildError(f"unknown document '{document}'; choose resume or letter")
     options = Options(language=language)
-    content = content_for(profile, target, document, options)
+    if isinstance(profile, Tailored):
+        plan = Plan(target or profile.target, profile.profile, profile)
+    else:
+        plan = Plan(target, profile)
+    content = content_for(plan, document, options)
     warnings: list[str] = []
-    data, _ = render_bytes(content, fmt, theme_dirs(theme), None, _stamp(target, options), warnings)
+    data, _ = render_bytes(content, fmt, theme_dirs(theme), None, _stamp(plan.target, options), warnings)
     write_atomic(out, data)
     return out

@@ -189,10 +189,17 @@ def cmd_feedback_request(args: argparse.Namespace) -> int:
                                      "applications", f"no application with id '{args.application}'{hint}")])
     app = apps[args.application]
     mail = compose_request(app, project.profile, theme_dirs(project.config.theme, project.root))
+    pending = not (app.feedbackRequested or app.feedbackReceived or app.feedback)
     if mail.send_by:
-        late = " (overdue: send it today)" if today > mail.send_by else ""
+        late = " (overdue: send it today)" if pending and today > mail.send_by else ""
         print(f"Send by: {mail.send_by.isoformat()}{late}")
-    if app.feedbackRequested:
+    if not app.rejected:
+        print("Note: no rejection is recorded for this application; a feedback request "
+              "usually follows the decision.")
+    if app.feedbackReceived or app.feedback:
+        when = f" on {app.feedbackReceived}" if app.feedbackReceived else ""
+        print(f"Note: you recorded their feedback already{when}.")
+    elif app.feedbackRequested:
         print(f"Note: you recorded a request already on {app.feedbackRequested}.")
     print(f"To: {mail.to or '(no contact recorded)'}")
     print(f"Subject: {mail.subject}\n")
@@ -204,6 +211,26 @@ def cmd_feedback_request(args: argparse.Namespace) -> int:
             return EXIT_USER
         write_atomic(out, bytes(mail.to_message()))
         print(f"wrote {out} (open it in your mail client)")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .building import load_project, plan_target
+    from .errors import TargetError, Problem
+    from .tailoring import as_markdown, explain
+
+    project = load_project(args.config, args.strict)
+    _print_warnings(project.warnings)
+    targets = {t.id: t for t in project.targets}
+    if args.target not in targets:
+        known = ", ".join(sorted(t for t in targets if t)) or "none (set 'targets:' in the config)"
+        raise TargetError([Problem(str(args.config), None, None, "targets",
+                                   f"no target '{args.target}'; known: {known}")])
+    plan = plan_target(project, targets[args.target])
+    assert plan.tailored is not None
+    sys.stdout.write(as_markdown(explain(plan.tailored), plan.tailored))
+    for note in plan.tailored.notes:
+        print(f"warning: {note}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -280,6 +307,16 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--overwrite", action="store_true", help="replace FILE.eml if it exists")
     q.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
     q.set_defaults(func=cmd_feedback_request)
+
+    p = sub.add_parser("explain", help="how the resume was tailored to a target",
+                       description="Show how the resume for TARGET was tailored: coverage of the job's "
+                                   "weighted terms, terms matched and where, terms in the profile but "
+                                   "left out, terms missing from the profile, and what was dropped to "
+                                   "fit the page budget. The same text is written to report.md beside "
+                                   "the target's documents on every build.")
+    with_config(p)
+    p.add_argument("target", metavar="TARGET", help="the target's id (its file name without .yaml)")
+    p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("schema", help="print the JSON Schema, for editor completion",
                        description="Print the JSON Schema of a file kind, for editor completion "

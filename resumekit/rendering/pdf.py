@@ -68,30 +68,42 @@ def _reproducible_fonts() -> Iterator[None]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+@contextmanager
+def _laid_out(doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None,
+              refused: list[str]) -> Iterator[Any]:
+    """``doc`` laid out in pages by WeasyPrint, with fetches limited to local files."""
+    from weasyprint import HTML
+
+    html = render_html(doc, theme_dirs)
+    base = next((d for d in theme_dirs if (d / "style.css").is_file()), theme_dirs[0])
+    roots = list(theme_dirs) + ([project_dir] if project_dir else [])
+    fetcher = _fetcher_class()(roots, refused)
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)  # refused fetches are reported by the caller, in our words
+    try:
+        with _reproducible_fonts():
+            yield HTML(string=html, base_url=str(base) + os.sep, url_fetcher=fetcher
+                       ).render(font_config=_font_config(), pdf_variant="pdf/ua-1")
+    finally:
+        logger.setLevel(level)
+
+
+def count_pages(doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None = None) -> int:
+    """How many pages ``doc`` takes, from layout alone (no PDF is written)."""
+    with _laid_out(doc, theme_dirs, project_dir, []) as rendered:
+        return len(rendered.pages)
+
+
 def render_pdf_bytes(
     doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None = None,
     warnings: list[str] | None = None,
 ) -> tuple[bytes, int]:
     """The PDF of ``doc`` (byte-identical for identical inputs) and its page count."""
-    from weasyprint import HTML
-
-    html = render_html(doc, theme_dirs)
-    base = next((d for d in theme_dirs if (d / "style.css").is_file()), theme_dirs[0])
     refused: list[str] = []
-    roots = list(theme_dirs) + ([project_dir] if project_dir else [])
-    fetcher = _fetcher_class()(roots, refused)
-    logger = logging.getLogger("weasyprint")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)  # refused fetches are reported below, once, in our words
-    try:
-        with _reproducible_fonts():
-            font_config = _font_config()
-            rendered = HTML(string=html, base_url=str(base) + os.sep, url_fetcher=fetcher
-                            ).render(font_config=font_config, pdf_variant="pdf/ua-1")
-            data: bytes = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
-                                             font_config=font_config)
-    finally:
-        logger.setLevel(level)
+    with _laid_out(doc, theme_dirs, project_dir, refused) as rendered:
+        data: bytes = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
+                                         font_config=_font_config())
     if warnings is not None:
         warnings += [f"not fetched (resumekit never uses the network): {url}" for url in refused]
     return data, len(rendered.pages)

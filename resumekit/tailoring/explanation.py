@@ -1,0 +1,93 @@
+"""Why a tailored resume looks the way it does: coverage, matched, left-out and missing terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .selection import Tailored
+from .terms import FEW_TERMS, JobTerm
+
+
+@dataclass(frozen=True)
+class TermReport:
+    """One job term and what became of it."""
+
+    term: JobTerm
+    places: tuple[str, ...]  # where the resume shows it (label and how it matched)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The whole explanation of one tailored build."""
+
+    target: str
+    coverage: float
+    matched: tuple[TermReport, ...]
+    left_out: tuple[TermReport, ...]
+    missing: tuple[JobTerm, ...]
+    dropped: tuple[str, ...]
+    low_confidence: bool
+    summary_choice: str
+
+
+def explain(tailored: Tailored) -> Explanation:
+    """The explanation of ``tailored``, as data."""
+    dropped_keys = {(d.label, d.text) for d in tailored.dropped}
+    shown: dict[str, list[str]] = {}
+    for unit in tailored.units:
+        if (unit.place.label, unit.text) in dropped_keys:
+            continue
+        for hit in unit.hits:
+            how = "" if hit.kind == "exact" else f" ({hit.kind}: {hit.form})"
+            shown.setdefault(hit.term, []).append(unit.place.label + how)
+    hidden: dict[str, list[str]] = {}
+    for gone in (*tailored.left_out, *tailored.dropped):
+        for hit in gone.hits:
+            hidden.setdefault(hit.term, []).append(f"{gone.label} ({gone.reason})")
+    matched, left_out, missing = [], [], []
+    total = sum(t.weight for t in tailored.terms) or 1.0
+    covered = 0.0
+    for term in tailored.terms:
+        if term.name in shown:
+            matched.append(TermReport(term, tuple(shown[term.name])))
+            covered += term.weight
+        elif term.name in hidden:
+            left_out.append(TermReport(term, tuple(dict.fromkeys(hidden[term.name]))))
+        else:
+            missing.append(term)
+    dropped = tuple(f"{d.label}: {d.text} ({d.reason})" for d in (*tailored.left_out, *tailored.dropped)
+                    if d.reason != "other summary variant")
+    summary = next((u.place.label for u in tailored.units if u.place.section == "summary"), "")
+    return Explanation(
+        target=tailored.target.id or "", coverage=covered / total, matched=tuple(matched),
+        left_out=tuple(left_out), missing=tuple(missing), dropped=dropped,
+        low_confidence=len(tailored.terms) < FEW_TERMS, summary_choice=summary)
+
+
+def as_markdown(explanation: Explanation, tailored: Tailored) -> str:
+    """The explanation as the ``report.md`` written beside a target's documents."""
+    target = tailored.target
+    title = " at ".join(p for p in (target.title, target.company) if p) or explanation.target
+    lines = [f"# How this resume was tailored: {title}", ""]
+    lines.append(f"**Coverage: {explanation.coverage:.0%}** of the job's weighted terms appear in the resume "
+                 f"({len(explanation.matched)} of {len(tailored.terms)} terms).")
+    if explanation.low_confidence:
+        lines += ["", f"> Low confidence: the job yielded only {len(tailored.terms)} terms. Add the "
+                      "posting's text (`posting:`), qualifications or skills to the target for a better match."]
+    if explanation.summary_choice:
+        lines += ["", f"Summary used: {explanation.summary_choice}."]
+    lines += ["", "## Terms matched, and where", "", "| term | weight | asked as | shown in |", "|---|---|---|---|"]
+    for report in explanation.matched:
+        lines.append(f"| {report.term.name} | {report.term.weight:g} | {report.term.kind} | "
+                     f"{'; '.join(report.places[:4])}{' ...' if len(report.places) > 4 else ''} |")
+    lines += ["", "## Terms in your profile but left out", ""]
+    lines += [f"- **{r.term.name}** ({r.term.kind}): {'; '.join(r.places[:3])}" for r in explanation.left_out] \
+        or ["- none"]
+    lines += ["", "## Terms missing from your profile", "",
+              "The job asks for these and your profile does not mention them. If you have the skill, "
+              "add it where it is true; if not, these are the next things to work on (record them as "
+              "improvements in your feedback file once done).", ""]
+    lines += [f"- **{t.name}** ({t.kind}, weight {t.weight:g})" for t in explanation.missing] or ["- none"]
+    lines += ["", "## Left out of this resume", ""]
+    lines += [f"- {d}" for d in explanation.dropped] or ["- nothing"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,93 @@
+"""Finding a job's terms in a piece of the profile: exact, then alias, then stem, then fuzzy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .terms import JobTerm
+from .text import normalise, phrase_pattern, stems, tokens
+
+EXACT, ALIAS, STEM, FUZZY = "exact", "alias", "stem", "fuzzy"
+KIND_FACTOR = {EXACT: 1.0, ALIAS: 1.0, STEM: 0.8, FUZZY: 0.6}
+FUZZY_MIN_CHARS = 5
+FUZZY_SCORE = 88.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A job term found in a text, how, and as which words."""
+
+    term: str
+    kind: str
+    form: str
+
+
+def _ratio(a: str, b: str) -> float:
+    try:
+        from rapidfuzz import fuzz
+
+        return float(fuzz.ratio(a, b))
+    except ImportError:  # pragma: no cover - rapidfuzz is a dependency; difflib is the same idea
+        import difflib
+
+        return 100.0 * difflib.SequenceMatcher(None, a, b).ratio()
+
+
+class _Compiled:
+    def __init__(self, term: JobTerm) -> None:
+        self.term = term
+        exact = term.case_sensitive or (term.name.isupper() and len(term.name) <= 4)
+        self.name = phrase_pattern(term.name, case_sensitive=exact)
+        self.aliases = [(a, phrase_pattern(a, case_sensitive=a.isupper() and len(a) <= 4 or term.case_sensitive))
+                        for a in term.aliases]
+        self.stems = stems(term.name)
+        self.words = len(tokens(term.name))
+        self.folded = normalise(term.name).casefold()
+        self.fuzzy = (len(self.folded) >= FUZZY_MIN_CHARS and self.folded.replace(" ", "").isalpha()
+                      and not exact)
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return n > 0 and any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+class Matcher:
+    """Finds a job's terms in texts, reporting the first kind of match that works."""
+
+    def __init__(self, terms: list[JobTerm]) -> None:
+        self.compiled = [_Compiled(t) for t in terms]
+
+    def hits(self, text: str) -> list[Hit]:
+        """Every job term found in ``text``, each once, by its best kind of match."""
+        text = normalise(text)
+        if not text:
+            return []
+        text_stems = stems(text)
+        words = [w.casefold() for w in tokens(text)]
+        found: list[Hit] = []
+        for c in self.compiled:
+            hit = self._match(c, text, text_stems, words)
+            if hit:
+                found.append(hit)
+        return found
+
+    @staticmethod
+    def _match(c: _Compiled, text: str, text_stems: tuple[str, ...], words: list[str]) -> Hit | None:
+        m = c.name.search(text)
+        if m:
+            return Hit(c.term.name, EXACT, m.group(0))
+        for alias, pattern in c.aliases:
+            m = pattern.search(text)
+            if m:
+                return Hit(c.term.name, ALIAS, m.group(0))
+        if c.stems and all(re.fullmatch(r"[a-z]+", s) for s in c.stems) and _contains(text_stems, c.stems):
+            return Hit(c.term.name, STEM, " ".join(c.stems))
+        if c.fuzzy:
+            n = c.words
+            for i in range(len(words) - n + 1):
+                window = " ".join(words[i:i + n])
+                if abs(len(window) - len(c.folded)) <= 2 and _ratio(window, c.folded) >= FUZZY_SCORE:
+                    return Hit(c.term.name, FUZZY, window)
+        return None

@@ -1,0 +1,316 @@
+"""tailor: choose and order what the profile already says, for one job. Pure and deterministic.
+
+Every highlight, entry, summary variant and skill is scored against the job's terms, the
+target's ``emphasize`` areas and the improvements that answer this employer's (or this
+kind of role's) feedback. Highlights and skills are reordered by score, the best summary
+variant is picked, tag filters apply, entries keep their chronology. Nothing is added or
+reworded: the tailored profile holds only text the person wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..areas import Taxonomy
+from ..feedback import origin
+from ..growth import cited_areas, find_application
+from ..models.base import TaggedText
+from ..models.feedback import Feedback
+from ..models.profile import Profile
+from ..models.target import Target
+from .matching import KIND_FACTOR, Hit, Matcher
+from .terms import JobTerm, extract_terms
+
+EMPHASIS_BONUS = 3.0
+APPLICATION_BONUS = 3.0
+ROLE_FEEDBACK_BONUS = 2.0
+INCLUDE_BONUS = 1.0
+TAGGED_SECTIONS = ("work", "volunteer", "projects", "education", "awards", "certificates",
+                   "publications", "skills")
+DETAILS = -1
+"""A place's ``highlight`` index for an entry's details (an education's courses and grade)."""
+MINOR_SECTIONS = ("references", "interests")
+OPTIONAL_SECTIONS = ("references", "interests", "publications", "awards", "projects", "volunteer")
+"""Sections whose whole entries may go to fit the page, after optional highlights, in this order."""
+HIGHLIGHTED = ("work", "volunteer", "projects")
+NAME_OF = {"work": "name", "volunteer": "organization", "projects": "name", "education": "institution",
+           "awards": "title", "certificates": "name", "publications": "name", "skills": "name",
+           "references": "name", "interests": "name"}
+SECTION_TITLES = {"work": "Experience", "volunteer": "Volunteering", "projects": "Projects",
+                  "education": "Education", "awards": "Awards", "certificates": "Certificates",
+                  "publications": "Publications", "skills": "Skills", "summary": "Summary",
+                  "references": "References", "interests": "Interests"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a piece of text sits in the tailored profile."""
+
+    section: str
+    entry: int
+    highlight: int | None = None
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        where = SECTION_TITLES.get(self.section, self.section)
+        if self.section == "summary":
+            return f"Summary (variant {self.entry + 1})"
+        what = f"{where}: {self.name}" if self.name else f"{where} #{self.entry + 1}"
+        if self.highlight == DETAILS:
+            return f"{what}, courses and grade"
+        return what if self.highlight is None else f"{what}, highlight {self.highlight + 1}"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A scored piece of the profile."""
+
+    place: Place
+    text: str
+    score: float
+    hits: tuple[Hit, ...]
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Something left out of the tailored resume, and why."""
+
+    label: str
+    text: str
+    reason: str  # "page budget", "excluded by tag 'x'", "not included (tags: ...)", "other summary variant"
+    hits: tuple[Hit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tailored:
+    """A profile chosen and ordered for one job, with the record of every choice."""
+
+    profile: Profile
+    target: Target
+    terms: tuple[JobTerm, ...]
+    units: tuple[Unit, ...]
+    left_out: tuple[Dropped, ...]
+    droppable: tuple[Unit, ...]
+    letter_highlights: tuple[str, ...]
+    dropped: tuple[Dropped, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def drop(self, count: int) -> Tailored:
+        """A copy with the ``count`` first droppable pieces (least relevant first) left out."""
+        chosen = self.droppable[:count]
+        gone = {(u.place.section, u.place.entry, u.place.highlight) for u in chosen}
+        profile = self.profile.model_copy(deep=True)
+        for section in HIGHLIGHTED:
+            for i, entry in enumerate(getattr(profile, section)):
+                entry.highlights = [h for j, h in enumerate(entry.highlights) if (section, i, j) not in gone]
+        for i, education in enumerate(profile.education):
+            if ("education", i, DETAILS) in gone:
+                education.courses, education.score = [], None
+        for section in OPTIONAL_SECTIONS:
+            entries = getattr(profile, section)
+            setattr(profile, section, [e for i, e in enumerate(entries) if (section, i, None) not in gone])
+        dropped = tuple(Dropped(u.place.label, u.text if u.place.highlight is not None else "the whole entry",
+                                "page budget", u.hits) for u in chosen)
+        return replace(self, profile=profile, dropped=dropped)
+
+
+def _tags(item: Any) -> set[str]:
+    return set(getattr(item, "tags", None) or [])
+
+
+def _filter_reason(tags: set[str], include: set[str], exclude: set[str]) -> str | None:
+    bad = sorted(tags & exclude)
+    if bad:
+        return f"excluded by tag '{bad[0]}'"
+    if include and tags and not tags & include:
+        return f"not included (tags: {', '.join(sorted(tags))})"
+    return None
+
+
+def _entry_text(section: str, entry: BaseModel) -> str:
+    fields = ("name", "organization", "institution", "title", "position", "area", "studyType",
+              "summary", "description", "issuer", "publisher", "awarder", "entity")
+    parts = [str(getattr(entry, f)) for f in fields if isinstance(getattr(entry, f, None), str)]
+    for listed in ("keywords", "roles"):
+        parts += list(getattr(entry, listed, None) or [])
+    return " \u00b7 ".join(p for p in parts if p)
+
+
+@dataclass
+class _Context:
+    matcher: Matcher
+    weights: dict[str, float]
+    emphasize: set[str]
+    include: set[str]
+    application_id: str | None
+    role_areas: set[str]
+
+    def score(self, text: str, item: BaseModel | None) -> tuple[float, tuple[Hit, ...], tuple[str, ...]]:
+        hits = tuple(self.matcher.hits(text))
+        score = sum(self.weights[h.term] * KIND_FACTOR[h.kind] for h in hits)
+        reasons: list[str] = []
+        tags = _tags(item) if item is not None else set()
+        source = origin(item) if item is not None else None
+        areas = set(source["addresses"]) if source else set()
+        if (tags | areas) & self.emphasize:
+            score += EMPHASIS_BONUS
+            reasons.append("emphasized: " + ", ".join(sorted((tags | areas) & self.emphasize)))
+        if source and self.application_id and self.application_id in source.get("prompted_by", []):
+            score += APPLICATION_BONUS
+            reasons.append(f"answers feedback from {self.application_id}")
+        elif source and areas & self.role_areas:
+            score += ROLE_FEEDBACK_BONUS
+            reasons.append("answers feedback on " + ", ".join(sorted(areas & self.role_areas)))
+        if tags & self.include:
+            score += INCLUDE_BONUS
+        return round(score, 3), hits, tuple(reasons)
+
+
+def _role_words(title: str | None) -> set[str]:
+    generic = {"senior", "junior", "lead", "principal", "staff", "head", "associate", "assistant", "ii", "iii"}
+    return {w for w in (title or "").casefold().split() if len(w) > 2 and w not in generic}
+
+
+def _context(target: Target, terms: list[JobTerm], feedback: Feedback | None, taxonomy: Taxonomy) -> _Context:
+    application = find_application(feedback, target)
+    role_areas: set[str] = set()
+    if feedback is not None:
+        words = _role_words(target.title)
+        for app in feedback.applications:
+            if app is application or words & _role_words(app.position):
+                role_areas |= set(cited_areas(app, taxonomy))
+    return _Context(Matcher(terms), {t.name: t.weight for t in terms}, set(target.emphasize),
+                    set(target.include), application.id if application else None, role_areas)
+
+
+def _order(items: list[Any], scores: list[float]) -> list[Any]:
+    """Highest score first; ties keep the person's own order."""
+    ranked = sorted(range(len(items)), key=lambda i: (-scores[i], i))
+    return [items[i] for i in ranked]
+
+
+def tailor(
+    profile: Profile, target: Target, feedback: Feedback | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Tailored:
+    """Choose and order ``profile`` for ``target``; returns the choices and why."""
+    taxonomy = taxonomy or Taxonomy()
+    terms = extract_terms(target)
+    ctx = _context(target, terms, feedback, taxonomy)
+    result = profile.model_copy(deep=True)
+    include, exclude = set(target.include), set(target.exclude)
+    units: list[Unit] = []
+    left_out: list[Dropped] = []
+
+    # Summary: the best-scoring variant; the others are recorded as left out.
+    summary = result.basics.summary
+    if isinstance(summary, list) and summary:
+        scored = [ctx.score(v.text, v) for v in summary]
+        best = max(range(len(summary)), key=lambda i: (scored[i][0], -i))
+        for i, variant in enumerate(summary):
+            place = Place("summary", i)
+            if i == best:
+                units.append(Unit(place, variant.text, *scored[i]))
+            else:
+                left_out.append(Dropped(place.label, variant.text, "other summary variant", scored[i][1]))
+        result.basics.summary = summary[best].text
+    elif isinstance(summary, str) and summary:
+        units.append(Unit(Place("summary", 0), summary, *ctx.score(summary, None)))
+
+    for section in TAGGED_SECTIONS:
+        kept_entries = []
+        for entry in getattr(result, section):
+            name = getattr(entry, NAME_OF[section], None) or ""
+            reason = _filter_reason(_tags(entry), include, exclude)
+            if reason:
+                place = Place(section, -1, None, name)
+                left_out.append(Dropped(place.label, _entry_text(section, entry), reason,
+                                        tuple(ctx.matcher.hits(_entry_text(section, entry)))))
+                continue
+            kept_entries.append(entry)
+        setattr(result, section, kept_entries)
+        for i, entry in enumerate(kept_entries):
+            name = getattr(entry, NAME_OF[section], None) or ""
+            if section in HIGHLIGHTED:
+                kept: list[TaggedText] = []
+                for highlight in entry.highlights:
+                    reason = _filter_reason(_tags(highlight), include, exclude)
+                    if reason:
+                        left_out.append(Dropped(Place(section, i, None, name).label, highlight.text, reason,
+                                                tuple(ctx.matcher.hits(highlight.text))))
+                    else:
+                        kept.append(highlight)
+                scores = [ctx.score(h.text, h)[0] for h in kept]
+                entry.highlights = _order(kept, scores)
+                for j, highlight in enumerate(entry.highlights):
+                    units.append(Unit(Place(section, i, j, name), highlight.text, *ctx.score(highlight.text, highlight)))
+            if section == "skills":
+                keyword_scores = [ctx.score(k, None)[0] for k in entry.keywords]
+                entry.keywords = _order(list(entry.keywords), keyword_scores)
+            text = _entry_text(section, entry)
+            units.append(Unit(Place(section, i, None, name), text, *ctx.score(text, entry)))
+            if section == "education" and (entry.courses or entry.score):
+                detail = " \u00b7 ".join([*entry.courses, entry.score or ""]).strip(" \u00b7")
+                units.append(Unit(Place(section, i, DETAILS, name), detail, *ctx.score(detail, None)))
+        if section == "skills" and kept_entries:
+            group_scores = [next(u.score for u in units if u.place == Place("skills", i, None,
+                                 getattr(e, "name", None) or "")) for i, e in enumerate(kept_entries)]
+            order = sorted(range(len(kept_entries)), key=lambda i: (-group_scores[i], i))
+            result.skills = [kept_entries[i] for i in order]
+            renumber = {old: new for new, old in enumerate(order)}
+            units = [replace(u, place=replace(u.place, entry=renumber[u.place.entry]))
+                     if u.place.section == "skills" else u for u in units]
+
+    for section in ("references", "interests"):
+        for i, entry in enumerate(getattr(result, section)):
+            text = _entry_text(section, entry) or str(getattr(entry, "reference", "") or "")
+            units.append(Unit(Place(section, i, None, getattr(entry, "name", None) or ""), text,
+                              *ctx.score(text, None)))
+    return Tailored(result, target, tuple(terms), tuple(units), tuple(left_out),
+                    _droppable(units), _letter_highlights(units))
+
+
+def _droppable(units: list[Unit]) -> tuple[Unit, ...]:
+    """What may go to fit the page, in the order it goes.
+
+    References and interests go first. Then, least relevant first: highlights (the top
+    highlight of every entry stays, so no role is ever left bare), education details
+    (courses, grade), and whole entries of publications, awards, projects and
+    volunteering (an entry weighs its own score plus its highlights'). Work entries,
+    degrees, certificates and skills always stay.
+    """
+    totals: dict[tuple[str, int], float] = {}
+    for u in units:
+        if u.place.section in OPTIONAL_SECTIONS:
+            key = (u.place.section, u.place.entry)
+            totals[key] = totals.get(key, 0.0) + u.score
+
+    def weight(u: Unit) -> float:
+        return totals[(u.place.section, u.place.entry)] if u.place.highlight is None else u.score
+
+    minor = sorted((u for u in units if u.place.section in MINOR_SECTIONS),
+                   key=lambda u: (weight(u), -u.place.entry))
+    rest = [u for u in units if (u.place.highlight is not None and u.place.highlight > 0)
+            or u.place.highlight == DETAILS
+            or (u.place.highlight is None and u.place.section in OPTIONAL_SECTIONS
+                and u.place.section not in MINOR_SECTIONS)]
+    rest.sort(key=lambda u: (weight(u), -_section_rank(u.place.section), -u.place.entry,
+                             -(u.place.highlight or 0)))
+    return tuple(minor + rest)
+
+
+def _section_rank(section: str) -> int:
+    return {"work": 0, "projects": 1, "volunteer": 2}.get(section, 3)
+
+
+def _letter_highlights(units: list[Unit], count: int = 3) -> tuple[str, ...]:
+    """The strongest matching highlights, for the middle of the cover letter."""
+    highlights = [u for u in units if u.place.highlight is not None and u.score > 0]
+    best = sorted(highlights, key=lambda u: (-u.score, _section_rank(u.place.section), u.place.entry,
+                                             u.place.highlight))
+    return tuple(u.text for u in best[:count])

@@ -1,0 +1,177 @@
+"""The terms a job asks for, each weighed by where the job says it.
+
+Required qualifications and listed skills weigh most, responsibilities next, then the
+title and description; nice-to-haves weigh least. Terms come from the bundled term list
+(with aliases) and, for words the list lacks, from the job's own text: symbols and
+acronyms (HIPAA, FHIR), capitalised tool names, and word pairs the job repeats.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models.target import Target
+from .lexicon import Lexicon, bundled
+from .text import STOPWORDS, normalise, tokens
+
+REQUIRED, RESPONSIBILITY, TITLE, GENERAL, NICE = "required", "responsibility", "title", "general", "nice"
+WEIGHTS = {REQUIRED: 3.0, RESPONSIBILITY: 2.0, TITLE: 2.0, GENERAL: 1.0, NICE: 1.0}
+UNLISTED_FACTOR = 0.7  # a term the list lacks is less certain to be one
+MAX_TERMS = 40
+FEW_TERMS = 6
+
+_HEADINGS = (
+    (NICE, re.compile(r"^(nice[- ]to[- ]haves?|preferred|bonus|pluses|desired|good to have|"
+                      r"it'?s a plus|would be (great|nice)|extra credit)\b", re.I)),
+    (REQUIRED, re.compile(r"^(requirements?|required|qualifications?|must[- ]haves?|minimum|"
+                          r"what you('ll)? (need|bring)|you have|who you are|skills)\b", re.I)),
+    (RESPONSIBILITY, re.compile(r"^(responsibilit(y|ies)|what you('ll)? do|the role|duties|"
+                                r"in this role|your impact|day to day)\b", re.I)),
+    (GENERAL, re.compile(r"^(about|benefits|perks|compensation|salary|why|our|we offer|"
+                         r"how to apply|location)\b", re.I)),
+)
+
+
+@dataclass
+class JobTerm:
+    """A term the job asks for: its display form, weight, and where the job says it."""
+
+    name: str
+    weight: float
+    kind: str  # the weightiest place it appears: required, responsibility, title, general, nice
+    listed: bool  # in the bundled term list (else found from the job's own text)
+    aliases: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    count: int = 1
+    sources: list[str] = field(default_factory=list)
+
+
+def _heading_kind(line: str) -> str | None:
+    stripped = line.strip().rstrip(":").strip()
+    words = stripped.split()
+    if not words or len(words) > 7:
+        return None
+    if not (line.strip().endswith(":") or len(words) <= 4) or stripped.endswith("."):
+        return None
+    for kind, pattern in _HEADINGS:
+        if pattern.match(stripped):
+            return kind
+    return None
+
+
+def posting_parts(text: str) -> list[tuple[str, str]]:
+    """Lines of a pasted posting, each with the kind of section it stands in."""
+    parts: list[tuple[str, str]] = []
+    kind = GENERAL
+    for line in normalise_lines(text):
+        heading = _heading_kind(line)
+        if heading:
+            kind = heading
+            continue
+        parts.append((line, kind))
+    return parts
+
+
+def normalise_lines(text: str) -> list[str]:
+    """The non-empty lines of ``text``, normalised, bullets stripped."""
+    lines = []
+    for raw in text.splitlines():
+        line = normalise(raw).lstrip("-*\u2022\u00b7 ").strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def job_parts(target: Target) -> list[tuple[str, str]]:
+    """Every piece of text the job has, each with its kind."""
+    parts: list[tuple[str, str]] = []
+    if target.title:
+        parts.append((target.title, TITLE))
+    parts += [(q, REQUIRED) for q in target.qualifications]
+    for skill in target.skills:
+        parts += [(k, REQUIRED) for k in skill.keywords]
+        if skill.name:
+            parts.append((skill.name, RESPONSIBILITY))
+    parts += [(r, RESPONSIBILITY) for r in target.responsibilities]
+    if target.description:
+        parts += [(line, GENERAL) for line in normalise_lines(target.description)]
+    if target.experience:
+        parts.append((target.experience, GENERAL))
+    if target.posting_text:
+        parts += posting_parts(target.posting_text)
+    return parts
+
+
+def _stoplike(word: str) -> bool:
+    return word.casefold() in STOPWORDS or word.isdigit() or len(word) < 2
+
+
+def _unlisted_candidates(text: str, exclude: set[str]) -> list[str]:
+    """Acronyms, symbol-bearing words and capitalised names that the list may lack."""
+    found = []
+    words = tokens(text)
+    for i, word in enumerate(words):
+        if _stoplike(word) or word.casefold() in exclude:
+            continue
+        has_symbol = any(c in word for c in "+#./&") and any(c.isalpha() for c in word)
+        acronym = word.isupper() and 2 <= len(word) <= 6 and word.isalpha()
+        named = word[0].isupper() and i > 0
+        if has_symbol or acronym or named:
+            found.append(word)
+    return found
+
+
+def _pairs(text: str) -> list[str]:
+    words = [w.lower() for w in tokens(text)]
+    return [f"{a} {b}" for a, b in zip(words, words[1:])
+            if not _stoplike(a) and not _stoplike(b) and a.isalpha() and b.isalpha()]
+
+
+def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTerm]:
+    """The job's terms, weightiest first (ties by name), at most ``MAX_TERMS``."""
+    lexicon = lexicon or bundled()
+    parts = job_parts(target)
+    exclude = {w.casefold() for w in tokens(f"{target.company or ''} {target.title or ''}")}
+    if target.location:
+        exclude |= {w.casefold() for w in tokens(f"{target.location.city or ''} {target.location.region or ''}")}
+    terms: dict[str, JobTerm] = {}
+
+    def note(key: str, name: str, kind: str, listed: bool, aliases: tuple[str, ...] = (),
+             case_sensitive: bool = False) -> None:
+        weight = WEIGHTS[kind] * (1.0 if listed else UNLISTED_FACTOR)
+        current = terms.get(key)
+        if current is None:
+            terms[key] = JobTerm(name, weight, kind, listed, aliases, case_sensitive, 1, [kind])
+            return
+        current.count += 1
+        if kind not in current.sources:
+            current.sources.append(kind)
+        if weight > current.weight:
+            current.weight, current.kind = weight, kind
+
+    pair_counts: Counter[str] = Counter()
+    for text, kind in parts:
+        hits = lexicon.find(text)
+        covered = [span for _, _, span in hits]
+        for term, _, _ in hits:
+            note(term.name.casefold(), term.name, kind, True, term.aliases, term.case_sensitive)
+        rest = text
+        for start, end in sorted(covered, reverse=True):
+            rest = rest[:start] + " | " + rest[end:]
+        for word in _unlisted_candidates(rest, exclude):
+            if lexicon.canonical(word) is None:
+                note(word.casefold(), word, kind, False, case_sensitive=word.isupper())
+        pair_counts.update(set(_pairs(rest)))
+    for pair, count in pair_counts.items():
+        if count >= 2 and pair not in terms and not any(w in exclude for w in pair.split()):
+            kinds = [k for text, k in parts if pair in " ".join(tokens(text)).lower()]
+            best = max(kinds, key=lambda k: WEIGHTS[k]) if kinds else GENERAL
+            note(pair, pair, best, False)
+            terms[pair].count = count
+    for term in terms.values():
+        term.weight = round(term.weight + 0.5 * math.log(term.count), 3)
+    ordered = sorted(terms.values(), key=lambda t: (-t.weight, t.name.casefold()))
+    return ordered[:MAX_TERMS]
