@@ -1,55 +1,41 @@
-"""load -> apply feedback -> tailor -> render -> write: the one place that chains the steps."""
+"""load -> apply feedback -> tailor -> render -> write: the one place that chains the steps.
+
+A build skips what is up to date (see :mod:`resumekit.manifest`), renders each target's
+documents in memory and only then writes them, each atomically, so a failed or killed
+build leaves the previous documents whole. Targets build in parallel on any
+``concurrent.futures.Executor``; one bad target fails alone.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import glob
+import os
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .areas import Taxonomy
+from . import __version__
 from .documents import Letter, Options, Resume, build_letter, build_resume, is_remote, letter_date
-from .errors import BuildError, ConfigError, Problem, ResumekitError
-from .feedback import apply_feedback
-from .feedback_loading import inline_feedback, read_feedback
+from .errors import BuildError, LocatedError, ResumekitError
 from .growth import find_application, growth_paragraph
-from .loading import read_config, read_profile, read_target
-from .models import Config, Profile, Target
-from .models.feedback import Feedback
-from .tailoring import Tailored, as_markdown, explain, tailor
+from .manifest import Entry, Hasher, Manifest, target_listing, up_to_date_without_loading
+from .models import Profile, Target
+from .project import GENERAL, Project, load_project
 from .resources import theme_dirs
+from .tailoring import Tailored, as_markdown, explain, tailor
 from .writing import inside, safe_name, write_atomic
 
-GENERAL = "general"
 FORMATS = ("pdf", "docx")
 DOCUMENT_NAMES = {"resume": "Resume", "letter": "Cover-Letter"}
+REPORT = "report.md"
 
-
-@dataclass
-class Project:
-    """A loaded project: its config, profile (improvements applied) and targets."""
-
-    config: Config
-    config_path: Path
-    profile: Profile
-    targets: list[Target]
-    warnings: list[Problem] = field(default_factory=list)
-    feedback: Feedback | None = None
-    taxonomy: Taxonomy = field(default_factory=Taxonomy)
-
-    @property
-    def root(self) -> Path:
-        return self.config_path.parent
-
-    @property
-    def output_dir(self) -> Path:
-        return (self.root / self.config.output).resolve()
+__all__ = ["GENERAL", "BuildResult", "Output", "Project", "build", "load_project", "render"]
 
 
 @dataclass
 class Output:
-    """One file a build produced or skipped."""
+    """One file a build produced or found up to date."""
 
     path: Path
     target: str
@@ -60,76 +46,37 @@ class Output:
 
 
 @dataclass
+class Failure:
+    """A target that could not be built, and why (a located error, for people)."""
+
+    target: str
+    error: ResumekitError
+
+
+@dataclass
 class BuildResult:
-    """What a build did: every output, and the warnings met on the way."""
+    """What a build did: every output, the targets that failed, and the warnings met."""
 
     outputs: list[Output] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
 
     @property
     def built(self) -> list[Output]:
         return [o for o in self.outputs if o.status == "built"]
 
+    @property
+    def ok(self) -> bool:
+        return not self.failures
 
-def target_files(config: Config, root: Path) -> list[Path]:
-    """The target files the config names: a file, every YAML/JSON file of a folder, or a glob."""
-    if not config.targets:
-        return []
-    spec = root / config.targets
-    if spec.is_dir():
-        found = [p for p in spec.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"}]
-    elif spec.is_file():
-        found = [spec]
-    else:
-        found = [Path(p) for p in glob.glob(str(spec)) if Path(p).is_file()]
-        if not found:
-            raise ConfigError([Problem(str(root / "resumekit.yaml"), None, None, "targets",
-                                       f"'{config.targets}' matches no file or folder")])
-    return sorted(found)
+    def merge(self, other: BuildResult) -> None:
+        """Add another target's result to this one."""
+        self.outputs += other.outputs
+        self.failures += other.failures
+        self.warnings += [w for w in other.warnings if w not in self.warnings]
 
 
-def load_project(config_path: str | Path = "resumekit.yaml", strict: bool = False) -> Project:
-    """Read and validate a project's config, profile and targets; raise on the first bad file."""
-    path = Path(config_path)
-    loaded = read_config(path, strict)
-    config = loaded.model
-    warnings = list(loaded.warnings)
-    root = path.parent
-    profile = read_profile(root / config.profile, strict)
-    warnings += profile.warnings
-    taxonomy = Taxonomy(config.areas)
-    feedback_source = root / config.feedback if config.feedback else inline_feedback(profile.document)
-    feedback = None
-    if feedback_source is not None:
-        loaded_feedback = read_feedback(feedback_source, strict, taxonomy)
-        warnings += loaded_feedback.warnings
-        feedback = loaded_feedback.model
-    targets: list[Target] = []
-    problems: list[Problem] = []
-    seen: dict[str, Path] = {}
-    for file in target_files(config, root):
-        try:
-            target = read_target(file, strict)
-        except ResumekitError as exc:
-            problems += getattr(exc, "problems", [])
-            continue
-        warnings += target.warnings
-        tid = target.model.id or file.stem
-        if tid == GENERAL or tid in seen:
-            why = "is reserved for the untailored build" if tid == GENERAL else f"is also used by {seen[tid]}"
-            problems.append(Problem(str(file), None, None, "id", f"target id '{tid}' {why}"))
-        seen[tid] = file
-        targets.append(target.model)
-    if problems:
-        from .errors import TargetError
-
-        raise TargetError(problems)
-    applied = apply_feedback(profile.model, feedback) if feedback else profile.model
-    return Project(config, path.resolve(), applied, targets, warnings, feedback, taxonomy)
-
-
-def _options(config: Config) -> Options:
-    return Options(language=config.language, date=config.date)
+# --- planning: what one target's documents are made from --------------------------------------
 
 
 @dataclass
@@ -146,8 +93,12 @@ class Plan:
         return self.target.id if self.target and self.target.id else GENERAL
 
 
+def _options(project: Project) -> Options:
+    return Options(language=project.config.language, date=project.config.date)
+
+
 def fit_pages(tailored: Tailored, budget: int, pages_of: Callable[[Profile], int]) -> Tailored:
-    """Drop the fewest least-relevant highlights that bring the resume within ``budget`` pages.
+    """Drop the fewest least-relevant pieces that bring the resume within ``budget`` pages.
 
     Pages are counted by real layout. Dropping more never adds pages, so a binary search
     over how many to drop needs only a handful of layouts.
@@ -157,8 +108,8 @@ def fit_pages(tailored: Tailored, budget: int, pages_of: Callable[[Profile], int
     most = len(tailored.droppable)
     if pages_of(tailored.drop(most).profile) > budget:
         over = tailored.drop(most)
-        return replace(over, notes=(*over.notes, f"still over {budget} page(s) with every optional "
-                                                 "highlight left out; shorten the profile or raise 'pages'"))
+        return replace(over, notes=(*over.notes, f"still over {budget} page(s) with everything optional "
+                                                 "left out; shorten the profile or raise 'pages'"))
     low, high = 0, most  # pages(low) > budget >= pages(high)
     while high - low > 1:
         middle = (low + high) // 2
@@ -177,7 +128,7 @@ def plan_target(project: Project, target: Target | None, dirs: list[Path] | None
     if target.pages:
         from .rendering.pdf import count_pages
 
-        options = _options(project.config)
+        options = _options(project)
         themes = dirs or theme_dirs(project.config.theme, project.root)
         tailored = fit_pages(tailored, target.pages,
                              lambda profile: count_pages(build_resume(profile, options), themes, project.root))
@@ -191,9 +142,12 @@ def plan_target(project: Project, target: Target | None, dirs: list[Path] | None
 def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
     """The content of one document of a plan."""
     if document == "letter":
-        highlights = plan.tailored.letter_highlights or None if plan.tailored else None
+        highlights = (plan.tailored.letter_highlights or None) if plan.tailored else None
         return build_letter(plan.profile, plan.target, options, growth=plan.growth, highlights=highlights)
     return build_resume(plan.profile, options)
+
+
+# --- rendering and writing one target ---------------------------------------------------------
 
 
 def render_bytes(
@@ -231,31 +185,85 @@ def _profile_warnings(profile: Profile) -> list[str]:
     return []
 
 
-def build_target(
-    project: Project, target: Target | None, formats: list[str], documents: list[str],
-) -> BuildResult:
-    """Render every document of one target in memory, then write them all."""
+def output_paths(project: Project, tid: str, formats: list[str]) -> dict[Path, tuple[str, str]]:
+    """Every file one target's build writes: path -> (document, format)."""
+    folder = inside(project.output_dir, safe_name(tid, fallback=GENERAL))
+    paths = {inside(folder, file_name(project.profile, d, f)): (d, f)
+             for d in project.config.documents for f in formats}
+    if tid != GENERAL:
+        paths[inside(folder, REPORT)] = ("report", "md")
+    return paths
+
+
+def build_target(project: Project, tid: str, formats: list[str]) -> tuple[BuildResult, dict[str, str]]:
+    """Render every document of one target in memory, then write them all.
+
+    Returns the result and the SHA-256 of each file written, for the manifest.
+    """
+    import hashlib
+
+    target = project.target(tid)
     result = BuildResult(warnings=_profile_warnings(project.profile))
-    options = _options(project.config)
+    options = _options(project)
     dirs = theme_dirs(project.config.theme, project.root)
     plan = plan_target(project, target, dirs)
-    folder = inside(project.output_dir, safe_name(plan.id, fallback=GENERAL))
     stamp = _stamp(target, options)
     rendered: list[tuple[Output, bytes]] = []
-    for document in documents:
+    for path, (document, fmt) in output_paths(project, tid, formats).items():
+        if document == "report":
+            assert plan.tailored is not None
+            data = as_markdown(explain(plan.tailored), plan.tailored).encode("utf-8")
+            rendered.append((Output(path, tid, document, fmt, "built"), data))
+            continue
         content = content_for(plan, document, options)
-        for fmt in formats:
-            data, pages = render_bytes(content, fmt, dirs, project.root, stamp, result.warnings)
-            path = inside(folder, file_name(project.profile, document, fmt))
-            rendered.append((Output(path, plan.id, document, fmt, "built", pages), data))
+        data, pages = render_bytes(content, fmt, dirs, project.root, stamp, result.warnings)
+        rendered.append((Output(path, tid, document, fmt, "built", pages), data))
     if plan.tailored is not None:
-        report = as_markdown(explain(plan.tailored), plan.tailored).encode("utf-8")
-        rendered.append((Output(inside(folder, "report.md"), plan.id, "report", "md", "built"), report))
-        result.warnings += [f"{plan.id}: {note}" for note in plan.tailored.notes]
+        result.warnings += [f"{tid}: {note}" for note in plan.tailored.notes]
+    hashes = {}
     for output, data in rendered:
         write_atomic(output.path, data)
         result.outputs.append(output)
-    return result
+        hashes[str(output.path)] = hashlib.sha256(data).hexdigest()
+    return result, hashes
+
+
+# --- the build: up-to-date check, parallel targets, manifest ---------------------------------
+
+
+_PROJECTS: dict[tuple[str, bool], tuple[float, Project]] = {}
+
+
+def _project_in_worker(config_path: str, strict: bool) -> Project:
+    """The project, loaded once per worker process (and again only if its config changed)."""
+    key = (config_path, strict)
+    stamp = os.stat(config_path).st_mtime
+    cached = _PROJECTS.get(key)
+    if cached is None or cached[0] != stamp:
+        _PROJECTS.clear()
+        _PROJECTS[key] = (stamp, load_project(config_path, strict, keep_going=True))
+    return _PROJECTS[key][1]
+
+
+def build_one(config_path: str, strict: bool, tid: str, formats: list[str]) -> tuple[BuildResult, dict[str, str]]:
+    """Build one target of a project: the unit of work an executor runs (picklable)."""
+    try:
+        project = _project_in_worker(config_path, strict)
+        return build_target(project, tid, formats)
+    except ResumekitError as exc:
+        return BuildResult(failures=[Failure(tid, exc)]), {}
+
+
+def _document_of(path: str) -> str:
+    name = Path(path).name
+    if name == REPORT:
+        return "report"
+    return "letter" if DOCUMENT_NAMES["letter"] in name else "resume"
+
+
+def _dated(project: Project, tid: str) -> bool:
+    target = project.target(tid)
+    return "letter" in project.config.documents and not (target and target.date) and not project.config.date
 
 
 def build(
@@ -264,26 +272,124 @@ def build(
     formats: list[str] | None = None,
     force: bool = False,
     strict: bool = False,
+    jobs: int | None = 1,
+    executor: Executor | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> BuildResult:
-    """What ``resumekit build`` does: every target's documents (and the general ones)."""
-    project = load_project(config_path, strict)
-    chosen_formats = formats or list(project.config.formats)
-    unknown = [f for f in chosen_formats if f not in FORMATS]
-    if unknown:
-        raise BuildError(f"unknown format '{unknown[0]}'; resumekit writes {', '.join(FORMATS)}")
-    plan: list[Target | None] = [None, *project.targets]
-    if targets:
-        known = {GENERAL: None, **{t.id: t for t in project.targets if t.id}}
-        missing = [t for t in targets if t not in known]
-        if missing:
-            raise BuildError(f"no target '{missing[0]}'; known: {', '.join(sorted(known))}")
-        plan = [known[t] for t in targets]
+    """What ``resumekit build`` does: every target's documents (and the general ones).
+
+    Up-to-date outputs are skipped unless ``force``. Targets that need building run on
+    ``executor`` if given (any ``concurrent.futures.Executor``: a process pool, Dask's
+    ``Client.get_executor()``, ...), else on a process pool of ``jobs`` workers (``None``:
+    one per core; ``1``: in this process). ``progress(done, total, target)`` is called as
+    targets finish. Raises on a bad config, profile or feedback file; a bad target is
+    reported in ``result.failures`` and the others are built.
+    """
+    config = Path(config_path).resolve()
+    if formats:
+        unknown = [f for f in formats if f not in FORMATS]
+        if unknown:
+            raise BuildError(f"unknown format '{unknown[0]}'; resumekit writes {', '.join(FORMATS)}")
+    if not force and not strict:
+        fresh = up_to_date_without_loading(config, __version__, targets, formats)
+        if fresh is not None:
+            return BuildResult(outputs=[Output(Path(p), "", _document_of(p), Path(p).suffix.lstrip("."),
+                                               "up to date") for p in fresh])
+    project = load_project(config, strict, keep_going=True)
+    chosen_formats = list(formats or project.config.formats)
+    all_ids = [GENERAL, *(t.id for t in project.targets if t.id)]
+    wanted = list(targets) if targets else all_ids + sorted(project.bad_targets)
     result = BuildResult(warnings=[str(w) for w in project.warnings])
-    for target in plan:
-        one = build_target(project, target, chosen_formats, list(project.config.documents))
-        result.outputs += one.outputs
-        result.warnings += [w for w in one.warnings if w not in result.warnings]
+    for tid in wanted:
+        if tid in project.bad_targets:
+            result.failures.append(Failure(tid, project.bad_targets[tid]))
+        elif tid not in all_ids:
+            raise BuildError(f"no target '{tid}'; known: {', '.join(sorted(all_ids))}")
+
+    manifest = Manifest.load(project.output_dir, __version__)
+    hasher = Hasher()
+    shared = project.shared_inputs()
+    today = dt.date.today().isoformat()
+    keys: dict[str, tuple[list[str], list[str]]] = {}
+    todo: list[str] = []
+    for tid in [t for t in wanted if t in all_ids]:
+        inputs = shared + project.target_inputs(tid)
+        extra = [f"version={__version__}", f"target={tid}"] + ([f"today={today}"] if _dated(project, tid) else [])
+        keys[tid] = (inputs, extra)
+        key = hasher.key(inputs, extra)
+        paths = output_paths(project, tid, chosen_formats)
+        if not force and all(manifest.fresh(str(p), key, hasher) for p in paths):
+            result.outputs += [Output(p, tid, d, f, "up to date") for p, (d, f) in paths.items()]
+        else:
+            todo.append(tid)
+
+    manifest.config, manifest.config_hash = str(config), hasher(config)
+    manifest.targets_spec = project.config.targets
+    manifest.target_files = target_listing(project.config.targets, project.root)
+    manifest.planned = {str(p): (tid, f) for tid in all_ids
+                        for p, (_, f) in output_paths(project, tid, list(project.config.formats)).items()}
+
+    def record(tid: str, one: BuildResult, hashes: dict[str, str]) -> None:
+        result.merge(one)
+        inputs, extra = keys[tid]
+        key = Hasher().key(inputs, extra)  # hashed afresh: an input saved mid-build means rebuild next time
+        for path, digest in hashes.items():
+            manifest.outputs[path] = Entry(key, digest, sorted(set(inputs)), extra, tid, _dated(project, tid))
+        manifest.save(project.output_dir)  # after each target: a killed build loses only its own work
+
+    _run(project, todo, chosen_formats, strict, jobs, executor, record, progress)
     return result
+
+
+def _run(
+    project: Project, todo: list[str], formats: list[str], strict: bool, jobs: int | None,
+    executor: Executor | None, record: Callable[[str, BuildResult, dict[str, str]], None],
+    progress: Callable[[int, int, str], None] | None,
+) -> None:
+    total = len(todo)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if executor is None and (workers <= 1 or total <= 1):
+        for done, tid in enumerate(todo, 1):
+            try:
+                one, hashes = build_target(project, tid, formats)
+            except LocatedError as exc:
+                one, hashes = BuildResult(failures=[Failure(tid, exc)]), {}
+            record(tid, one, hashes)
+            if progress:
+                progress(done, total, tid)
+        return
+    own = executor is None
+    if own:
+        executor = _process_pool(min(workers, total), project)
+    assert executor is not None
+    try:
+        futures: dict[Future[tuple[BuildResult, dict[str, str]]], str] = {
+            executor.submit(build_one, str(project.config_path), strict, tid, formats): tid for tid in todo}
+        from concurrent.futures import as_completed
+
+        for done, future in enumerate(as_completed(futures), 1):
+            tid = futures[future]
+            one, hashes = future.result()
+            record(tid, one, hashes)
+            if progress:
+                progress(done, total, tid)
+    finally:
+        if own:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _process_pool(workers: int, project: Project) -> Executor:
+    """A process pool whose workers start with the renderers imported and the project loaded."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        import docx  # noqa: F401  (imported before forking, so no worker pays for it)
+        import weasyprint  # noqa: F401
+
+        _PROJECTS[(str(project.config_path), False)] = (os.stat(project.config_path).st_mtime, project)
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(workers)
 
 
 def render(

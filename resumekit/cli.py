@@ -59,25 +59,50 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Progress:
+    """A one-line progress bar on a terminal's stderr; silent elsewhere."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, target: str) -> None:
+        if not self.live or total < 2:
+            return
+        width = 24
+        filled = int(width * done / total)
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\n" if done == total else ""
+        print(f"\r[{bar}] {done}/{total} {target[:40]:<40}", end=end, file=sys.stderr, flush=True)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .building import build
 
     started = time.perf_counter()
+    if args.jobs is not None and args.jobs < 1:
+        return _usage_error("--jobs must be at least 1")
     result = build(args.config, targets=args.target or None, formats=args.format or None,
-                   force=args.force, strict=args.strict)
+                   force=args.force, strict=args.strict, jobs=args.jobs, progress=_Progress())
     _print_warnings(result.warnings)
-    cwd = Path.cwd()
     for output in result.outputs:
-        try:
-            shown = output.path.relative_to(cwd)
-        except ValueError:
-            shown = output.path
-        pages = f" ({output.pages} page{'s' if output.pages != 1 else ''})" if output.pages else ""
-        print(f"{output.status:>10}  {shown}{pages}")
+        if output.status == "built" or args.verbose:
+            pages = f" ({output.pages} page{'s' if output.pages != 1 else ''})" if output.pages else ""
+            print(f"{output.status:>10}  {_shown(output.path)}{pages}")
+    for failure in result.failures:
+        print(f"error: target '{failure.target}' was not built:", file=sys.stderr)
+        _print_error(failure.error)
     skipped = len(result.outputs) - len(result.built)
+    failed = f", {len(result.failures)} target(s) failed" if result.failures else ""
     print(f"built {len(result.built)} file{'s' if len(result.built) != 1 else ''}, "
-          f"{skipped} up to date, in {time.perf_counter() - started:.1f} s")
-    return EXIT_OK
+          f"{skipped} up to date{failed}, in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK if result.ok else EXIT_USER
 
 
 def _kind_of(path: Path, data: Any) -> str:
@@ -215,7 +240,7 @@ def cmd_feedback_request(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .building import load_project, plan_target
+    from .building import load_project, plan_target  # noqa: F401
     from .errors import TargetError, Problem
     from .tailoring import as_markdown, explain
 
@@ -272,6 +297,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="build only this target (repeatable; 'general' is the untailored version)")
     p.add_argument("--format", action="append", choices=["pdf", "docx"], help="only this format (repeatable)")
     p.add_argument("--force", action="store_true", help="rebuild even what is up to date")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", default=None,
+                   help="build targets in N processes (default: one per core)")
+    p.add_argument("-v", "--verbose", action="store_true", help="also list the files that were up to date")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("validate", help="check the files; every problem with file:line:column",

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from .terms import JobTerm
 from .text import normalise, phrase_pattern, stems, tokens
 
-EXACT, ALIAS, STEM, FUZZY = "exact", "alias", "stem", "fuzzy"
-KIND_FACTOR = {EXACT: 1.0, ALIAS: 1.0, STEM: 0.8, FUZZY: 0.6}
+EXACT, ALIAS, STEM, FUZZY, TAG = "exact", "alias", "stem", "fuzzy", "tag"
+KIND_FACTOR = {EXACT: 1.0, ALIAS: 1.0, STEM: 0.8, FUZZY: 0.6, TAG: 0.8}
 FUZZY_MIN_CHARS = 5
 FUZZY_SCORE = 88.0
 
@@ -59,16 +59,25 @@ class Matcher:
     def __init__(self, terms: list[JobTerm]) -> None:
         self.compiled = [_Compiled(t) for t in terms]
 
-    def hits(self, text: str) -> list[Hit]:
-        """Every job term found in ``text``, each once, by its best kind of match."""
+    def hits(self, text: str, tags: frozenset[str] = frozenset()) -> list[Hit]:
+        """Every job term found in ``text`` (or named by one of its ``tags``), each once.
+
+        A tag the person gave ("leadership") counts as showing the term of that name:
+        it is their own word for what the text shows, so nothing is claimed that they
+        did not write down.
+        """
         text = normalise(text)
+        folded_tags = {t.casefold(): t for t in tags}
+        found_by_tag = [Hit(c.term.name, TAG, folded_tags[c.folded]) for c in self.compiled
+                        if c.folded in folded_tags]
         if not text:
-            return []
+            return found_by_tag
         text_stems = stems(text)
         words = [w.casefold() for w in tokens(text)]
         found: list[Hit] = []
+        tagged = {h.term: h for h in found_by_tag}
         for c in self.compiled:
-            hit = self._match(c, text, text_stems, words)
+            hit = self._match(c, text, text_stems, words) or tagged.get(c.term.name)
             if hit:
                 found.append(hit)
         return found

@@ -133,9 +133,12 @@ def _filter_reason(tags: set[str], include: set[str], exclude: set[str]) -> str 
 
 
 def _entry_text(section: str, entry: BaseModel) -> str:
-    fields = ("name", "organization", "institution", "title", "position", "area", "studyType",
-              "summary", "description", "issuer", "publisher", "awarder", "entity")
+    fields = ("name", "organization", "institution", "title", "position", "summary", "description",
+              "issuer", "publisher", "awarder", "entity")
     parts = [str(getattr(entry, f)) for f in fields if isinstance(getattr(entry, f, None), str)]
+    degree = " in ".join(str(getattr(entry, f)) for f in ("studyType", "area") if getattr(entry, f, None))
+    if degree:
+        parts.append(degree)  # "Bachelor of Science in Nursing" reads as the job writes it
     for listed in ("keywords", "roles"):
         parts += list(getattr(entry, listed, None) or [])
     return " \u00b7 ".join(p for p in parts if p)
@@ -151,10 +154,10 @@ class _Context:
     role_areas: set[str]
 
     def score(self, text: str, item: BaseModel | None) -> tuple[float, tuple[Hit, ...], tuple[str, ...]]:
-        hits = tuple(self.matcher.hits(text))
+        tags = _tags(item) if item is not None else set()
+        hits = tuple(self.matcher.hits(text, frozenset(tags)))
         score = sum(self.weights[h.term] * KIND_FACTOR[h.kind] for h in hits)
         reasons: list[str] = []
-        tags = _tags(item) if item is not None else set()
         source = origin(item) if item is not None else None
         areas = set(source["addresses"]) if source else set()
         if (tags | areas) & self.emphasize:

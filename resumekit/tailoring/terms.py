@@ -117,8 +117,8 @@ def _unlisted_candidates(text: str, exclude: set[str]) -> list[str]:
         if _stoplike(word) or word.casefold() in exclude:
             continue
         has_symbol = any(c in word for c in "+#./&") and any(c.isalpha() for c in word)
-        acronym = word.isupper() and 2 <= len(word) <= 6 and word.isalpha()
-        named = word[0].isupper() and i > 0
+        acronym = word.isupper() and 3 <= len(word) <= 6 and word.isalpha()  # not 2: state codes (PA)
+        named = word[0].isupper() and i > 0 and not word.isupper()
         if has_symbol or acronym or named:
             found.append(word)
     return found
@@ -153,6 +153,8 @@ def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTer
             current.weight, current.kind = weight, kind
 
     pair_counts: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    candidates: list[tuple[str, str]] = []
     for text, kind in parts:
         hits = lexicon.find(text)
         covered = [span for _, _, span in hits]
@@ -163,8 +165,15 @@ def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTer
             rest = rest[:start] + " | " + rest[end:]
         for word in _unlisted_candidates(rest, exclude):
             if lexicon.canonical(word) is None:
-                note(word.casefold(), word, kind, False, case_sensitive=word.isupper())
+                capitalised.update([word.casefold()])
+                candidates.append((word, kind))
         pair_counts.update(set(_pairs(rest)))
+    for word, kind in candidates:
+        # A plain capitalised word counts only when it is asked for or repeated; acronyms
+        # and words with symbols (HIPAA, FHIR, Node.js) always do.
+        plain = word[:1].isupper() and not word.isupper() and word.isalpha()
+        if not plain or kind == REQUIRED or capitalised[word.casefold()] >= 2:
+            note(word.casefold(), word, kind, False, case_sensitive=word.isupper())
     for pair, count in pair_counts.items():
         if count >= 2 and pair not in terms and not any(w in exclude for w in pair.split()):
             kinds = [k for text, k in parts if pair in " ".join(tokens(text)).lower()]

@@ -1,0 +1,184 @@
+"""The build manifest: for each output, the content hashes of every input it was made from.
+
+It lives in the output folder (``.resumekit-manifest.json``). An output is up to date
+when its recorded inputs hash the same as now and the file itself is the one written.
+The check needs only hashlib and json, so a build with nothing to do never imports the
+renderers, nor even the models. A damaged or foreign manifest means "rebuild".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = ".resumekit-manifest.json"
+FORMAT = "resumekit-manifest/1"
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes, or ``missing``."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def tree_files(folder: Path) -> list[Path]:
+    """Every file under ``folder``, sorted, skipping caches and hidden files."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        found += [Path(root) / f for f in sorted(files) if not f.startswith(".") and not f.endswith(".pyc")]
+    return found
+
+
+def target_listing(spec: str | None, root: Path) -> list[str]:
+    """The target files a config's ``targets:`` names, as sorted strings (for change checks)."""
+    if not spec:
+        return []
+    base = root / spec
+    if base.is_dir():
+        return sorted(str(p) for p in base.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"})
+    if base.is_file():
+        return [str(base)]
+    return sorted(p for p in glob.glob(str(base)) if Path(p).is_file())
+
+
+@dataclass
+class Hasher:
+    """Hashes files once per build."""
+
+    cache: dict[str, str] = field(default_factory=dict)
+
+    def __call__(self, path: Path | str) -> str:
+        key = str(path)
+        if key not in self.cache:
+            self.cache[key] = file_hash(Path(path))
+        return self.cache[key]
+
+    def key(self, inputs: Iterable[str], extra: Iterable[str]) -> str:
+        """One hash for a set of input files (by content) plus other facts (version, date)."""
+        digest = hashlib.sha256()
+        for path in sorted(set(inputs)):
+            digest.update(f"{path}\0{self(path)}\n".encode())
+        for item in extra:
+            digest.update(f"{item}\n".encode())
+        return digest.hexdigest()
+
+
+@dataclass
+class Entry:
+    """What the manifest records about one output."""
+
+    key: str
+    sha256: str
+    inputs: list[str]
+    extra: list[str]
+    target: str
+    dated: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "sha256": self.sha256, "inputs": self.inputs, "extra": self.extra,
+                "target": self.target, "dated": self.dated}
+
+
+@dataclass
+class Manifest:
+    """Every output's entry, plus what the last build knew of the project."""
+
+    version: str
+    config: str = ""
+    config_hash: str = ""
+    targets_spec: str | None = None
+    target_files: list[str] = field(default_factory=list)
+    outputs: dict[str, Entry] = field(default_factory=dict)
+    planned: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (target, format)
+
+    @classmethod
+    def load(cls, folder: Path, version: str) -> Manifest:
+        """The manifest in ``folder``; an empty one if it is missing, damaged, foreign or old."""
+        try:
+            data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or data.get("version") != version:
+                raise ValueError("foreign or old manifest")
+            outputs = {str(k): Entry(str(v["key"]), str(v["sha256"]), [str(i) for i in v["inputs"]],
+                                     [str(e) for e in v["extra"]], str(v["target"]), bool(v.get("dated")))
+                       for k, v in data["outputs"].items()}
+            planned = {str(k): (str(v[0]), str(v[1])) for k, v in data["planned"].items()}
+            return cls(version, str(data["config"]), str(data["config_hash"]),
+                       data.get("targets_spec"), [str(t) for t in data["target_files"]], outputs, planned)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(version)
+
+    def save(self, folder: Path) -> None:
+        """Write the manifest atomically."""
+        from .writing import write_atomic
+
+        data = {"format": FORMAT, "version": self.version, "config": self.config,
+                "config_hash": self.config_hash, "targets_spec": self.targets_spec,
+                "target_files": self.target_files,
+                "planned": {k: list(v) for k, v in sorted(self.planned.items())},
+                "outputs": {k: v.to_json() for k, v in sorted(self.outputs.items())}}
+        write_atomic(folder / MANIFEST_NAME, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+
+    def fresh(self, output: str, key: str, hasher: Hasher) -> bool:
+        """Whether ``output`` was built from inputs that hash to ``key`` and is still intact."""
+        entry = self.outputs.get(output)
+        return entry is not None and entry.key == key and hasher(output) == entry.sha256
+
+    def still_fresh(self, output: str, hasher: Hasher, today: str) -> bool:
+        """The fast check: recorded inputs unchanged, the file intact, no new day for a letter."""
+        entry = self.outputs.get(output)
+        if entry is None:
+            return False
+        extra = [e for e in entry.extra if not e.startswith("today=")]
+        if entry.dated:
+            extra.append(f"today={today}")
+        return hasher.key(entry.inputs, extra) == entry.key and hasher(output) == entry.sha256
+
+
+def up_to_date_without_loading(
+    config_path: Path, version: str, targets: list[str] | None, formats: list[str] | None,
+) -> list[str] | None:
+    """The outputs asked for, if every one is up to date by the manifest alone; else ``None``.
+
+    Only the config's ``output`` key is read (with plain YAML, no models). A changed
+    config, a new or removed target file, any changed input, a missing or edited output,
+    or a target or format the last full plan did not have, all mean ``None``: the caller
+    then takes the full path.
+    """
+    import yaml
+
+    try:
+        data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        output = data.get("output", "out") if isinstance(data, dict) else None
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    if not isinstance(output, str):
+        return None
+    manifest = Manifest.load((config_path.parent / output).resolve(), version)
+    if not manifest.planned or manifest.config != str(config_path.resolve()):
+        return None
+    hasher = Hasher()
+    if hasher(config_path) != manifest.config_hash:
+        return None
+    if target_listing(manifest.targets_spec, config_path.parent) != manifest.target_files:
+        return None
+    planned = manifest.planned
+    known_targets = {t for t, _ in planned.values()}
+    known_formats = {f for _, f in planned.values()}
+    if targets and not set(targets) <= known_targets or formats and not set(formats) <= known_formats:
+        return None
+    chosen = [path for path, (target, fmt) in sorted(planned.items())
+              if (not targets or target in targets) and (not formats or fmt in formats)]
+    today = dt.date.today().isoformat()
+    if not chosen or not all(manifest.still_fresh(path, hasher, today) for path in chosen):
+        return None
+    return chosen

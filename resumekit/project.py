@@ -1,0 +1,117 @@
+"""A project on disk: its config, profile, feedback and targets, and every file they come from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .areas import Taxonomy
+from .errors import ConfigError, LocatedError, Problem, TargetError
+from .feedback import apply_feedback
+from .feedback_loading import inline_feedback, read_feedback
+from .loading import read_config, read_profile, read_target
+from .manifest import target_listing, tree_files
+from .models import Config, Profile, Target
+from .models.feedback import Feedback
+from .resources import theme_dirs
+
+GENERAL = "general"
+"""The id of the untailored build, made alongside the targets."""
+
+
+@dataclass
+class Project:
+    """A loaded project: its config, profile (improvements applied) and targets."""
+
+    config: Config
+    config_path: Path
+    profile: Profile
+    targets: list[Target]
+    warnings: list[Problem] = field(default_factory=list)
+    feedback: Feedback | None = None
+    taxonomy: Taxonomy = field(default_factory=Taxonomy)
+    target_paths: dict[str, Path] = field(default_factory=dict)
+    bad_targets: dict[str, LocatedError] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.config_path.parent
+
+    @property
+    def output_dir(self) -> Path:
+        return (self.root / self.config.output).resolve()
+
+    def target(self, tid: str) -> Target | None:
+        """The target with id ``tid``; ``None`` for the general build."""
+        return next((t for t in self.targets if t.id == tid), None)
+
+    def shared_inputs(self) -> list[str]:
+        """Files every output depends on: config, profile, feedback and the theme's files."""
+        files = [self.config_path, self.root / self.config.profile]
+        if self.config.feedback:
+            feedback = self.root / self.config.feedback
+            files += tree_files(feedback) if feedback.is_dir() else [feedback]
+        for folder in theme_dirs(self.config.theme, self.root):
+            files += tree_files(folder)
+        return [str(Path(f).resolve()) for f in files]
+
+    def target_inputs(self, tid: str) -> list[str]:
+        """Files one target's outputs depend on beyond the shared ones."""
+        path = self.target_paths.get(tid)
+        if path is None:
+            return []
+        files = [path]
+        target = self.target(tid)
+        if target is not None and target.posting:
+            files.append(path.parent / target.posting)
+        return [str(Path(f).resolve()) for f in files]
+
+
+def target_files(config: Config, root: Path) -> list[Path]:
+    """The target files the config names: a file, every YAML/JSON file of a folder, or a glob."""
+    return [Path(p) for p in target_listing(config.targets, root)]
+
+
+def load_project(
+    config_path: str | Path = "resumekit.yaml", strict: bool = False, keep_going: bool = False,
+) -> Project:
+    """Read and validate a project; with ``keep_going``, bad targets are set aside, not raised."""
+    path = Path(config_path)
+    loaded = read_config(path, strict)
+    config = loaded.model
+    warnings = list(loaded.warnings)
+    root = path.parent
+    if config.targets and not target_files(config, root):
+        line, column = loaded.document.positions.of_value(("targets",))
+        raise ConfigError([Problem(str(path), line, column, "targets",
+                                   f"'{config.targets}' names no target file (.yaml, .yml or .json)")])
+    profile = read_profile(root / config.profile, strict)
+    warnings += profile.warnings
+    taxonomy = Taxonomy(config.areas)
+    feedback_source = root / config.feedback if config.feedback else inline_feedback(profile.document)
+    feedback = None
+    if feedback_source is not None:
+        loaded_feedback = read_feedback(feedback_source, strict, taxonomy)
+        warnings += loaded_feedback.warnings
+        feedback = loaded_feedback.model
+    targets: list[Target] = []
+    paths: dict[str, Path] = {}
+    bad: dict[str, LocatedError] = {}
+    for file in target_files(config, root):
+        try:
+            target = read_target(file, strict)
+        except LocatedError as exc:
+            bad[file.stem] = exc
+            continue
+        warnings += target.warnings
+        tid = target.model.id or file.stem
+        if tid == GENERAL or tid in paths:
+            why = "is reserved for the untailored build" if tid == GENERAL else f"is also used by {paths[tid]}"
+            bad[tid] = TargetError([Problem(str(file), None, None, "id", f"target id '{tid}' {why}")])
+            continue
+        paths[tid] = file
+        targets.append(target.model)
+    if bad and not keep_going:
+        raise TargetError([p for error in bad.values() for p in error.problems])
+    applied = apply_feedback(profile.model, feedback) if feedback else profile.model
+    return Project(config, path.resolve(), applied, targets, warnings, feedback, taxonomy, paths, bad)
