@@ -27,8 +27,8 @@ _HEADINGS = (
     (NICE, re.compile(r"^(nice[- ]to[- ]haves?|preferred|bonus|pluses|desired|good to have|"
                       r"it'?s a plus|would be (great|nice)|extra credit)\b", re.I)),
     (REQUIRED, re.compile(r"^(requirements?|required|qualifications?|must[- ]haves?|minimum|"
-                          r"what you('ll)? (need|bring)|you have|who you are|skills)\b", re.I)),
-    (RESPONSIBILITY, re.compile(r"^(responsibilit(y|ies)|what you('ll)? do|the role|duties|"
+                          r"what you('ll| will)? (need|bring)|you have|who you are|skills)\b", re.I)),
+    (RESPONSIBILITY, re.compile(r"^(responsibilit(y|ies)|what you('ll| will)? do|the role|duties|"
                                 r"in this role|your impact|day to day)\b", re.I)),
     (GENERAL, re.compile(r"^(about|benefits|perks|compensation|salary|why|our|we offer|"
                          r"how to apply|location)\b", re.I)),
