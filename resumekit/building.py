@@ -276,7 +276,7 @@ def build(
     executor: Executor | None = None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> BuildResult:
-    """What ``resumekit build`` does: every target's documents (and the general ones).
+    """What ``resumekit build`` does: every target's documents (none: the general ones).
 
     Up-to-date outputs are skipped unless ``force``. Targets that need building run on
     ``executor`` if given (any ``concurrent.futures.Executor``: a process pool, Dask's
@@ -297,8 +297,10 @@ def build(
                                                "up to date") for p in fresh])
     project = load_project(config, strict, keep_going=True)
     chosen_formats = list(formats or project.config.formats)
-    all_ids = [GENERAL, *(t.id for t in project.targets if t.id)]
-    wanted = list(targets) if targets else all_ids + sorted(project.bad_targets)
+    target_ids = [t.id for t in project.targets if t.id]
+    default_ids = target_ids if target_ids or project.bad_targets else [GENERAL]
+    all_ids = [GENERAL, *target_ids]
+    wanted = list(dict.fromkeys(targets)) if targets else default_ids + sorted(project.bad_targets)
     result = BuildResult(warnings=[str(w) for w in project.warnings])
     for tid in wanted:
         if tid in project.bad_targets:
@@ -326,7 +328,7 @@ def build(
     manifest.config, manifest.config_hash = str(config), hasher(config)
     manifest.targets_spec = project.config.targets
     manifest.target_files = target_listing(project.config.targets, project.root)
-    manifest.planned = {str(p): (tid, f) for tid in all_ids
+    manifest.planned = {str(p): (tid, f) for tid in default_ids
                         for p, (_, f) in output_paths(project, tid, list(project.config.formats)).items()}
 
     def record(tid: str, one: BuildResult, hashes: dict[str, str]) -> None:

@@ -105,6 +105,44 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_USER
 
 
+def _report_rebuild(event: Any) -> None:
+    stamp = time.strftime("%H:%M:%S")
+    what = ", ".join(event.changed[:3]) + (f" and {len(event.changed) - 3} more" if len(event.changed) > 3 else "")
+    if event.error is not None:
+        print(f"{stamp} {what}: not rebuilt; the last good documents are kept", file=sys.stderr)
+        _print_error(event.error)
+        return
+    result = event.result
+    _print_warnings(result.warnings)
+    for failure in result.failures:
+        print(f"{stamp} target '{failure.target}' not rebuilt; its last good documents are kept", file=sys.stderr)
+        _print_error(failure.error)
+    built = result.built
+    if not built:
+        print(f"{stamp} {what}: everything up to date", flush=True)
+        return
+    targets = sorted({o.path.parent.name for o in built})
+    print(f"{stamp} {what}: rebuilt {', '.join(targets)} ({len(built)} files) in {event.seconds:.1f} s",
+          flush=True)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from .watching import watch
+
+    config = Path(args.config)
+    if not config.is_file():
+        from .errors import ConfigError, Problem
+
+        raise ConfigError([Problem(str(config), None, None, "", "file not found (run resumekit init?)")])
+    print(f"watching {config.resolve().parent} for changes (Ctrl-C to stop)", flush=True)
+    try:
+        watch(config, _report_rebuild, formats=args.format or None, strict=args.strict)
+    except KeyboardInterrupt:
+        pass
+    print("stopped watching", flush=True)
+    return EXIT_OK
+
+
 def _kind_of(path: Path, data: Any) -> str:
     if path.name in {"resumekit.yaml", "resumekit.yml"}:
         return "config"
@@ -291,7 +329,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="build what is out of date",
                        description="Build the resume and cover letter, in each format, for every "
-                                   "target (and the untailored 'general' version).")
+                                   "target; with no targets in the config, the untailored 'general' "
+                                   "version. Skips what is up to date.")
     with_config(p)
     p.add_argument("--target", action="append", metavar="ID",
                    help="build only this target (repeatable; 'general' is the untailored version)")
@@ -301,6 +340,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="build targets in N processes (default: one per core)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list the files that were up to date")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("watch", help="rebuild what an edit affects, whenever a file changes",
+                       description="Build, then watch the project's files and rebuild the documents "
+                                   "an edit affects. A bad edit prints its error and keeps the last "
+                                   "good documents. Ctrl-C stops.")
+    with_config(p)
+    p.add_argument("--format", action="append", choices=["pdf", "docx"], help="only this format (repeatable)")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("validate", help="check the files; every problem with file:line:column",
                        description="Check files (profile, feedback, target or config, recognised by "

@@ -1,0 +1,119 @@
+"""Watch a project and rebuild what an edit affects, in one process that stays warm.
+
+The renderers are imported and the fonts configured once, before the first change;
+each rebuild then costs only the documents that changed (the manifest decides which).
+A bad edit reports its located error and leaves the last good documents in place.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from threading import Event
+
+from .building import BuildResult, build
+from .errors import ResumekitError
+
+DEBOUNCE_MS = 250
+INPUT_SUFFIXES = {".yaml", ".yml", ".json", ".txt", ".html", ".css", ".docx", ".ttf", ".otf",
+                  ".woff", ".woff2", ".png", ".jpg", ".jpeg", ".svg"}
+"""Files that can feed a build; an editor's temporary files (no suffix, ~, .swp) cannot."""
+
+
+@dataclass
+class Rebuild:
+    """What one burst of saves led to."""
+
+    changed: list[str]
+    result: BuildResult | None = None
+    error: ResumekitError | None = None
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+def warm_up() -> None:
+    """Import the renderers and configure fonts now, so the first rebuild is as fast as the rest."""
+    import docx  # noqa: F401
+
+    from .rendering.pdf import _font_config
+
+    _font_config()
+
+
+def _output_dir(config_path: Path) -> Path | None:
+    import yaml
+
+    try:
+        data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        output = data.get("output", "out") if isinstance(data, dict) else "out"
+        return (config_path.parent / str(output)).resolve()
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return (config_path.parent / "out").resolve()
+
+
+def watched_paths(config_path: Path) -> list[Path]:
+    """The project folder, plus a theme folder of the user's outside it."""
+    paths = [config_path.parent.resolve()]
+    try:
+        from .loading import read_config
+        from .resources import builtin_themes_dir
+
+        theme = read_config(config_path).model.theme
+        folder = (config_path.parent / theme).resolve()
+        if folder.is_dir() and not folder.is_relative_to(paths[0]) and not folder.is_relative_to(builtin_themes_dir()):
+            paths.append(folder)
+    except ResumekitError:
+        pass
+    return paths
+
+
+def _relevant(output_dir: Path | None) -> Callable[[object, str], bool]:
+    def accept(_change: object, path: str) -> bool:
+        p = Path(path)
+        name = p.name
+        if name.startswith(".") or p.suffix.lower() not in INPUT_SUFFIXES:
+            return False
+        if any(part in {".git", "__pycache__", ".venv", "node_modules"} for part in p.parts):
+            return False
+        return not (output_dir and p.resolve().is_relative_to(output_dir))
+    return accept
+
+
+def rebuild(config_path: Path, changed: Iterable[str], **options: object) -> Rebuild:
+    """One rebuild after ``changed`` files; errors are caught and returned, not raised."""
+    started = time.perf_counter()
+    event = Rebuild(sorted(changed))
+    try:
+        event.result = build(config_path, jobs=1, **options)  # type: ignore[arg-type]
+    except ResumekitError as exc:
+        event.error = exc
+    event.seconds = time.perf_counter() - started
+    return event
+
+
+def watch(
+    config_path: str | Path, report: Callable[[Rebuild], None], stop: Event | None = None,
+    debounce_ms: int = DEBOUNCE_MS, **options: object,
+) -> None:
+    """Build once, then rebuild on every burst of saves until ``stop`` is set (or Ctrl-C)."""
+    import watchfiles
+
+    config = Path(config_path).resolve()
+    warm_up()
+    report(rebuild(config, ["(start)"], **options))
+    output_dir = _output_dir(config)
+    for changes in watchfiles.watch(*watched_paths(config), watch_filter=_relevant(output_dir),
+                                    debounce=debounce_ms, step=50, stop_event=stop,
+                                    raise_interrupt=False, rust_timeout=500, yield_on_timeout=False):
+        names = sorted({_relative(Path(path), config.parent) for _, path in changes})
+        if names:
+            report(rebuild(config, names, **options))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
