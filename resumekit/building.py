@@ -30,7 +30,7 @@ FORMATS = ("pdf", "docx")
 DOCUMENT_NAMES = {"resume": "Resume", "letter": "Cover-Letter"}
 REPORT = "report.md"
 
-__all__ = ["GENERAL", "BuildResult", "Output", "Project", "build", "load_project", "render"]
+__all__ = ["GENERAL", "BuildResult", "Output", "Project", "build", "build_many", "load_project", "render"]
 
 
 @dataclass
@@ -392,6 +392,49 @@ def _process_pool(workers: int, project: Project) -> Executor:
         _PROJECTS[(str(project.config_path), False)] = (os.stat(project.config_path).st_mtime, project)
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(workers)
+
+
+def _build_quietly(config_path: str, force: bool, strict: bool) -> BuildResult:
+    try:
+        return build(config_path, force=force, strict=strict, jobs=1)
+    except ResumekitError as exc:
+        return BuildResult(failures=[Failure(GENERAL, exc)])
+
+
+def build_many(
+    config_paths: list[str | Path],
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    force: bool = False,
+    strict: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> dict[str, BuildResult]:
+    """Build many projects (one per person) in parallel; a bad project fails alone.
+
+    Each project builds on ``executor`` (a process pool, ``dask.distributed``'s
+    ``Client.get_executor()``, Ray's, ...) or, if none is given, on a process pool of
+    ``jobs`` workers. Returns each config's result; errors are in ``result.failures``.
+    """
+    paths = [str(Path(p).resolve()) for p in config_paths]
+    own = executor is None
+    if own:
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = ProcessPoolExecutor(jobs or os.cpu_count() or 1)
+    assert executor is not None
+    results: dict[str, BuildResult] = {}
+    try:
+        from concurrent.futures import as_completed
+
+        futures = {executor.submit(_build_quietly, p, force, strict): p for p in paths}
+        for done, future in enumerate(as_completed(futures), 1):
+            results[futures[future]] = future.result()
+            if progress:
+                progress(done, len(paths), futures[future])
+    finally:
+        if own:
+            executor.shutdown(wait=True, cancel_futures=True)
+    return {p: results[p] for p in paths}
 
 
 def render(

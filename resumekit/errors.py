@@ -40,6 +40,9 @@ class LocatedError(ResumekitError):
         self.problems = list(problems)
         super().__init__(self._summary())
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        return (type(self), (self.problems,))  # survives pickling, for process pools
+
     def _summary(self) -> str:
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the {self.kind}"

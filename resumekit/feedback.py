@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import FeedbackError, Problem
-from .feedback_loading import origin_of
+from .feedback_loading import before, origin_of
 from .models.base import TaggedText
 from .models.feedback import Extension, Feedback, Improvement
 from .models.profile import Profile
@@ -56,13 +56,23 @@ def _entry_date(section: str, entry: BaseModel) -> str:
     return str(getattr(entry, name, "") or "") if name else ""
 
 
-def _insert_by_date(entries: list[Any], entry: Any, section: str) -> None:
-    """Put ``entry`` before the first entry that is older; keep the user's order otherwise."""
-    date = _entry_date(section, entry)
+def _ascending(dates: list[str]) -> bool:
+    """Whether the user keeps this section oldest first (the usual order is newest first)."""
+    pairs = list(zip(dates, dates[1:]))
+    return bool(pairs) and all(not before(b, a) for a, b in pairs) and any(before(a, b) for a, b in pairs)
+
+
+def _insert_by_date(entries: list[Any], entry: Any, section: str, fallback: str | None = None) -> None:
+    """Put ``entry`` where its date belongs in the section's own order (newest or oldest first).
+
+    An undated entry takes its improvement's date; with no date at all it goes last.
+    """
+    date = _entry_date(section, entry) or fallback or ""
     if date:
+        ascending = _ascending([d for d in (_entry_date(section, e) for e in entries) if d])
         for i, existing in enumerate(entries):
             other = _entry_date(section, existing)
-            if other and other < date:
+            if other and (before(date, other) if ascending else before(other, date)):
                 entries.insert(i, entry)
                 return
     entries.append(entry)
@@ -88,7 +98,7 @@ def _add(profile: Profile, improvement: Improvement) -> None:
             if isinstance(getattr(entry, "highlights", None), list):
                 for highlight in entry.highlights:
                     highlight.__pydantic_extra__ = {**(highlight.__pydantic_extra__ or {}), "origin": stamp}
-            _insert_by_date(entries, entry, section)
+            _insert_by_date(entries, entry, section, improvement.date)
 
 
 def _extend(profile: Profile, improvement: Improvement, problems: list[Problem]) -> None:
@@ -121,8 +131,10 @@ def apply_feedback(profile: Profile, feedback: Feedback) -> Profile:
     """A new profile with every improvement in place; raises FeedbackError on a bad match."""
     result = profile.model_copy(deep=True)
     problems: list[Problem] = []
+    # Every addition first, so an improvement may extend an entry another one added.
     for improvement in feedback.improvements:
         _add(result, improvement)
+    for improvement in feedback.improvements:
         _extend(result, improvement, problems)
     if problems:
         raise FeedbackError(problems)

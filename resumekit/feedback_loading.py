@@ -21,6 +21,27 @@ from .models.feedback import Application, Feedback, Improvement
 PathKey = tuple[str | int, ...]
 
 
+@dataclass
+class InlineDocument(Document):
+    """Feedback written under a key of another file (the profile's ``feedback:``)."""
+
+    prefix: PathKey = ()
+
+
+def _prefix_of(document: Document) -> PathKey:
+    return document.prefix if isinstance(document, InlineDocument) else ()
+
+
+def _in_place(problem: Problem, document: Document) -> Problem:
+    """``problem`` with its field named as in the file: ``feedback.applications[0]...``."""
+    prefix = _prefix_of(document)
+    if not prefix:
+        return problem
+    name = field_path(prefix) + ("" if problem.field in ("", "(top)") else
+                                 (problem.field if problem.field.startswith("[") else "." + problem.field))
+    return Problem(problem.file, problem.line, problem.column, name, problem.message, problem.severity)
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where an application or improvement was written."""
@@ -32,7 +53,8 @@ class Origin:
         """A problem located at ``path + sub`` in the origin's file."""
         full = (*self.path, *sub)
         line, column = self.document.positions.of_value(full)
-        return Problem(self.document.source, line, column, field_path(full), message)
+        return Problem(self.document.source, line, column,
+                       field_path((*_prefix_of(self.document), *full)), message)
 
 
 def origin_of(item: Application | Improvement) -> Origin:
@@ -125,25 +147,30 @@ def read_feedback(
 ) -> Loaded[Feedback]:
     """Validated feedback from a file, a folder of files, a mapping or a parsed document."""
     taxonomy = taxonomy or Taxonomy()
-    if isinstance(source, Document):
-        docs = [source]
-    elif isinstance(source, Mapping):
-        docs = [as_document(source, FeedbackError, "feedback")]
+    inputs: list[Path | Mapping[str, Any] | Document]
+    if isinstance(source, (Document, Mapping)):
+        inputs = [source]
     else:
-        files = _files(Path(source))
-        if not files:
+        inputs = list(_files(Path(source)))
+        if not inputs:
             raise FeedbackError([Problem(str(source), None, None, "", "no feedback files (.yaml) in this folder")])
-        docs = [as_document(f, FeedbackError, "feedback") for f in files]
     merged = Feedback()
+    docs: list[Document] = []
     warnings: list[Problem] = []
     problems: list[Problem] = []
-    for doc in docs:
+    for item in inputs:  # every file's problems are reported, not only the first file's
         try:
-            loaded = validate_document(doc, Feedback, FeedbackError, strict)
+            doc = item if isinstance(item, Document) else as_document(item, FeedbackError, "feedback")
         except FeedbackError as exc:
             problems += exc.problems
             continue
-        warnings += loaded.warnings
+        docs.append(doc)
+        try:
+            loaded = validate_document(doc, Feedback, FeedbackError, strict)
+        except FeedbackError as exc:
+            problems += [_in_place(p, doc) for p in exc.problems]
+            continue
+        warnings += [_in_place(w, doc) for w in loaded.warnings]
         for i, app in enumerate(loaded.model.applications):
             app._origin = Origin(doc, ("applications", i))
             merged.applications.append(app)
@@ -155,7 +182,8 @@ def read_feedback(
     _normalise_areas(merged)
     problems = _check(merged, taxonomy)
     if problems:
-        raise FeedbackError(problems)
+        order = {doc.source: i for i, doc in enumerate(docs)}
+        raise FeedbackError(sorted(problems, key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0)))
     return Loaded(merged, warnings, docs[0])
 
 
@@ -179,4 +207,4 @@ def inline_feedback(profile_doc: Document) -> Document | None:
         {k[1:]: v for k, v in profile_doc.positions.values.items() if k[:1] == prefix},
         {k[1:]: v for k, v in profile_doc.positions.keys.items() if k[:1] == prefix},
     )
-    return Document(data, profile_doc.source, positions)
+    return InlineDocument(data, profile_doc.source, positions, prefix)

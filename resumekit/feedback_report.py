@@ -77,7 +77,8 @@ def _request(app: Application, today: dt.date, show_contacts: bool) -> Request |
     if show_contacts and app.contact:
         contact = " ".join(p for p in (app.contact.name, f"<{app.contact.email}>" if app.contact.email else "") if p)
     position = app.position or ""
-    if app.rejected and not app.feedbackRequested and not app.feedbackReceived:
+    # Feedback written down counts as received, even without a feedbackReceived date.
+    if app.rejected and not app.feedbackRequested and not app.feedbackReceived and not app.feedback:
         due = request_due(app)
         assert due is not None
         state = "overdue" if today > due else "due"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email.policy
 from dataclasses import dataclass
+from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -28,7 +29,9 @@ class RequestEmail:
 
     def to_message(self) -> EmailMessage:
         """A standard email message (opens as a draft in common mail clients)."""
-        message = EmailMessage(policy=email.policy.SMTP)
+        # Headers are not folded: Python's folding can move a whole subject to a
+        # continuation line, which readers then show with a leading space.
+        message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
         if self.to:
             message["To"] = self.to
         if self.sender:
@@ -47,9 +50,25 @@ def _template(theme_dirs: list[Path]) -> str:
     raise BuildError(f"no {TEMPLATE} in the theme")
 
 
+def _one_line(text: str | None) -> str:
+    """``text`` on one line: a line break would end a mail header, or the subject line."""
+    return " ".join((text or "").split())
+
+
+def _mailbox(name: str | None, address: str | None) -> str:
+    """``Name <address>``, quoted where the name needs it (``"Lee, Dana" <...>``)."""
+    name, address = _one_line(name), _one_line(address)
+    if not address:
+        return ""
+    try:
+        return str(Address(display_name=name, addr_spec=address))
+    except (ValueError, IndexError):  # not an address the parser accepts: keep it as written
+        return address
+
+
 def _greeting_name(application: Application) -> str:
     contact = application.contact
-    return contact.name if contact and contact.name else ""
+    return _one_line(contact.name) if contact and contact.name else ""
 
 
 def compose_request(application: Application, profile: Profile, theme_dirs: list[Path]) -> RequestEmail:
@@ -61,9 +80,10 @@ def compose_request(application: Application, profile: Profile, theme_dirs: list
     basics = profile.basics
     try:
         text = env.from_string(_template(theme_dirs)).render(
-            greeting_name=_greeting_name(application), position=application.position or "",
-            employer=application.employer, sender=basics.name or "", sender_email=basics.email or "",
-            sender_phone=basics.phone or "", applied=application.applied or "",
+            greeting_name=_greeting_name(application), position=_one_line(application.position),
+            employer=_one_line(application.employer), sender=basics.name or "",
+            sender_email=basics.email or "", sender_phone=basics.phone or "",
+            applied=application.applied or "",
             rejected=application.rejected or "")
     except jinja2.TemplateError as exc:
         raise BuildError(f"the {TEMPLATE} template is broken: {exc}") from None
@@ -71,9 +91,7 @@ def compose_request(application: Application, profile: Profile, theme_dirs: list
     if not first.lower().startswith("subject:"):
         raise BuildError(f"the first line of {TEMPLATE} must be 'Subject: ...'")
     contact = application.contact
-    to = ""
-    if contact and contact.email:
-        to = f"{contact.name} <{contact.email}>" if contact.name else contact.email
-    sender = f"{basics.name} <{basics.email}>" if basics.name and basics.email else (basics.email or "")
+    to = _mailbox(contact.name, contact.email) if contact else ""
+    sender = _mailbox(basics.name, basics.email)
     return RequestEmail(to=to, sender=sender, subject=first.split(":", 1)[1].strip(),
                         body=body.strip() + "\n", send_by=request_due(application))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from .areas import Taxonomy
+from .feedback import DATE_FIELDS
+from .feedback_loading import before
 from .models.feedback import Application, Feedback, Improvement
 from .models.target import Target
 
@@ -45,11 +47,32 @@ def cited_areas(application: Application, taxonomy: Taxonomy) -> list[str]:
     return areas
 
 
+def improvement_date(improvement: Improvement) -> str | None:
+    """When the improvement was done: its ``date``, else the earliest date of what it adds."""
+    if improvement.date:
+        return improvement.date
+    dates = [str(getattr(entry, DATE_FIELDS[section]))
+             for section in type(improvement.add).model_fields if DATE_FIELDS.get(section)
+             for entry in getattr(improvement.add, section) if getattr(entry, DATE_FIELDS[section], None)]
+    return min(dates, key=lambda d: tuple(int(p) for p in d.split("-"))) if dates else None
+
+
 def answering(feedback: Feedback, application: Application, taxonomy: Taxonomy) -> list[Improvement]:
-    """Improvements prompted by the application, or addressing an area its feedback cited."""
+    """Improvements prompted by the application, or addressing an area its feedback cited.
+
+    One that only shares an area and is dated before the application was made is left
+    out: the employer has seen it, and the letter presents it as new.
+    """
     areas = set(cited_areas(application, taxonomy))
-    return [imp for imp in feedback.improvements
-            if application.id in imp.prompted_by or areas & set(imp.addresses)]
+    since = application.applied or application.rejected
+    chosen = []
+    for imp in feedback.improvements:
+        if application.id not in imp.prompted_by:
+            done = improvement_date(imp)
+            if not areas & set(imp.addresses) or (since and done and before(done, since)):
+                continue
+        chosen.append(imp)
+    return chosen
 
 
 def _lower_first(text: str) -> str:
@@ -70,7 +93,9 @@ def improvement_phrase(improvement: Improvement) -> str:
             return f"took on the role of {entry.position} at {org}"
     for cert in add.certificates:
         if cert.name:
-            return f"earned the {cert.name} certificate" + (f" from {cert.issuer}" if cert.issuer else "")
+            # "the Google Data Analytics Certificate", not "... Certificate certificate"
+            what = cert.name if "certif" in cert.name.casefold() else f"{cert.name} certificate"
+            return f"earned the {what}" + (f" from {cert.issuer}" if cert.issuer else "")
     for edu in add.education:
         what = " in ".join(p for p in (edu.studyType, edu.area) if p) or "a course"
         return f"completed {what}" + (f" at {edu.institution}" if edu.institution else "")
@@ -103,17 +128,18 @@ def growth_paragraph(
     feedback: Feedback, application: Application, taxonomy: Taxonomy, company: str | None = None,
 ) -> str | None:
     """A short, positive paragraph on what has changed since the last application."""
-    improvements = answering(feedback, application, taxonomy)
-    phrases = [p for p in (improvement_phrase(i) for i in improvements) if p]
-    if not phrases:
+    told = [(imp, phrase) for imp in answering(feedback, application, taxonomy)
+            if (phrase := improvement_phrase(imp))][:3]
+    if not told:
         return None
+    phrases = [phrase for _, phrase in told]
     areas: list[str] = []
-    for imp in improvements:
+    for imp, _ in told:
         areas += [a for a in imp.addresses if a not in areas]
     since = _month(application.applied or application.rejected)
     when = f" in {since}" if since else ""
     who = company or application.employer
     topics = _join([a.replace("-", " ") for a in areas[:3]])
     return (f"Since I last applied to {who}{when}, I have been deliberately growing my {topics}: "
-            f"I {_join(phrases[:3])}.")
+            f"I {_join(phrases)}.")
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, WithJsonSchema
 
 from .base import Highlight, Model, PartialDate
 from .profile import Award, Certificate, Education, Project, Publication, Skill, Volunteer, Work
 
 _SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+
+def _check_slug(value: str) -> str:
+    if not re.fullmatch(_SLUG, value):
+        raise ValueError(f"'{value}' is not a valid id: use letters, digits, '-', '_' and '.', "
+                         "starting with a letter or digit (e.g. acme-analyst-2026)")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": _SLUG})]
 
 
 class Contact(Model):
@@ -48,7 +59,7 @@ Point = Annotated[
 class Application(Model):
     """One application, its outcome and the feedback it brought."""
 
-    id: str = Field(pattern=_SLUG, description="A unique slug, e.g. acme-analyst-2026.")
+    id: Slug = Field(description="A unique slug, e.g. acme-analyst-2026.")
     employer: str
     position: str | None = None
     url: str | None = Field(None, description="The job posting.")
@@ -91,7 +102,7 @@ class Extension(Model):
 class Improvement(Model):
     """Something done to answer feedback, and what it adds to the profile."""
 
-    id: str = Field(pattern=_SLUG, description="A unique slug.")
+    id: Slug = Field(description="A unique slug.")
     addresses: list[str] = Field(min_length=1, description="The feedback areas it answers.")
     prompted_by: list[str] = Field(default_factory=list, description="Ids of the applications it answers.")
     date: PartialDate | None = Field(None, description="When it was done; defaults to its entries' dates.")
