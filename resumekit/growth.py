@@ -82,6 +82,14 @@ def _lower_first(text: str) -> str:
     return text
 
 
+AREA_PHRASES = {
+    "leadership": "leadership", "communication": "communication skills", "teamwork": "teamwork",
+    "technical": "technical skills", "domain": "knowledge of the field",
+    "problem-solving": "problem-solving", "experience": "experience",
+}
+"""How the growth paragraph names an area; areas not listed (motivation, culture) go unnamed."""
+
+
 def improvement_phrase(improvement: Improvement) -> str:
     """What the improvement did, as a phrase that follows 'I' (past tense)."""
     if improvement.summary:
@@ -90,14 +98,18 @@ def improvement_phrase(improvement: Improvement) -> str:
     for entry in add.volunteer + add.work:
         org = getattr(entry, "organization", None) or getattr(entry, "name", None)
         if entry.position and org:
-            return f"took on the role of {entry.position} at {org}"
+            phrase = f"became {entry.position} at {org}"
+            if entry.highlights:
+                phrase += f", where I {_lower_first(entry.highlights[0].text)}"
+            return phrase
     for cert in add.certificates:
         if cert.name:
             # "the Google Data Analytics Certificate", not "... Certificate certificate"
             what = cert.name if "certif" in cert.name.casefold() else f"{cert.name} certificate"
             return f"earned the {what}" + (f" from {cert.issuer}" if cert.issuer else "")
     for edu in add.education:
-        what = " in ".join(p for p in (edu.studyType, edu.area) if p) or "a course"
+        what = " in ".join(p for p in (edu.studyType, edu.area) if p)
+        what = f"a {what}" if what else "a course"
         return f"completed {what}" + (f" at {edu.institution}" if edu.institution else "")
     for project in add.projects:
         if project.name:
@@ -112,9 +124,13 @@ def improvement_phrase(improvement: Improvement) -> str:
 
 
 def _join(items: list[str]) -> str:
+    """A list as prose: Oxford comma, or semicolons when the items have commas of their own."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" and {items[-1]}"
+    if len(items) == 2 and not any("," in item for item in items):
+        return f"{items[0]} and {items[1]}"
+    sep = "; " if any("," in item for item in items) else ", "
+    return sep.join(items[:-1]) + f"{sep.rstrip()} and {items[-1]}"
 
 
 def _month(value: str | None) -> str:
@@ -127,7 +143,11 @@ def _month(value: str | None) -> str:
 def growth_paragraph(
     feedback: Feedback, application: Application, taxonomy: Taxonomy, company: str | None = None,
 ) -> str | None:
-    """A short, positive paragraph on what has changed since the last application."""
+    """A short, positive paragraph on what has changed since the last application.
+
+    It names the earlier role and when, what the person has built on (in plain words),
+    and what they did; never the feedback itself or anyone who gave it.
+    """
     told = [(imp, phrase) for imp in answering(feedback, application, taxonomy)
             if (phrase := improvement_phrase(imp))][:3]
     if not told:
@@ -138,8 +158,11 @@ def growth_paragraph(
         areas += [a for a in imp.addresses if a not in areas]
     since = _month(application.applied or application.rejected)
     when = f" in {since}" if since else ""
-    who = company or application.employer
-    topics = _join([a.replace("-", " ") for a in areas[:3]])
-    return (f"Since I last applied to {who}{when}, I have been deliberately growing my {topics}: "
-            f"I {_join(phrases)}.")
-
+    role = f"the {application.position} role" if application.position else \
+        f"a role at {company or application.employer}"
+    topics = _join([AREA_PHRASES.get(a, a.replace("-", " ")) for a in areas[:3]
+                    if a in AREA_PHRASES or a not in taxonomy.names])
+    opening = f"Since I applied for {role}{when}, "
+    if topics:
+        opening += f"I have built on my {topics}: "
+    return f"{opening}I {_join(phrases)}."

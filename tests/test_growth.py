@@ -88,11 +88,11 @@ def acme_paragraph(feedback: resumekit.Feedback) -> str:
 
 def test_the_paragraph_says_when_and_what_has_grown(feedback) -> None:
     assert acme_paragraph(feedback) == (
-        "Since I last applied to Acme Health Analytics in September 2026, I have been deliberately "
-        "growing my leadership and communication: I took on the role of Volunteer Project Lead at "
-        "Code for Good, earned the Pathways Level 1: Presentation Mastery certificate from Toastmasters "
-        "International and ran weekly analysis reviews for four analysts, turning each finding into a "
-        "one-page written brief.")
+        "Since I applied for the Senior Data Analyst role in September 2026, I have built on my "
+        "leadership and communication skills: I became Volunteer Project Lead at Code for Good, where "
+        "I led six volunteers to ship a food-bank inventory dashboard used by 3 pantries; earned the "
+        "Pathways Level 1: Presentation Mastery certificate from Toastmasters International; and ran "
+        "weekly analysis reviews for four analysts, turning each finding into a one-page written brief.")
 
 
 def test_the_paragraph_never_quotes_the_feedback_or_names_the_contact(feedback) -> None:
@@ -106,8 +106,8 @@ def test_an_improvements_summary_is_how_the_paragraph_says_it() -> None:
                               "summary": "Led six volunteers to ship a food-bank dashboard.",
                               "add": {"volunteer": [{"organization": "Data Meetup", "position": "Organiser"}]}})
     paragraph = growth_paragraph(feedback, feedback.applications[0], Taxonomy())
-    assert paragraph == ("Since I last applied to Globex in September 2026, I have been deliberately "
-                         "growing my leadership: I led six volunteers to ship a food-bank dashboard.")
+    assert paragraph == ("Since I applied for a role at Globex in September 2026, I have built on my "
+                         "leadership: I led six volunteers to ship a food-bank dashboard.")
 
 
 @pytest.mark.parametrize(("fields", "phrase"), [
@@ -118,7 +118,7 @@ def test_an_improvements_summary_is_how_the_paragraph_says_it() -> None:
     ({"add": {"certificates": [{"name": "AWS Certified Cloud Practitioner"}]}},
      "earned the AWS Certified Cloud Practitioner"),
     ({"add": {"education": [{"institution": "Northgate", "studyType": "Certificate",
-                             "area": "Management"}]}}, "completed Certificate in Management at Northgate"),
+                             "area": "Management"}]}}, "completed a Certificate in Management at Northgate"),
     ({"add": {"projects": [{"name": "Churn Kit"}]}}, "built Churn Kit"),
     ({"add": {"awards": [{"title": "Mentor of the Year"}]}}, "received the Mentor of the Year"),
     ({"extend": [{"section": "work", "match": "Globex", "highlights": ["Mentored two analysts"]}]},
@@ -138,7 +138,7 @@ def test_an_improvement_with_no_phrase_does_not_lend_its_areas_to_the_paragraph(
     paragraph = growth_paragraph(feedback, feedback.applications[0], Taxonomy())
     assert paragraph is not None
     assert "teamwork" not in paragraph
-    assert "growing my leadership: I earned the Leading Teams certificate." in paragraph
+    assert "built on my leadership: I earned the Leading Teams certificate." in paragraph
 
 
 def test_the_paragraph_tells_at_most_three_improvements_and_only_their_areas() -> None:
@@ -149,7 +149,7 @@ def test_the_paragraph_tells_at_most_three_improvements_and_only_their_areas() -
     paragraph = growth_paragraph(feedback, feedback.applications[0], Taxonomy())
     assert paragraph is not None
     assert "Course 2" in paragraph and "Course 3" not in paragraph
-    assert "leadership, communication and technical:" in paragraph and "culture" not in paragraph
+    assert "leadership, communication skills, and technical skills:" in paragraph and "culture" not in paragraph
 
 
 def test_an_improvement_made_before_the_earlier_application_is_not_presented_as_new() -> None:
@@ -189,7 +189,7 @@ def test_a_year_only_date_is_said_as_the_year() -> None:
     feedback = mini_feedback({"id": "c", "addresses": ["leadership"], "prompted_by": ["globex-2026"],
                               "add": {"certificates": [{"name": "Leading Teams"}]}}, applied="2026")
     paragraph = growth_paragraph(feedback, feedback.applications[0], Taxonomy())
-    assert paragraph is not None and paragraph.startswith("Since I last applied to Globex in 2026, ")
+    assert paragraph is not None and paragraph.startswith("Since I applied for a role at Globex in 2026, ")
 
 
 # --- the built letters ------------------------------------------------------------------------
@@ -208,8 +208,8 @@ def letter(out: Path, target_id: str, fmt: str) -> str:
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_the_re_application_letter_has_the_growth_paragraph(out, fmt: str) -> None:
     text = squash(letter(out, "acme-lead", fmt))
-    assert squash("Since I last applied to Acme Health Analytics in September 2026") in text
-    assert squash("took on the role of Volunteer Project Lead at Code for Good") in text
+    assert squash("Since I applied for the Senior Data Analyst role in September 2026") in text
+    assert squash("became Volunteer Project Lead at Code for Good") in text
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
@@ -225,8 +225,8 @@ def test_a_letter_that_is_not_a_re_application_has_no_growth_paragraph(
     out, target_id: str, fmt: str,
 ) -> None:
     text = letter(out, target_id, fmt)
-    assert "Since I last applied" not in text
-    assert "deliberately growing" not in text
+    assert "Since I applied" not in text
+    assert "I have built on my" not in text
 
 
 def test_no_built_document_names_a_contact_or_quotes_feedback(out) -> None:
