@@ -1,8 +1,10 @@
 """Resume and letter content -> DOCX with python-docx; the only module that imports it.
 
 Every style comes from the theme's ``reference.docx``; this module only picks style
-names (Title, Heading 1, Heading 2, List Bullet, Contact). All text sits in body
-paragraphs: no tables, text boxes, headers or footers.
+names (Title, Subtitle, Heading 1, Heading 2, List Bullet, Normal, Contact) and adds the
+little direct formatting Word has no style for (the second row of an entry, the
+letter's spacing). All text sits in body paragraphs: no tables, text boxes, headers or
+footers.
 """
 
 from __future__ import annotations
@@ -13,9 +15,23 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..documents import Entry, Letter, Resume, Section
+from ..documents import Entry, Letter, Link, Resume, Section
+from .layout import contact_rows, kind_name
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+# The look of style.css, where Word needs it in code rather than in reference.docx.
+ACCENT, MUTED, RULE = "004F90", "555555", "7FA3C4"
+INDENT = 6.0  # pt, .entry { margin-left }
+RULE_SIZE = 6  # pt, the size of the underlined tab that rules a section heading
+SEPARATOR = "  |  "
+CONTACT_BUDGET = 92  # as in _header.html, so both formats cut the contact line alike
+_SELF_EVIDENT = {"location", "email", "phone", "website", "text"}
+
+
+def _rgb(hex_colour: str) -> Any:
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(hex_colour)
 
 
 def _reference(theme_dirs: list[Path]) -> Path:
@@ -51,11 +67,12 @@ def _set_language(document: Any, language: str) -> None:
     lang.set(qn("w:bidi"), language)
 
 
-def _hyperlink(paragraph: Any, text: str, url: str) -> None:
-    """A real, clickable link run (python-docx has no public API for it)."""
+def _hyperlink(paragraph: Any, text: str, url: str) -> Any:
+    """A real, clickable link run (python-docx has no public API for it); returns the run."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.text.run import Run
 
     rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
@@ -67,54 +84,121 @@ def _hyperlink(paragraph: Any, text: str, url: str) -> None:
     run.append(text_el)
     link.append(run)
     paragraph._p.append(link)
+    return Run(run, paragraph)
 
 
-def _header(document: Any, name: str, label: str, contacts: tuple[Any, ...]) -> None:
-    document.add_paragraph(name, style="Title")
+def _text(paragraph: Any, text: str, url: str | None = None) -> Any:
+    """A run of ``text``, a link when ``url`` is one Word can open."""
+    if url and not url.startswith("tel:"):
+        return _hyperlink(paragraph, text, url)
+    return paragraph.add_run(text)
+
+
+def _bottom_rule(paragraph: Any, space: int) -> None:
+    """An accent rule ``space`` points under the paragraph, as under the letterhead."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "5"), ("w:space", str(space)),
+                       ("w:color", ACCENT)):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _header(document: Any, name: str, label: str, contacts: tuple[Link, ...]) -> Any:
+    """Name, label and contact rows (cut where the PDF cuts them); returns the last paragraph."""
+    last = document.add_paragraph(name, style="Title")
     if label:
-        document.add_paragraph(label, style="Subtitle")
+        last = document.add_paragraph(label, style="Subtitle")
     if contacts:
-        line = document.add_paragraph(style="Contact")
-        for i, link in enumerate(contacts):
-            if i:
-                line.add_run("  |  ")
-            if link.url and not link.url.startswith("tel:"):
-                _hyperlink(line, link.text, link.url)
-            else:
-                line.add_run(link.text)
+        last = document.add_paragraph(style="Contact")
+        for r, row in enumerate(contact_rows(contacts, CONTACT_BUDGET)):
+            if r:
+                last.add_run().add_break()
+            for i, link in enumerate(row):
+                if i:
+                    last.add_run(SEPARATOR).font.color.rgb = _rgb(RULE)
+                if link.kind not in _SELF_EVIDENT:
+                    # the PDF's icon says what the text is; here a word says it
+                    last.add_run(f"{kind_name(link.kind)}: ").font.color.rgb = _rgb(MUTED)
+                _text(last, link.text, link.url)
+    return last
 
 
-def _entry(document: Any, entry: Entry) -> None:
+def _indented(document: Any, text: str = "", after: float | None = None) -> Any:
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph(text)
+    paragraph.paragraph_format.left_indent = Pt(INDENT)
+    if after is not None:
+        paragraph.paragraph_format.space_after = Pt(after)
+    return paragraph
+
+
+def _entry(document: Any, entry: Entry, first: bool, quote: bool) -> None:
+    """Rows as in the PDF: bold title and location (or dates) at the right tab, then the
+    italic subtitle and the dates; a bare entry (a certificate) is one row."""
+    from docx.shared import Pt
+
+    title = entry.title or entry.subtitle
+    second = entry.subtitle if entry.title else ""
+    body = bool(entry.description or entry.bullets)
+    compact = not entry.where and not body
+    second_row = not compact and bool(second or (entry.where and entry.when))
     head = document.add_paragraph(style="Heading 2")
-    if entry.title:
-        head.add_run(entry.title)
-    if entry.subtitle:
-        run = head.add_run(f", {entry.subtitle}" if entry.title else entry.subtitle)
-        run.bold = False
-    side = " \u00b7 ".join(p for p in (entry.where, entry.when) if p)
-    if side:
-        run = head.add_run(f"\t{side}")
-        run.bold = False
+    if first:
+        head.paragraph_format.space_before = Pt(0)
+    # Heading 2 keeps with the next paragraph; only within the entry, or a run of bare
+    # entries (certificates) would be bound together and to the next section.
+    head.paragraph_format.keep_with_next = second_row or body
+    _text(head, title, entry.url)
+    if compact and second:
+        head.add_run(", ").bold = False
+        run = head.add_run(second)
+        run.bold, run.italic = False, True
+    if entry.where or entry.when:
+        head.add_run(f"\t{entry.where or entry.when}").bold = False
+    if second_row:
+        row = _indented(document, after=0)
+        row.paragraph_format.keep_with_next = body
+        if second:
+            row.add_run(second).italic = True
+        if entry.where and entry.when:
+            row.add_run(f"\t{entry.when}")
     if entry.description:
-        paragraph = document.add_paragraph(entry.description)
-        paragraph.paragraph_format.space_after = 0
-    for bullet in entry.bullets:
-        document.add_paragraph(bullet, style="List Bullet")
+        paragraph = _indented(document, entry.description, after=0)
+        paragraph.paragraph_format.space_before = Pt(1)
+        paragraph.paragraph_format.keep_with_next = bool(entry.bullets)
+        if quote:
+            paragraph.runs[0].italic = True
+    for i, bullet in enumerate(entry.bullets):
+        paragraph = document.add_paragraph(bullet, style="List Bullet")
+        if i == 0:
+            paragraph.paragraph_format.space_before = Pt(2)
 
 
 def _section(document: Any, section: Section) -> None:
-    document.add_heading(section.title, level=1)
+    from docx.shared import Pt
+
+    heading = document.add_paragraph(f"{section.title} ", style="Heading 1")
+    # An underlined tab to the right margin draws the rule; at 6 pt, Lato's underline is
+    # as thin as the PDF's rule and sits on the baseline. (A tab leader would be dotted.)
+    rule = heading.add_run("\t")
+    rule.bold, rule.underline, rule.font.size = False, True, Pt(RULE_SIZE)
     if section.kind == "text":
-        document.add_paragraph(section.text)
+        _indented(document, section.text)
     elif section.kind == "lines":
         for entry in section.entries:
-            paragraph = document.add_paragraph()
+            paragraph = _indented(document)
             if entry.label:
                 paragraph.add_run(f"{entry.label}: ").bold = True
             paragraph.add_run(entry.description)
     else:
-        for entry in section.entries:
-            _entry(document, entry)
+        for i, entry in enumerate(section.entries):
+            _entry(document, entry, first=i == 0, quote=section.key == "references")
 
 
 def _resume(document: Any, doc: Resume) -> None:
@@ -124,34 +208,44 @@ def _resume(document: Any, doc: Resume) -> None:
 
 
 def _letter(document: Any, doc: Letter) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    """A full-block business letter under the resume's letterhead, as letter.html lays it."""
+    from docx.shared import Cm, Pt
 
-    _header(document, doc.name, "", doc.contacts)
-    date = document.add_paragraph(doc.date)
-    date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    date.paragraph_format.space_after = Pt(10)
-    for i, line in enumerate(doc.recipient):
-        paragraph = document.add_paragraph(line)
-        paragraph.paragraph_format.space_after = Pt(10) if i == len(doc.recipient) - 1 else 0
+    page = document.sections[0]
+    page.top_margin, page.bottom_margin = Cm(1.7), Cm(1.8)
+    page.left_margin = page.right_margin = Cm(2.2)
+    for style in ("Normal", "List Bullet"):  # body.letter { font-size: 10.5pt; line-height: 1.42 }
+        document.styles[style].font.size = Pt(10.5)
+        document.styles[style].paragraph_format.line_spacing = 1.18
+
+    def paragraph(text: str = "", after: float = 0, before: float = 0) -> Any:
+        p = document.add_paragraph(text)
+        p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(before), Pt(after)
+        return p
+
+    letterhead = _header(document, doc.name, doc.label, doc.contacts)
+    _bottom_rule(letterhead, 9)
+    letterhead.paragraph_format.space_after = Pt(20)
+    paragraph(doc.date, after=14)
+    if doc.recipient:
+        block = paragraph(after=14)
+        for i, line in enumerate(doc.recipient):
+            if i:
+                block.add_run().add_break()
+            block.add_run(line)
     if doc.subject:
-        subject = document.add_paragraph()
-        subject.add_run(doc.subject).bold = True
-        subject.paragraph_format.space_after = Pt(8)
-    body_space = Pt(8)
-    document.add_paragraph(doc.greeting).paragraph_format.space_after = body_space
+        paragraph(after=14).add_run(doc.subject).bold = True
+    paragraph(doc.greeting, after=9)
     for text in doc.paragraphs:
-        document.add_paragraph(text).paragraph_format.space_after = body_space
-    for bullet in doc.bullets:
-        document.add_paragraph(bullet, style="List Bullet")
+        paragraph(text, after=9)
+    for i, bullet in enumerate(doc.bullets):
+        item = document.add_paragraph(bullet, style="List Bullet")
+        item.paragraph_format.space_after = Pt(9 if i == len(doc.bullets) - 1 else 3)
     for text in doc.after_bullets:
-        paragraph = document.add_paragraph(text)
-        paragraph.paragraph_format.space_before = body_space if text is doc.after_bullets[0] else 0
-        paragraph.paragraph_format.space_after = body_space
-    document.add_paragraph(doc.signoff).paragraph_format.space_before = Pt(6)
-    signature = document.add_paragraph()
-    signature.add_run(doc.signature).bold = True
-    signature.paragraph_format.space_before = Pt(14)
+        paragraph(text, after=9)
+    signoff = paragraph(doc.signoff, before=5)
+    signoff.paragraph_format.keep_with_next = True
+    paragraph(before=30).add_run(doc.signature).bold = True
 
 
 def _reproducible_zip(data: bytes) -> bytes:

@@ -6,19 +6,23 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..documents import Letter, Resume
+from .layout import contact_rows, kind_name
 
 
 @lru_cache(maxsize=8)
 def _environment(dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
     import jinja2
 
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.filters["contact_rows"] = contact_rows
+    environment.filters["kind_name"] = kind_name
+    return environment
 
 
 def render_html(doc: Resume | Letter, theme_dirs: list[Path]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -19,6 +20,9 @@ from ..documents import Letter, Resume
 from .html import render_html
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
+# The environment is shared by threads: one render must not unset SOURCE_DATE_EPOCH while
+# another (on a thread pool executor) is still subsetting fonts.
+_EPOCH_LOCK = threading.RLock()
 
 
 @lru_cache(maxsize=1)
@@ -58,14 +62,15 @@ def _fetcher_class() -> type:
 @contextmanager
 def _reproducible_fonts() -> Iterator[None]:
     """fontTools stamps subset fonts with the time unless SOURCE_DATE_EPOCH is set."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    if previous is None:
-        os.environ["SOURCE_DATE_EPOCH"] = _FIXED_EPOCH
-    try:
-        yield
-    finally:
+    with _EPOCH_LOCK:
+        previous = os.environ.get("SOURCE_DATE_EPOCH")
         if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            os.environ["SOURCE_DATE_EPOCH"] = _FIXED_EPOCH
+        try:
+            yield
+        finally:
+            if previous is None:
+                os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 @contextmanager

@@ -1,0 +1,55 @@
+"""Layout decisions the HTML and DOCX renderers share, so both break lines alike."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+from typing import TypeVar
+
+from ..documents import Link
+
+T = TypeVar("T")
+
+# What an icon and the gap after an item cost, in average characters of the contact line.
+_ITEM_OVERHEAD = 4
+
+_KIND_NAMES = {"linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab", "orcid": "ORCID",
+               "stackoverflow": "Stack Overflow", "x": "X", "youtube": "YouTube"}
+
+
+def kind_name(kind: str) -> str:
+    """How people write a contact's kind: ``linkedin`` -> ``LinkedIn``, ``email`` -> ``Email``."""
+    return _KIND_NAMES.get(kind.lower(), kind[:1].upper() + kind[1:])
+
+
+def _width(link: Link) -> int:
+    return len(link.text) + _ITEM_OVERHEAD
+
+
+def _splits(items: Sequence[T], rows: int) -> list[list[Sequence[T]]]:
+    """Every way to cut ``items`` into ``rows`` non-empty runs, keeping their order."""
+    out = []
+    for cuts in combinations(range(1, len(items)), rows - 1):
+        bounds = (0, *cuts, len(items))
+        out.append([items[a:b] for a, b in zip(bounds, bounds[1:])])
+    return out
+
+
+def contact_rows(contacts: Sequence[Link], budget: int = 96) -> list[tuple[Link, ...]]:
+    """The contact line cut into as few rows as fit ``budget`` characters, evenly filled.
+
+    A row that would wrap on its own splits an item's text from its icon and leaves a
+    ragged last line; even rows, chosen here, keep a centred header tidy.
+    """
+    items = tuple(contacts)
+    if not items:
+        return []
+    total = sum(_width(link) for link in items)
+    for rows in range(1, len(items) + 1):
+        if total > budget * rows:
+            continue
+        best = min(_splits(items, rows),
+                   key=lambda split: max(sum(_width(link) for link in row) for row in split))
+        if max(sum(_width(link) for link in row) for row in best) <= budget:
+            return [tuple(row) for row in best]
+    return [(link,) for link in items]
