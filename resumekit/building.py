@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .documents import Letter, Options, Resume, build_letter, build_resume, is_remote, letter_date
-from .errors import BuildError, LocatedError, ResumekitError
+from .errors import BuildError, ResumekitError
 from .growth import find_application, growth_paragraph
 from .manifest import Entry, Hasher, Manifest, target_listing, up_to_date_without_loading
 from .models import Profile, Target
@@ -29,6 +29,8 @@ from .writing import inside, safe_name, write_atomic
 FORMATS = ("pdf", "docx")
 DOCUMENT_NAMES = {"resume": "Resume", "letter": "Cover-Letter"}
 REPORT = "report.md"
+LETTER_HIGHLIGHTS = 3
+"""How many of the strongest matching highlights a tailored letter lists (none the growth paragraph tells)."""
 
 __all__ = ["GENERAL", "BuildResult", "Output", "Project", "build", "build_many", "load_project", "render"]
 
@@ -142,7 +144,11 @@ def plan_target(project: Project, target: Target | None, dirs: list[Path] | None
 def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
     """The content of one document of a plan."""
     if document == "letter":
-        highlights = (plan.tailored.letter_highlights or None) if plan.tailored else None
+        highlights = None
+        if plan.tailored and plan.tailored.letter_highlights:
+            told = (plan.growth or "").casefold()
+            fresh = [h for h in plan.tailored.letter_highlights if h.rstrip(".").casefold()[1:] not in told]
+            highlights = tuple(fresh[:LETTER_HIGHLIGHTS]) or None
         return build_letter(plan.profile, plan.target, options, growth=plan.growth, highlights=highlights)
     return build_resume(plan.profile, options)
 
@@ -187,7 +193,7 @@ def _profile_warnings(profile: Profile) -> list[str]:
 
 def output_paths(project: Project, tid: str, formats: list[str]) -> dict[Path, tuple[str, str]]:
     """Every file one target's build writes: path -> (document, format)."""
-    folder = inside(project.output_dir, safe_name(tid, fallback=GENERAL))
+    folder = inside(project.output_dir, tid)  # ids are checked at load: letters, digits, '.', '-', '_' 
     paths = {inside(folder, file_name(project.profile, d, f)): (d, f)
              for d in project.config.documents for f in formats}
     if tid != GENERAL:
@@ -300,7 +306,7 @@ def build(
     target_ids = [t.id for t in project.targets if t.id]
     default_ids = target_ids if target_ids or project.bad_targets else [GENERAL]
     all_ids = [GENERAL, *target_ids]
-    wanted = list(dict.fromkeys(targets)) if targets else default_ids + sorted(project.bad_targets)
+    wanted = list(dict.fromkeys(targets or default_ids + sorted(project.bad_targets)))
     result = BuildResult(warnings=[str(w) for w in project.warnings])
     for tid in wanted:
         if tid in project.bad_targets:
@@ -354,7 +360,7 @@ def _run(
         for done, tid in enumerate(todo, 1):
             try:
                 one, hashes = build_target(project, tid, formats)
-            except LocatedError as exc:
+            except ResumekitError as exc:
                 one, hashes = BuildResult(failures=[Failure(tid, exc)]), {}
             record(tid, one, hashes)
             if progress:

@@ -19,6 +19,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 DASH = "\u2013"
+_USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+"""SOURCE_DATE_EPOCH as the user set it, read once: the PDF renderer sets its own while it works."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,16 @@ def format_long_date(day: dt.date, language: str = "en") -> str:
     return f"{day.day} {month} {day.year}"
 
 
+def sentences(*parts: str | None) -> str:
+    """Non-empty parts as sentences: each ends with a full stop, joined by a space."""
+    done = []
+    for part in parts:
+        text = (part or "").strip()
+        if text:
+            done.append(text if text[-1] in ".!?" else text + ".")
+    return " ".join(done)
+
+
 def join(*parts: str | None, sep: str = ", ") -> str:
     """The non-empty parts joined by ``sep``."""
     return sep.join(p.strip() for p in parts if p and p.strip())
@@ -190,7 +202,7 @@ def _work_section(profile: Profile) -> Section:
     entries = tuple(
         Entry(title=w.name or "", subtitle=w.position or "", where=w.location or "",
               when=format_range(w.startDate, w.endDate), url=w.url,
-              description=w.summary or "", bullets=tuple(_text(h) for h in w.highlights))
+              description=sentences(w.description, w.summary), bullets=tuple(_text(h) for h in w.highlights))
         for w in profile.work)
     return Section("work", "Experience", "entries", entries)
 
@@ -222,9 +234,8 @@ def _projects_section(profile: Profile) -> Section:
     entries = []
     for p in profile.projects:
         subtitle = join(", ".join(p.roles), p.entity)
-        description = p.description or ""
-        if p.keywords:
-            description = join(description, "Tools: " + ", ".join(p.keywords), sep=" ")
+        tools = "Tools: " + ", ".join(p.keywords) if p.keywords else None
+        description = sentences(p.description, tools)
         entries.append(Entry(title=p.name or "", subtitle=subtitle, url=p.url,
                              when=format_range(p.startDate, p.endDate), description=description,
                              bullets=tuple(_text(h) for h in p.highlights)))
@@ -260,8 +271,12 @@ def _publications_section(profile: Profile) -> Section:
 
 
 def _languages_section(profile: Profile) -> Section:
-    text = ", ".join(join(lang.language, f"({lang.fluency})" if lang.fluency else None, sep=" ")
-                     for lang in profile.languages if lang.language)
+    def spoken(language: str, fluency: str | None) -> str:
+        if not fluency:
+            return language
+        return f"{language}: {fluency}" if "(" in fluency else f"{language} ({fluency})"
+
+    text = "; ".join(spoken(lang.language, lang.fluency) for lang in profile.languages if lang.language)
     entries = (Entry(label="Languages", description=text),) if text else ()
     return Section("languages", "Languages", "lines", entries)
 
@@ -323,7 +338,7 @@ def letter_date(target: Target | None, options: Options) -> dt.date:
         if value:
             parts = [int(p) for p in value.split("-")] + [1, 1]
             return dt.date(parts[0], parts[1], parts[2])
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = _USER_EPOCH
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()

@@ -107,7 +107,9 @@ def load_project(
         tid = target.model.id or file.stem
         if tid == GENERAL or tid in paths:
             why = "is reserved for the untailored build" if tid == GENERAL else f"is also used by {paths[tid]}"
-            bad[tid] = TargetError([Problem(str(file), None, None, "id", f"target id '{tid}' {why}")])
+            line, column = target.document.positions.of_value(("id",))
+            bad[f"{tid} ({file.name})"] = TargetError([Problem(str(file), line, column, "id",
+                                                               f"target id '{tid}' {why}")])
             continue
         paths[tid] = file
         targets.append(target.model)

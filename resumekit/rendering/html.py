@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..documents import Letter, Resume
+from ..errors import BuildError
 from .layout import contact_rows, kind_name
 
 
@@ -26,6 +27,17 @@ def _environment(dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
 
 
 def render_html(doc: Resume | Letter, theme_dirs: list[Path]) -> str:
-    """The HTML of ``doc`` from the first theme folder that has its template."""
+    """The HTML of ``doc`` from the first theme folder that has its template.
+
+    A broken template in a user's theme raises :class:`BuildError` naming its file and line.
+    """
+    import jinja2
+
     name = "letter.html" if isinstance(doc, Letter) else "resume.html"
-    return _environment(tuple(theme_dirs)).get_template(name).render(doc=doc)
+    try:
+        return _environment(tuple(theme_dirs)).get_template(name).render(doc=doc)
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise BuildError(f"{where}: the theme's template is broken: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise BuildError(f"the theme's template {name} failed: {exc}") from None

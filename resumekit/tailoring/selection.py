@@ -311,9 +311,10 @@ def _section_rank(section: str) -> int:
     return {"work": 0, "projects": 1, "volunteer": 2}.get(section, 3)
 
 
-def _letter_highlights(units: list[Unit], count: int = 3) -> tuple[str, ...]:
-    """The strongest matching highlights, for the middle of the cover letter."""
-    highlights = [u for u in units if u.place.highlight is not None and u.score > 0]
+def _letter_highlights(units: list[Unit], count: int = 6) -> tuple[str, ...]:
+    """The strongest matching highlights, best first, for the middle of the cover letter."""
+    highlights = [u for u in units if u.place.section in HIGHLIGHTED and u.place.highlight is not None
+                  and u.place.highlight >= 0 and u.score > 0]
     best = sorted(highlights, key=lambda u: (-u.score, _section_rank(u.place.section), u.place.entry,
                                              u.place.highlight))
     return tuple(u.text for u in best[:count])
