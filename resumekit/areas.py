@@ -27,14 +27,14 @@ BUILTIN_AREAS: tuple[Area, ...] = (
         "leadership", "lead", "leading", "led", "leader", "manage", "managed", "managing",
         "management experience", "managed anyone", "never managed", "people management",
         "line management", "mentor", "mentoring", "supervise", "supervising", "supervisory",
-        "ownership", "take ownership", "drive", "drove", "strategic", "vision", "delegate",
+        "ownership", "take ownership", "strategic", "vision", "delegate",
         "delegation", "run a team", "ran a team", "team lead", "led a team", "leading projects",
         "leading teams", "project lead",
     )),
     Area("communication", "Explaining clearly, in writing, in meetings and in interviews.", (
         "communication", "communicate", "communicating", "communicator", "hard to follow",
         "difficult to follow", "clear", "clearly", "clarity", "unclear", "concise", "rambling",
-        "rambled", "articulate", "presentation", "presenting", "present", "public speaking",
+        "rambled", "articulate", "presentation", "presenting", "public speaking",
         "explain", "explaining", "explanation", "written", "writing", "storytelling",
         "structure your answers", "structured answers", "answers", "listening", "verbose",
         "jargon", "too technical", "stakeholder communication",
@@ -102,7 +102,8 @@ class Taxonomy:
                 areas[key] = Area(key, "Defined in the project config.", tuple(phrases) or (key,))
         self.areas = areas
         self._patterns = {
-            name: [(p, re.compile(r"(?<![\w-])" + re.escape(p.lower()) + r"(?![\w-])"))
+            # a phrase also matches its plural: "presentation" finds "presentations"
+            name: [(p, re.compile(r"(?<![\w-])" + re.escape(p.lower()) + r"(?:s|es)?(?![\w-])"))
                    for p in sorted(set(area.phrases) | {name}, key=lambda s: (-len(s), s))]
             for name, area in areas.items()
         }

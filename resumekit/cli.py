@@ -154,10 +154,42 @@ def _kind_of(path: Path, data: Any) -> str:
     return "profile"
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
+def _project_taxonomy(config: Path) -> Any:
+    """The feedback areas in force: the project's config adds its own, when there is one."""
+    from .areas import Taxonomy
+    from .loading import read_config
+
+    if not config.is_file():
+        return Taxonomy()
+    try:
+        return Taxonomy(read_config(config).model.areas)
+    except LocatedError:
+        return Taxonomy()
+
+
+def _validate_file(file: Path, strict: bool, taxonomy: Any) -> tuple[str, list[Any]]:
+    """Check one file, recognised by its content; returns its kind and its warnings."""
     from .errors import ProfileError
+    from .feedback_loading import inline_feedback, read_feedback
     from .loading import read_config, read_document, read_profile, read_target
 
+    doc = read_document(file, ProfileError)
+    kind = _kind_of(file, doc.data)
+    if kind == "feedback":
+        return kind, read_feedback(file, strict, taxonomy).warnings
+    if kind == "config":
+        return kind, read_config(file, strict).warnings
+    if kind == "target":
+        return kind, read_target(file, strict).warnings
+    loaded = read_profile(file, strict)
+    inline = inline_feedback(loaded.document)
+    warnings = list(loaded.warnings)
+    if inline is not None:
+        warnings += read_feedback(inline, strict, taxonomy).warnings
+    return kind, warnings
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.files]
     warnings: list[Any] = []
     problems: list[Any] = []
@@ -170,23 +202,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
             problems += exc.problems
         else:
             warnings += project.warnings
-            print(f"ok: {args.config}, {project.config.profile} and {len(project.targets)} target(s)")
+            print(f"ok: {args.config}, {project.config.profile}"
+                  f"{', ' + project.config.feedback if project.config.feedback else ''}"
+                  f" and {len(project.targets)} target(s)")
+    taxonomy = _project_taxonomy(Path(args.config))
     for file in files:
         try:
-            doc = read_document(file, ProfileError)
-            kind = _kind_of(file, doc.data)
-            reader = {"config": read_config, "target": read_target, "profile": read_profile}[kind] \
-                if kind != "feedback" else None
-            if reader is None:
-                from .feedback_loading import read_feedback
-
-                loaded: Any = read_feedback(file, args.strict)
-            else:
-                loaded = reader(file, args.strict)
+            kind, found = _validate_file(file, args.strict, taxonomy)
         except LocatedError as exc:
             problems += exc.problems
             continue
-        warnings += loaded.warnings
+        warnings += found
         print(f"ok: {file} ({kind})")
     _print_warnings(warnings)
     if problems:

@@ -9,7 +9,7 @@ from .areas import Taxonomy
 from .errors import ConfigError, LocatedError, Problem, TargetError
 from .feedback import apply_feedback
 from .feedback_loading import inline_feedback, read_feedback
-from .loading import read_config, read_profile, read_target
+from .loading import Loaded, read_config, read_profile, read_target
 from .manifest import target_listing, tree_files
 from .models import Config, Profile, Target
 from .models.feedback import Feedback
@@ -67,6 +67,13 @@ class Project:
         return [str(Path(f).resolve()) for f in files]
 
 
+def _did_you_mean(value: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 def target_files(config: Config, root: Path) -> list[Path]:
     """The target files the config names: a file, every YAML/JSON file of a folder, or a glob."""
     return [Path(p) for p in target_listing(config.targets, root)]
@@ -88,7 +95,13 @@ def load_project(
     profile = read_profile(root / config.profile, strict)
     warnings += profile.warnings
     taxonomy = Taxonomy(config.areas)
-    feedback_source = root / config.feedback if config.feedback else inline_feedback(profile.document)
+    inline = inline_feedback(profile.document)
+    feedback_source = root / config.feedback if config.feedback else inline
+    if config.feedback and inline is not None:
+        line, column = profile.document.positions.of_key(("feedback",))
+        warnings.append(Problem(profile.document.source, line, column, "feedback",
+                                f"ignored: the config names {config.feedback} as the feedback file",
+                                severity="warning"))
     feedback = None
     if feedback_source is not None:
         loaded_feedback = read_feedback(feedback_source, strict, taxonomy)
@@ -97,6 +110,7 @@ def load_project(
     targets: list[Target] = []
     paths: dict[str, Path] = {}
     bad: dict[str, LocatedError] = {}
+    loaded_targets: dict[str, Loaded[Target]] = {}
     for file in target_files(config, root):
         try:
             target = read_target(file, strict)
@@ -112,7 +126,17 @@ def load_project(
                                                                f"target id '{tid}' {why}")])
             continue
         paths[tid] = file
+        loaded_targets[tid] = target
         targets.append(target.model)
+    if feedback is not None:
+        known = {a.id for a in feedback.applications}
+        for tid in [t.id for t in targets if t.application and t.application not in known]:
+            target = next(t for t in targets if t.id == tid)
+            line, column = loaded_targets[tid].document.positions.of_value(("application",))
+            bad[tid] = TargetError([Problem(str(paths[tid]), line, column, "application",
+                                            f"no application with id '{target.application}' in the feedback"
+                                            + _did_you_mean(target.application or "", known))])
+            targets.remove(target)
     if bad and not keep_going:
         raise TargetError([p for error in bad.values() for p in error.problems])
     applied = apply_feedback(profile.model, feedback) if feedback else profile.model
