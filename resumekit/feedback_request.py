@@ -68,7 +68,9 @@ def _mailbox(name: str | None, address: str | None) -> str:
 
 def _greeting_name(application: Application) -> str:
     contact = application.contact
-    return _one_line(contact.name) if contact and contact.name else ""
+    if contact is None:
+        return ""
+    return _one_line(contact.greeting or contact.name or "")
 
 
 def compose_request(application: Application, profile: Profile, theme_dirs: list[Path]) -> RequestEmail:
@@ -81,7 +83,8 @@ def compose_request(application: Application, profile: Profile, theme_dirs: list
     try:
         text = env.from_string(_template(theme_dirs)).render(
             greeting_name=_greeting_name(application), position=_one_line(application.position),
-            employer=_one_line(application.employer), sender=basics.name or "",
+            employer=_one_line(application.employer), interviewed=application.interviewed,
+            sender=basics.name or "",
             sender_email=basics.email or "", sender_phone=basics.phone or "",
             applied=application.applied or "",
             rejected=application.rejected or "")

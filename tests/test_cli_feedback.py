@@ -228,8 +228,8 @@ def test_the_request_prints_the_email_and_the_date_to_send_it_by(capsys, example
     assert done.code == 0
     lines = done.out.splitlines()
     assert lines[:3] == ["Send by: 2026-11-24", "To: Marcus Bell <marcus.bell@northwind.example>",
-                         "Subject: Thank you, and a request for feedback on the Clinical Data Lead application"]
-    assert "Dear Marcus Bell," in lines
+                         "Subject: Feedback on my Clinical Data Lead application"]
+    assert "Dear Marcus," in lines
 
 
 def test_a_late_request_says_so(capsys, example) -> None:
@@ -258,12 +258,12 @@ def test_the_request_writes_an_eml_that_reads_back(capsys, example, tmp_path: Pa
     assert done.code == 0 and f"wrote {out}" in done.out
     message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
     assert isinstance(message, email.message.EmailMessage)
-    assert message["Subject"] == "Thank you, and a request for feedback on the Clinical Data Lead application"
+    assert message["Subject"] == "Feedback on my Clinical Data Lead application"
     assert message["To"] == "Marcus Bell <marcus.bell@northwind.example>"
     assert message["From"] == "Maya Okafor <maya.okafor@example.com>"
     body = message.get_content().replace("\r\n", "\n")
-    assert body.startswith("Dear Marcus Bell,\n\nThank you for considering my application for the "
-                           "Clinical Data Lead position at Northwind Clinics")
+    assert body.startswith("Dear Marcus,\n\nThank you for letting me know your decision about the "
+                           "Clinical Data Lead role at Northwind Clinics")
     assert body.rstrip().endswith("Maya Okafor\nmaya.okafor@example.com\n+1 614-555-0142")
     assert body.replace("\n", " ") in done.out.replace("\n", " ")
 
@@ -301,5 +301,5 @@ def test_a_template_in_the_users_theme_folder_overrides_the_wording(capsys, tmp_
     message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
     assert isinstance(message, email.message.EmailMessage)
     assert message["Subject"] == "Could I ask for a few words on the Clinical Data Lead interview?"
-    assert message.get_content().replace("\r\n", "\n") == ("Hello Marcus Bell,\n\nWhat would have made me a stronger candidate "
+    assert message.get_content().replace("\r\n", "\n") == ("Hello Marcus,\n\nWhat would have made me a stronger candidate "
                                      "for Northwind Clinics?\n\nBest,\nMaya Okafor\n")

@@ -45,9 +45,10 @@ def test_the_email_is_addressed_to_the_contact_and_names_the_role(profile, north
     mail = compose_request(northwind, profile, CLASSIC)
     assert mail.to == "Marcus Bell <marcus.bell@northwind.example>"
     assert mail.sender == "Maya Okafor <maya.okafor@example.com>"
-    assert mail.subject == "Thank you, and a request for feedback on the Clinical Data Lead application"
-    assert mail.body.startswith("Dear Marcus Bell,\n\nThank you for considering my application for the "
-                                "Clinical Data Lead position at Northwind Clinics")
+    assert mail.subject == "Feedback on my Clinical Data Lead application"
+    assert mail.body.startswith("Dear Marcus,\n\nThank you for letting me know your decision about the "
+                                "Clinical Data Lead role at Northwind Clinics, and for the time you and the "
+                                "team spent with me in the interviews.")
     assert mail.body.endswith("Kind regards,\nMaya Okafor\nmaya.okafor@example.com\n+1 614-555-0142\n")
 
 
@@ -95,7 +96,7 @@ def test_non_ascii_text_survives_the_round_trip(profile) -> None:
 def test_a_line_break_in_a_field_cannot_break_the_headers(profile) -> None:
     app = application(position="Senior\nAnalyst", contact={"name": "Dana\nLee", "email": "dana@globex.example"})
     mail = compose_request(app, profile, CLASSIC)
-    assert mail.subject.endswith("on the Senior Analyst application")
+    assert mail.subject.endswith("on my Senior Analyst application")
     assert parsed(mail)["To"].addresses[0].display_name == "Dana Lee"
 
 
@@ -108,8 +109,9 @@ def test_without_a_contact_there_is_no_to_and_a_general_greeting(profile) -> Non
 
 def test_without_a_position_the_wording_still_reads(profile) -> None:
     mail = compose_request(application(), profile, CLASSIC)
-    assert mail.subject == "Thank you, and a request for feedback on the role application"
-    assert "my application for the open position at Globex" in mail.body
+    assert mail.subject == "Feedback on my recent application"
+    assert "your decision about the open role at Globex." in mail.body
+    assert "interviews" not in mail.body  # no interview was recorded
 
 
 # --- the user's own template ------------------------------------------------------------------
@@ -127,7 +129,7 @@ def test_a_template_in_the_users_theme_folder_changes_the_wording(tmp_path: Path
                                "Could you share what I could improve?\n{{ sender }}\n")
     mail = compose_request(northwind, profile, dirs)
     assert mail.subject == "Quick question about Clinical Data Lead"
-    assert mail.body == "Hi Marcus Bell,\nCould you share what I could improve?\nMaya Okafor\n"
+    assert mail.body == "Hi Marcus,\nCould you share what I could improve?\nMaya Okafor\n"
 
 
 def test_a_template_without_a_subject_line_is_refused(tmp_path: Path, profile, northwind) -> None:

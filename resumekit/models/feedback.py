@@ -30,6 +30,7 @@ class Contact(Model):
     email: str | None = None
     phone: str | None = None
     role: str | None = Field(None, description="e.g. Hiring Manager, Recruiter.")
+    greeting: str | None = Field(None, description="How to address them in an email, e.g. 'Dana' or 'Ms. Lee'.")
 
 
 class FeedbackPoint(Model):
@@ -67,6 +68,7 @@ class Application(Model):
     rejected: PartialDate | None = None
     feedbackRequested: PartialDate | None = None
     feedbackReceived: PartialDate | None = None
+    interviewed: bool = Field(False, description="Whether you had interviews; the feedback request then asks about them.")
     contact: Contact | None = None
     feedback: list[Point] = Field(default_factory=list)
     notes: str | None = Field(None, description="Private notes; never shown in documents.")
