@@ -126,10 +126,18 @@ def test_an_added_entry_goes_where_its_date_belongs_in_a_newest_first_section() 
     assert [c.name for c in applied.certificates] == ["SQL Fundamentals", "Python Basics", "Excel Essentials"]
 
 
-def test_an_added_entry_follows_the_users_order_when_a_section_is_oldest_first(example) -> None:
-    # The example lists certificates oldest first (2021, 2025): the new one (2026-11) goes last.
-    profile, feedback = example
+def test_an_added_entry_follows_the_users_order_when_a_section_is_oldest_first() -> None:
+    # Certificates listed oldest first (2021, 2025): the new one (2026-11) goes last.
+    profile = resumekit.load_profile({"certificates": [{"name": "Old", "date": "2021-06"},
+                                                       {"name": "Mid", "date": "2025-06"}]})
+    feedback = feedback_of({"id": "new", "addresses": ["communication"],
+                            "add": {"certificates": [{"name": "New", "date": "2026-11"}]}})
     assert [c.date for c in apply_feedback(profile, feedback).certificates] == ["2021-06", "2025-06", "2026-11"]
+
+
+def test_an_added_entry_goes_first_when_a_section_is_newest_first(example) -> None:
+    profile, feedback = example  # the example lists certificates newest first
+    assert [c.date for c in apply_feedback(profile, feedback).certificates] == ["2026-11", "2025-06", "2021-06"]
 
 
 def test_improvements_land_in_date_order_whatever_their_order_in_the_file() -> None:
