@@ -194,8 +194,8 @@ def _profile_warnings(profile: Profile) -> list[str]:
 def output_paths(project: Project, tid: str, formats: list[str]) -> dict[Path, tuple[str, str]]:
     """Every file one target's build writes: path -> (document, format)."""
     folder = inside(project.output_dir, tid)  # ids are checked at load: letters, digits, '.', '-', '_' 
-    paths = {inside(folder, file_name(project.profile, d, f)): (d, f)
-             for d in project.config.documents for f in formats}
+    paths: dict[Path, tuple[str, str]] = {inside(folder, file_name(project.profile, d, f)): (d, f)
+                                          for d in project.config.documents for f in formats}
     if tid != GENERAL:
         paths[inside(folder, REPORT)] = ("report", "md")
     return paths

@@ -130,13 +130,13 @@ def load_project(
         targets.append(target.model)
     if feedback is not None:
         known = {a.id for a in feedback.applications}
-        for tid in [t.id for t in targets if t.application and t.application not in known]:
-            target = next(t for t in targets if t.id == tid)
+        for job in [t for t in targets if t.application and t.application not in known]:
+            tid = job.id or ""
             line, column = loaded_targets[tid].document.positions.of_value(("application",))
             bad[tid] = TargetError([Problem(str(paths[tid]), line, column, "application",
-                                            f"no application with id '{target.application}' in the feedback"
-                                            + _did_you_mean(target.application or "", known))])
-            targets.remove(target)
+                                            f"no application with id '{job.application}' in the feedback"
+                                            + _did_you_mean(job.application or "", known))])
+            targets.remove(job)
     if bad and not keep_going:
         raise TargetError([p for error in bad.values() for p in error.problems])
     applied = apply_feedback(profile.model, feedback) if feedback else profile.model

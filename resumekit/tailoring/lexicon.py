@@ -23,16 +23,17 @@ class Term:
     aliases: tuple[str, ...] = ()
     case_sensitive: bool = False
 
-    def patterns(self) -> list[tuple[str, str, re.Pattern[str]]]:
-        """(form, its casefolded text, pattern) for the name, then each alias.
+    def forms(self) -> list[tuple[str, str, bool]]:
+        """(form, its casefolded text, whether case must match) for the name, then each alias.
 
         Short all-caps forms (RN, BLS, EHR) match only in capitals.
         """
-        found = []
-        for form in (self.name, *self.aliases):
-            exact = self.case_sensitive or (form.isupper() and len(form) <= 4)
-            found.append((form, normalise(form).casefold(), phrase_pattern(form, case_sensitive=exact)))
-        return found
+        return [(form, normalise(form).casefold(), self.case_sensitive or (form.isupper() and len(form) <= 4))
+                for form in (self.name, *self.aliases)]
+
+    def patterns(self) -> list[tuple[str, str, re.Pattern[str]]]:
+        """(form, its casefolded text, pattern) for the name, then each alias."""
+        return [(form, key, phrase_pattern(form, case_sensitive=exact)) for form, key, exact in self.forms()]
 
 
 class Lexicon:
@@ -44,7 +45,9 @@ class Lexicon:
         for t in terms:
             for alias in t.aliases:
                 self.by_key.setdefault(normalise(alias).casefold(), t)
-        self._patterns = [(t, t.patterns()) for t in terms]
+        # Patterns are compiled only for forms a text contains: compiling all ~2,000 up
+        # front took a second, most of a cold build's tailoring.
+        self._forms = [(t, t.forms()) for t in terms]
 
     def canonical(self, text: str) -> Term | None:
         """The term that ``text`` names (as its name or an alias), if any."""
@@ -55,11 +58,11 @@ class Lexicon:
         text = normalise(text)
         folded = text.casefold()
         hits: list[tuple[Term, str, tuple[int, int]]] = []
-        for term, patterns in self._patterns:
-            for form, key, pattern in patterns:
+        for term, forms in self._forms:
+            for form, key, exact in forms:
                 if key not in folded:
                     continue  # a cheap test first; most terms are absent
-                for match in pattern.finditer(text):
+                for match in phrase_pattern(form, case_sensitive=exact).finditer(text):
                     hits.append((term, form, match.span()))
         hits.sort(key=lambda h: (h[2][0], -(h[2][1] - h[2][0])))
         kept: list[tuple[Term, str, tuple[int, int]]] = []
@@ -72,7 +75,7 @@ class Lexicon:
 
 def _entries(raw: object, domain: str) -> list[Term]:
     terms = []
-    for item in raw or []:  # type: ignore[union-attr]
+    for item in raw if isinstance(raw, list) else []:
         if isinstance(item, str):
             terms.append(Term(item, domain))
         elif isinstance(item, dict) and "term" in item:
@@ -85,7 +88,8 @@ def _entries(raw: object, domain: str) -> list[Term]:
 @lru_cache(maxsize=1)
 def bundled() -> Lexicon:
     """The term list shipped with resumekit."""
-    data = yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8")) if TERMS_FILE.is_file() else {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: 7x faster on this 54 kB list
+    data = yaml.load(TERMS_FILE.read_text(encoding="utf-8"), Loader=loader) if TERMS_FILE.is_file() else {}
     terms: list[Term] = []
     for domain, items in (data or {}).get("domains", {}).items():
         terms += _entries(items, domain)

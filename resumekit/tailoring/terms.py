@@ -49,17 +49,39 @@ class JobTerm:
     sources: list[str] = field(default_factory=list)
 
 
-def _heading_kind(line: str) -> str | None:
+_HEADING_FILLER = frozenset({"points", "haves", "bring", "need", "offer"})
+"""Words a heading may have beyond its pattern ("Bonus points", "Preferred qualifications")."""
+
+
+def _heading_kind(line: str) -> tuple[str | None, str | None, str]:
+    """What ``line`` heads and says: (section kind or ``None``, its own kind or ``None``, content).
+
+    "Requirements" heads a section and says nothing; "Preferred: Tableau" heads one and
+    says something in it; "Minimum 3 years of SQL" says something of that kind without
+    heading a section.
+    """
     stripped = line.strip().rstrip(":").strip()
+    head, colon, content = stripped.partition(":")
+    if colon and content.strip() and len(head.split()) <= 7:
+        kind = _match_heading(head.strip())
+        if kind:
+            return kind, kind, content.strip()
     words = stripped.split()
     if not words or len(words) > 7:
-        return None
+        return None, None, line
     if not (line.strip().endswith(":") or len(words) <= 4) or stripped.endswith("."):
-        return None
+        return None, None, line
     for kind, pattern in _HEADINGS:
-        if pattern.match(stripped):
-            return kind
-    return None
+        match = pattern.match(stripped)
+        if match:
+            said = [w for w in tokens(stripped[match.end():])
+                    if w.casefold() not in STOPWORDS and w.casefold() not in _HEADING_FILLER]
+            return (None, kind, line) if said else (kind, kind, "")
+    return None, None, line
+
+
+def _match_heading(text: str) -> str | None:
+    return next((kind for kind, pattern in _HEADINGS if pattern.match(text)), None)
 
 
 def posting_parts(text: str) -> list[tuple[str, str]]:
@@ -67,11 +89,11 @@ def posting_parts(text: str) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
     kind = GENERAL
     for line in normalise_lines(text):
-        heading = _heading_kind(line)
-        if heading:
-            kind = heading
-            continue
-        parts.append((line, kind))
+        section, own, content = _heading_kind(line)
+        if section:
+            kind = section
+        if content:
+            parts.append((content, own or kind))
     return parts
 
 
@@ -125,9 +147,12 @@ def _unlisted_candidates(text: str, exclude: set[str]) -> list[str]:
 
 
 def _pairs(text: str) -> list[str]:
-    words = [w.lower() for w in tokens(text)]
-    return [f"{a} {b}" for a, b in zip(words, words[1:])
-            if not _stoplike(a) and not _stoplike(b) and a.isalpha() and b.isalpha()]
+    pairs = []
+    for piece in text.split("|"):  # never across a term taken out ("care | gap" is no pair)
+        words = [w.lower() for w in tokens(piece)]
+        pairs += [f"{a} {b}" for a, b in zip(words, words[1:])
+                  if not _stoplike(a) and not _stoplike(b) and a.isalpha() and b.isalpha()]
+    return pairs
 
 
 def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTerm]:
@@ -155,11 +180,18 @@ def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTer
     pair_counts: Counter[str] = Counter()
     capitalised: Counter[str] = Counter()
     candidates: list[tuple[str, str]] = []
+    keywords = {normalise(k).casefold() for skill in target.skills for k in skill.keywords}
     for text, kind in parts:
+        text = normalise(text)  # the spans found are in normalised text
         hits = lexicon.find(text)
         covered = [span for _, _, span in hits]
         for term, _, _ in hits:
             note(term.name.casefold(), term.name, kind, True, term.aliases, term.case_sensitive)
+        if not hits and text.casefold() in keywords and len(tokens(text)) <= 4 \
+                and any(not _stoplike(w) for w in tokens(text)):
+            # A skill keyword the employer listed is a term, whether or not the list has it.
+            note(text.casefold(), text, kind, False)
+            continue
         rest = text
         for start, end in sorted(covered, reverse=True):
             rest = rest[:start] + " | " + rest[end:]
@@ -180,7 +212,7 @@ def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTer
             best = max(kinds, key=lambda k: WEIGHTS[k]) if kinds else GENERAL
             note(pair, pair, best, False)
             terms[pair].count = count
-    for term in terms.values():
-        term.weight = round(term.weight + 0.5 * math.log(term.count), 3)
+    for job_term in terms.values():
+        job_term.weight = round(job_term.weight + 0.5 * math.log(job_term.count), 3)
     ordered = sorted(terms.values(), key=lambda t: (-t.weight, t.name.casefold()))
     return ordered[:MAX_TERMS]
