@@ -9,16 +9,33 @@ The public API::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .building import BuildResult, build, build_many, render
-from .errors import ConfigError, FeedbackError, ProfileError, ResumekitError, TargetError
-from .feedback import apply_feedback
-from .feedback_loading import load_feedback
-from .loading import load_profile, load_target
-from .tailoring import Tailored, tailor
-from .models import Profile, Target
-from .models.feedback import Feedback
+if TYPE_CHECKING:
+    from .building import BuildResult, build, build_many, render
+    from .errors import ConfigError, FeedbackError, ProfileError, ResumekitError, TargetError
+    from .feedback import apply_feedback
+    from .feedback_loading import load_feedback
+    from .loading import ResumekitWarning, load_profile, load_target
+    from .models import Profile, Target
+    from .models.feedback import Feedback
+    from .tailoring import Tailored, tailor
+
+# Each public name and the module it lives in. They are imported on first use, so that
+# `resumekit --help` and an up-to-date `resumekit build` never import pydantic.
+_HOMES = {
+    "BuildResult": "building", "build": "building", "build_many": "building", "render": "building",
+    "ConfigError": "errors", "FeedbackError": "errors", "ProfileError": "errors",
+    "ResumekitError": "errors", "TargetError": "errors",
+    "apply_feedback": "feedback",
+    "load_feedback": "feedback_loading",
+    "load_profile": "loading", "load_target": "loading", "ResumekitWarning": "loading",
+    "Profile": "models", "Target": "models",
+    "Feedback": "models.feedback",
+    "Tailored": "tailoring", "tailor": "tailoring",
+}
 
 __all__ = [
     "BuildResult",
@@ -28,6 +45,7 @@ __all__ = [
     "Profile",
     "ProfileError",
     "ResumekitError",
+    "ResumekitWarning",
     "Tailored",
     "Target",
     "TargetError",
@@ -40,3 +58,18 @@ __all__ = [
     "render",
     "tailor",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'resumekit' has no attribute '{name}'")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -19,12 +19,14 @@ from .errors import LocatedError, ResumekitError
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
 
-def _print_error(exc: ResumekitError) -> None:
+def _print_error(exc: ResumekitError, writes: bool = False) -> None:
+    """Every problem, one a line; for a command that writes, that nothing was."""
+    tail = "; nothing was written, the last good documents are kept" if writes else ""
     if isinstance(exc, LocatedError):
         for problem in exc.problems:
             print(f"error: {problem}" if problem.severity == "error" else str(problem), file=sys.stderr)
         count = len(exc.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+        print(f"{count} problem{'s' if count != 1 else ''} found{tail}.", file=sys.stderr)
     else:
         print(f"error: {exc}", file=sys.stderr)
 
@@ -82,12 +84,32 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    from .building import build
+def _all_up_to_date(args: argparse.Namespace, started: float) -> bool:
+    """Report an up-to-date project from its manifest alone, before the models and
+    renderers are imported (that import is most of a no-op build's time); ``False``
+    if anything needs the full build."""
+    from .manifest import up_to_date_without_loading
 
+    if args.force or args.strict:
+        return False
+    fresh = up_to_date_without_loading(Path(args.config).resolve(), __version__, args.target, args.format)
+    if fresh is None:
+        return False
+    if args.verbose:
+        for path in fresh:
+            print(f"{'up to date':>10}  {_shown(Path(path))}")
+    print(f"built 0 files, {len(fresh)} up to date, in {time.perf_counter() - started:.1f} s")
+    return True
+
+
+def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.jobs is not None and args.jobs < 1:
         return _usage_error("--jobs must be at least 1")
+    if _all_up_to_date(args, started):
+        return EXIT_OK
+    from .building import build
+
     result = build(args.config, targets=args.target or None, formats=args.format or None,
                    force=args.force, strict=args.strict, jobs=args.jobs, progress=_Progress())
     _print_warnings(result.warnings)
@@ -97,7 +119,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"{output.status:>10}  {_shown(output.path)}{pages}")
     for failure in result.failures:
         print(f"error: target '{failure.target}' was not built:", file=sys.stderr)
-        _print_error(failure.error)
+        _print_error(failure.error, writes=True)
     skipped = len(result.outputs) - len(result.built)
     failed = f", {len(result.failures)} target(s) failed" if result.failures else ""
     print(f"built {len(result.built)} file{'s' if len(result.built) != 1 else ''}, "
@@ -436,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     except ResumekitError as exc:
-        _print_error(exc)
+        _print_error(exc, writes=args.func is cmd_build)
         return EXIT_USER
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -388,7 +388,7 @@ def build_letter(
         greeting = defaults.greeting or "Dear Hiring Manager,"
 
     if role and company:
-        opening = f"I am writing to apply for the {role} position at {company}."
+        opening = f"I am writing to apply for the {role} position at {company.rstrip('.')}."
     elif role:
         opening = f"I am writing to apply for the {role} position."
     elif defaults.opening:

@@ -127,7 +127,7 @@ def _join(items: list[str]) -> str:
     """A list as prose: Oxford comma, or semicolons when the items have commas of their own."""
     if len(items) <= 1:
         return "".join(items)
-    if len(items) == 2 and not any("," in item for item in items):
+    if len(items) == 2:
         return f"{items[0]} and {items[1]}"
     sep = "; " if any("," in item for item in items) else ", "
     return sep.join(items[:-1]) + f"{sep.rstrip()} and {items[-1]}"

@@ -10,10 +10,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from types import UnionType
+from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -61,6 +63,17 @@ class _TooBig(Exception):
     pass
 
 
+MAX_DEPTH = 100
+"""Deeper nesting than this is refused: a career file is a few levels deep."""
+
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {
+    yaml.MappingNode: {_YAML + "map"},
+    yaml.SequenceNode: {_YAML + "seq"},
+    yaml.ScalarNode: {_YAML + kind for kind in ("str", "int", "float", "bool", "null", "timestamp")},
+}
+
+
 def _path_text(path: PathKey) -> str:
     text = ""
     for part in path:
@@ -74,7 +87,12 @@ def field_path(path: PathKey) -> str:
 
 
 class _Walker:
-    """Turns a composed YAML node tree into plain data, recording positions."""
+    """Turns a composed YAML node tree into plain data, recording positions.
+
+    Aliases are walked (not shared), so every value counts towards ``MAX_NODES``: that is
+    what stops an alias bomb. Keys must be plain scalars and collections may carry no tag
+    beyond YAML's own, so nothing but plain data is ever constructed.
+    """
 
     def __init__(self, loader: yaml.SafeLoader, source: str) -> None:
         self.loader = loader
@@ -82,32 +100,61 @@ class _Walker:
         self.positions = Positions()
         self.problems: list[Problem] = []
         self.count = 0
+        self.own_keys: dict[int, set[int]] = {}
+
+    def _problem(self, node: yaml.Node, path: PathKey, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.source, mark.line + 1, mark.column + 1,
+                                     field_path(path), message))
 
     def walk(self, node: yaml.Node, path: PathKey) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig
+        if len(path) > MAX_DEPTH:
+            self._problem(node, path, f"nested more than {MAX_DEPTH} levels deep; refused")
+            return None
         mark = node.start_mark
-        self.positions.values.setdefault(path, (mark.line + 1, mark.column + 1))
+        self.positions.values[path] = (mark.line + 1, mark.column + 1)
+        if node.tag not in _PLAIN_TAGS.get(type(node), ()):
+            tag = node.tag.replace(_YAML, "!!")
+            self._problem(node, path, f"the YAML tag '{tag}' is not allowed here; "
+                                      "resumekit reads plain YAML only")
+            return None
         if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node, deep=True)
-                if not isinstance(key, str):
-                    key = str(key)
-                child = (*path, key)
-                km = key_node.start_mark
-                if key in result:
-                    self.problems.append(Problem(
-                        self.source, km.line + 1, km.column + 1, field_path(child),
-                        "this key appears twice; keep only one"))
-                self.positions.keys[child] = (km.line + 1, km.column + 1)
-                result[key] = self.walk(value_node, child)
-            return result
+            return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
         return self.loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        # The mapping's own keys, remembered before merge keys (<<) are flattened into it:
+        # an alias walks the same node again, already flattened.
+        own = self.own_keys.setdefault(id(node), {id(key_node) for key_node, _ in node.value})
+        self.loader.flatten_mapping(node)  # merged keys first, then the mapping's own
+        pairs: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            self.count += 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node, path, "a key must be plain text, not a list or a mapping")
+                continue
+            if key_node.tag not in _PLAIN_TAGS[yaml.ScalarNode]:
+                tag = key_node.tag.replace(_YAML, "!!")
+                self._problem(key_node, path, f"the YAML tag '{tag}' is not allowed on a key")
+                continue
+            key = self.loader.construct_object(key_node, deep=True)
+            key = key if isinstance(key, str) else str(key)
+            earlier = pairs.get(key)
+            if earlier is not None and id(earlier[0]) in own and id(key_node) in own:
+                self._problem(key_node, (*path, key), "this key appears twice; keep only one")
+            pairs[key] = (key_node, value_node)  # the last wins, as YAML merge keys intend
+        result: dict[str, Any] = {}
+        for key, (key_node, value_node) in pairs.items():
+            child = (*path, key)
+            km = key_node.start_mark
+            self.positions.keys[child] = (km.line + 1, km.column + 1)
+            result[key] = self.walk(value_node, child)
+        return result
 
 
 def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
@@ -133,6 +180,9 @@ def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
         raise error([Problem(source, None, None, "",
                              f"the document expands to more than {MAX_NODES:,} values "
                              "(too many aliases?); refused")]) from None
+    except RecursionError:
+        raise error([Problem(source, None, None, "",
+                             f"the document is nested more than {MAX_DEPTH} levels deep; refused")]) from None
     except yaml.YAMLError as exc:
         if source.endswith(".json"):
             return _parse_json(text, source, error)
@@ -140,7 +190,7 @@ def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
     finally:
         loader.dispose()
     if walker.problems:
-        raise error(walker.problems)
+        raise error(sorted(walker.problems, key=_by_place))
     return Document(data, source, walker.positions)
 
 
@@ -158,13 +208,17 @@ def read_document(path: str | Path, error: type[LocatedError]) -> Document:
     """Read and parse a user's file."""
     path = Path(path)
     source = str(path)
+    limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise error([Problem(source, None, None, "",
-                                 f"the file is {size / 1024 / 1024:.1f} MB; "
-                                 f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB")])
-        text = path.read_text(encoding="utf-8-sig")
+                                 f"the file is {size / 1024 / 1024:.1f} MB; the limit is {limit}")])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded: a device or pipe may never end
+        if len(raw) > MAX_FILE_BYTES:
+            raise error([Problem(source, None, None, "", f"the file is larger than {limit}; refused")])
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise error([Problem(source, None, None, "", "file not found")]) from None
     except IsADirectoryError:
@@ -197,10 +251,20 @@ _FRIENDLY = {
     "model_attributes_type": "must be a mapping of keys to values",
     "int_type": "must be a whole number",
     "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
     "bool_type": "must be true or false",
     "bool_parsing": "must be true or false",
-    "literal_error": None,
-    "enum": None,
+}
+
+_BOUNDS = {
+    "greater_than_equal": ("ge", "at least"),
+    "greater_than": ("gt", "more than"),
+    "less_than_equal": ("le", "at most"),
+    "less_than": ("lt", "less than"),
+    "too_short": ("min_length", "at least this many items:"),
+    "too_long": ("max_length", "at most this many items:"),
 }
 
 
@@ -221,72 +285,128 @@ def _describe(value: Any) -> str:
 def _friendly_message(err: Mapping[str, Any]) -> str:
     kind = err["type"]
     value = err.get("input")
-    if kind == "value_error" or kind == "assertion_error":
+    context = err.get("ctx") or {}
+    if kind in ("value_error", "assertion_error"):
         message = str(err["msg"])
         for prefix in ("Value error, ", "Assertion failed, "):
             message = message.removeprefix(prefix)
         return message
+    if kind == "missing":
+        return "is required"
+    if kind == "literal_error" and "expected" in context:
+        return f"must be {context['expected']}, not {_describe(value)}"
+    if kind in _BOUNDS:
+        name, words = _BOUNDS[kind]
+        if name in context:
+            return f"must be {words} {context[name]}, not {_describe(value)}"
     base = _FRIENDLY.get(kind)
     if base is None:
         return str(err["msg"])
-    if kind == "missing":
-        return base
     hint = ""
-    if kind == "string_type" and isinstance(value, (int, float, bool)) and value is not None:
+    if kind == "string_type" and isinstance(value, (int, float, bool)):
         hint = "; put it in quotes"
     return f"{base}, not {_describe(value)}{hint}"
 
 
 def _real_path(data: Any, loc: tuple[Any, ...]) -> PathKey:
-    """Keep the parts of a pydantic location that name real keys or indexes in ``data``."""
+    """Keep the parts of a pydantic location that name real keys or indexes in ``data``.
+
+    The parts that do not (the names pydantic gives the members of a union) are dropped;
+    a missing key, the location's last part, is kept so the problem can name it.
+    """
     path: list[str | int] = []
     node = data
-    for part in loc:
+    for i, part in enumerate(loc):
         if isinstance(node, dict) and isinstance(part, str) and part in node:
             path.append(part)
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             path.append(part)
             node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and len(path) == len(loc) - 1:
-            path.append(part)  # a missing key: name it, point at its parent
+        elif isinstance(node, dict) and isinstance(part, str) and i == len(loc) - 1:
+            path.append(part)
             node = None
     return tuple(path)
 
 
+def _by_place(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
+
+
 def validation_problems(doc: Document, exc: ValidationError) -> list[Problem]:
-    """Turn pydantic's errors into located, plain-English problems, one per place."""
-    problems: dict[PathKey, Problem] = {}
+    """Turn pydantic's errors into located, plain-English problems, one per place, in file order."""
+    found: dict[PathKey, Mapping[str, Any]] = {}
     for err in exc.errors(include_url=False):
         path = _real_path(doc.data, tuple(err["loc"]))
-        if path in problems:
-            continue  # a union reports once per member; the first reads best
+        found.setdefault(path, err)  # a union reports once per member; the first reads best
+    # A union that fails on a part of a value also fails on the whole value ("must be
+    # text, not a list"); the part says what is really wrong, so the whole is dropped.
+    deepest = [path for path in found
+               if not any(len(other) > len(path) and other[:len(path)] == path for other in found)]
+    problems = []
+    for path in deepest:
         line, column = doc.positions.of_value(path)
-        problems[path] = Problem(doc.source, line, column, field_path(path) or "(top)",
-                                 _friendly_message(err))
-    return list(problems.values())
+        problems.append(Problem(doc.source, line, column, field_path(path) or "(top)",
+                                _friendly_message(found[path])))
+    return sorted(problems, key=_by_place)
 
 
-def unknown_key_warnings(doc: Document, model: BaseModel, path: PathKey = ()) -> list[Problem]:
-    """Warn about keys no model field knows, with a "did you mean" when one is close."""
+def _models_in(annotation: Any, in_list: bool) -> list[type[BaseModel]]:
+    """The models an annotation allows for a mapping value (``in_list``: for a list's items)."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _models_in(get_args(annotation)[0], in_list)
+    if origin in (Union, UnionType):
+        return [m for arg in get_args(annotation) for m in _models_in(arg, in_list)]
+    if origin is list:
+        args = get_args(annotation)
+        return _models_in(args[0], False) if in_list and args else []
+    if not in_list and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def _field_names(model: type[BaseModel]) -> dict[str, Any]:
+    """Every key a model accepts (by alias and by name) and the annotation behind it."""
+    names: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        names[name] = info.annotation
+        if info.alias:
+            names[info.alias] = info.annotation
+    return names
+
+
+def unknown_keys(doc: Document, model: type[BaseModel], data: Any = None,
+                 path: PathKey = ()) -> list[Problem]:
+    """Warn about keys no model field knows, with a "did you mean" when one is close.
+
+    Works on the data, not on a validated model, so it can report alongside errors.
+    """
+    data = doc.data if data is None and not path else data
+    if not isinstance(data, dict):
+        return []
+    fields = _field_names(model)
+    known = [info.alias or name for name, info in model.model_fields.items()]
     warnings: list[Problem] = []
-    extra = model.__pydantic_extra__ or {}
-    known = [f.alias or name for name, f in type(model).model_fields.items()]
-    for key in extra:
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else " (kept, but resumekit does not use it)"
-        line, column = doc.positions.of_key((*path, key))
-        warnings.append(Problem(doc.source, line, column, field_path((*path, key)),
-                                f"unknown key '{key}'{hint}", severity="warning"))
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        key = info.alias or name
-        if isinstance(value, BaseModel):
-            warnings += unknown_key_warnings(doc, value, (*path, key))
+    for key, value in data.items():
+        child = (*path, key)
+        if key not in fields:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else " (kept, but resumekit does not use it)"
+            line, column = doc.positions.of_key(child)
+            warnings.append(Problem(doc.source, line, column, field_path(child),
+                                    f"unknown key '{key}'{hint}", severity="warning"))
+            continue
+        annotation = fields[key]
+        if isinstance(value, dict):
+            models = _models_in(annotation, in_list=False)
+            if len(models) == 1:
+                warnings += unknown_keys(doc, models[0], value, child)
         elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    warnings += unknown_key_warnings(doc, item, (*path, key, i))
+            models = _models_in(annotation, in_list=True)
+            if len(models) == 1:
+                for i, item in enumerate(value):
+                    warnings += unknown_keys(doc, models[0], item, (*child, i))
     return warnings
 
 
@@ -299,21 +419,31 @@ class Loaded(Generic[M]):
     document: Document
 
 
+def _as_error(problem: Problem) -> Problem:
+    return Problem(problem.file, problem.line, problem.column, problem.field, problem.message)
+
+
 def validate_document(
     doc: Document, model_type: type[M], error: type[LocatedError], strict: bool = False
 ) -> Loaded[M]:
-    """Validate ``doc`` against ``model_type``; every problem is raised at once."""
+    """Validate ``doc`` against ``model_type``; every problem is raised at once.
+
+    With ``strict``, unknown keys are errors too, reported with the others.
+    """
     if not isinstance(doc.data, dict):
         line, column = doc.positions.of_value(())
         raise error([Problem(doc.source, line, column, "(top)",
                              f"the file must hold a mapping of keys to values, not {_describe(doc.data)}")])
+    warnings = unknown_keys(doc, model_type)
     try:
         model = model_type.model_validate(doc.data)
     except ValidationError as exc:
-        raise error(validation_problems(doc, exc)) from None
-    warnings = unknown_key_warnings(doc, model)
+        problems = validation_problems(doc, exc)
+        if strict:
+            problems = sorted(problems + [_as_error(w) for w in warnings], key=_by_place)
+        raise error(problems) from None
     if strict and warnings:
-        raise error([Problem(w.file, w.line, w.column, w.field, w.message) for w in warnings])
+        raise error([_as_error(w) for w in warnings])
     return Loaded(model, warnings, doc)
 
 
@@ -344,6 +474,13 @@ def load_profile(source: str | Path | Mapping[str, Any], strict: bool = False) -
     return loaded.model
 
 
+def _id_from_stem(stem: str) -> str:
+    """A file's stem made fit to name a folder: ``Acme Lead (2026)`` -> ``Acme-Lead-2026``."""
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text))
+    return slug.strip("-._")[:80] or stem
+
+
 def read_target(source: str | Path | Mapping[str, Any], strict: bool = False) -> Loaded[Target]:
     """The validated target with its id filled in and its posting read; raises TargetError."""
     doc = as_document(source, TargetError, "target")
@@ -351,7 +488,7 @@ def read_target(source: str | Path | Mapping[str, Any], strict: bool = False) ->
     target = loaded.model
     base = Path(source).parent if not isinstance(source, Mapping) else Path.cwd()
     if target.id is None:
-        target.id = Path(source).stem if not isinstance(source, Mapping) else "target"
+        target.id = _id_from_stem(Path(source).stem) if not isinstance(source, Mapping) else "target"
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}", target.id) or ".." in target.id:
         line, column = doc.positions.of_value(("id",))
         raise TargetError([Problem(doc.source, line, column, "id",
@@ -360,9 +497,10 @@ def read_target(source: str | Path | Mapping[str, Any], strict: bool = False) ->
         posting = base / target.posting
         line, column = doc.positions.of_value(("posting",))
         try:
-            target.posting_text = posting.read_text(encoding="utf-8-sig")[:MAX_FILE_BYTES]
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "file not found" if isinstance(exc, FileNotFoundError) else str(exc)
+            with posting.open("rb") as handle:
+                target.posting_text = handle.read(MAX_FILE_BYTES).decode("utf-8-sig", "replace")
+        except OSError as exc:
+            reason = "file not found" if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
             raise TargetError([Problem(doc.source, line, column, "posting",
                                        f"cannot read the posting '{posting}': {reason}")]) from None
     return loaded
@@ -377,5 +515,9 @@ def load_target(source: str | Path | Mapping[str, Any], strict: bool = False) ->
 
 def read_config(source: str | Path, strict: bool = False) -> Loaded[Config]:
     """The validated project config; raises :class:`ConfigError`."""
+    if not Path(source).exists():
+        raise ConfigError([Problem(str(source), None, None, "",
+                                   "file not found; start a project with 'resumekit init', or name "
+                                   "the config with -c")])
     doc = read_document(source, ConfigError)
     return validate_document(doc, Config, ConfigError, strict)

@@ -45,7 +45,9 @@ def target_listing(spec: str | None, root: Path) -> list[str]:
         return []
     base = root / spec
     if base.is_dir():
-        return sorted(str(p) for p in base.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"})
+        # a JSON Schema saved beside the targets (for editor completion) is not a job
+        return sorted(str(p) for p in base.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"}
+                      and not p.name.lower().endswith((".schema.json", ".schema.yaml")))
     if base.is_file():
         return [str(base)]
     return sorted(p for p in glob.glob(str(base)) if Path(p).is_file())
@@ -100,21 +102,33 @@ class Manifest:
     target_files: list[str] = field(default_factory=list)
     outputs: dict[str, Entry] = field(default_factory=dict)
     planned: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (target, format)
+    folders: dict[str, list[str]] = field(default_factory=dict)  # folder -> its files (theme, feedback)
 
     @classmethod
     def load(cls, folder: Path, version: str) -> Manifest:
         """The manifest in ``folder``; an empty one if it is missing, damaged, foreign or old."""
         try:
             data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT or data.get("version") != version:
+            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != version:
                 raise ValueError("foreign or old manifest")
-            outputs = {str(k): Entry(str(v["key"]), str(v["sha256"]), [str(i) for i in v["inputs"]],
-                                     [str(e) for e in v["extra"]], str(v["target"]), bool(v.get("dated")))
-                       for k, v in data["outputs"].items()}
-            planned = {str(k): (str(v[0]), str(v[1])) for k, v in data["planned"].items()}
-            return cls(version, str(data["config"]), str(data["config_hash"]),
-                       data.get("targets_spec"), [str(t) for t in data["target_files"]], outputs, planned)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            outputs = {}
+            for path, v in _mapping(data["outputs"]).items():
+                entry = _mapping(v)
+                outputs[path] = Entry(_string(entry["key"]), _string(entry["sha256"]), _strings(entry["inputs"]),
+                                      _strings(entry["extra"]), _string(entry["target"]),
+                                      entry.get("dated") is True)
+            planned = {}
+            for path, v in _mapping(data["planned"]).items():
+                target, fmt = _strings(v)
+                planned[path] = (target, fmt)
+            spec = data.get("targets_spec")
+            if spec is not None:
+                spec = _string(spec)
+            folders = {path: _strings(files) for path, files in _mapping(data["folders"]).items()}
+            return cls(version, _string(data["config"]), _string(data["config_hash"]), spec,
+                       _strings(data["target_files"]), outputs, planned, folders)
+        except (OSError, ValueError, LookupError, TypeError, RecursionError):
+            # Whatever is there (garbage, another tool's JSON, a half-written file): rebuild.
             return cls(version)
 
     def save(self, folder: Path) -> None:
@@ -125,6 +139,7 @@ class Manifest:
                 "config_hash": self.config_hash, "targets_spec": self.targets_spec,
                 "target_files": self.target_files,
                 "planned": {k: list(v) for k, v in sorted(self.planned.items())},
+                "folders": dict(sorted(self.folders.items())),
                 "outputs": {k: v.to_json() for k, v in sorted(self.outputs.items())}}
         write_atomic(folder / MANIFEST_NAME, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
 
@@ -144,15 +159,34 @@ class Manifest:
         return hasher.key(entry.inputs, extra) == entry.key and hasher(output) == entry.sha256
 
 
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
+
+
+def _strings(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError("not a list of strings")
+    return list(value)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    return value
+
+
 def up_to_date_without_loading(
     config_path: Path, version: str, targets: list[str] | None, formats: list[str] | None,
 ) -> list[str] | None:
     """The outputs asked for, if every one is up to date by the manifest alone; else ``None``.
 
     Only the config's ``output`` key is read (with plain YAML, no models). A changed
-    config, a new or removed target file, any changed input, a missing or edited output,
-    or a target or format the last full plan did not have, all mean ``None``: the caller
-    then takes the full path.
+    config, a new or removed target file, a file added to the theme or feedback folder,
+    any changed input, a missing or edited output, a target that failed to load last
+    time, or a target or format the last full plan did not have, all mean ``None``: the
+    caller then takes the full path.
     """
     import yaml
 
@@ -170,6 +204,8 @@ def up_to_date_without_loading(
     if hasher(config_path) != manifest.config_hash:
         return None
     if target_listing(manifest.targets_spec, config_path.parent) != manifest.target_files:
+        return None
+    if any([str(p) for p in tree_files(Path(folder))] != files for folder, files in manifest.folders.items()):
         return None
     planned = manifest.planned
     known_targets = {t for t, _ in planned.values()}

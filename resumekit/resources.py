@@ -26,14 +26,14 @@ def theme_dirs(theme: str, base: Path | None = None) -> list[Path]:
     """Folders to search for a theme's files, the user's first, then the built-in classic."""
     builtin = builtin_themes_dir()
     named = builtin / theme
-    if named.is_dir() and "/" not in theme and "\\" not in theme:
+    user = (base / theme) if base is not None else Path(theme)
+    if user.is_dir():
+        dirs = [user.resolve()]  # a folder of the user's wins, even one named like a built-in theme
+    elif named.is_dir() and "/" not in theme and "\\" not in theme:
         dirs = [named]
     else:
-        user = (base / theme) if base is not None else Path(theme)
-        if not user.is_dir():
-            known = ", ".join(sorted(p.name for p in builtin.iterdir() if p.is_dir()))
-            raise BuildError(f"theme '{theme}' is neither a built-in theme ({known}) nor a folder")
-        dirs = [user.resolve()]
+        known = ", ".join(sorted(p.name for p in builtin.iterdir() if p.is_dir()))
+        raise BuildError(f"theme '{theme}' is neither a built-in theme ({known}) nor a folder")
     if builtin / "classic" not in dirs:
         dirs.append(builtin / "classic")
     return dirs

@@ -25,9 +25,12 @@ class Model(BaseModel):
         return value
 
 
+_DATE_HINT = "must be a date such as 2024, 2024-06 or 2024-06-30"
+
+
 def _coerce_date(value: Any) -> Any:
     if isinstance(value, bool):
-        return value
+        raise ValueError(f"{_DATE_HINT}, not {str(value).lower()} (YAML reads yes/no/on/off as true/false)")
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -45,7 +48,7 @@ def _coerce_date(value: Any) -> Any:
         except ValueError:
             raise ValueError(f"'{value}' is not a real date") from None
         return text
-    raise ValueError("must be a date such as 2024, 2024-06 or 2024-06-30")
+    raise ValueError(f"{_DATE_HINT}, not {value!r}")
 
 
 def _coerce_end_date(value: Any) -> Any:
@@ -54,8 +57,13 @@ def _coerce_end_date(value: Any) -> Any:
     return _coerce_date(value)
 
 
-_DATE_SCHEMA = {"type": "string", "description": "A date: 2024, 2024-06 or 2024-06-30",
-                "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+_DATE_SCHEMA = {
+    "description": "A date: 2024, 2024-06 or 2024-06-30",
+    "anyOf": [
+        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        {"type": "integer", "minimum": 1000, "maximum": 9999},  # a bare year, as YAML reads it
+    ],
+}
 
 PartialDate = Annotated[str, BeforeValidator(_coerce_date), WithJsonSchema(_DATE_SCHEMA)]
 """A JSON Resume date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (YAML dates and years too)."""
@@ -99,5 +107,8 @@ class NoNullSchema(GenerateJsonSchema):
         return self.generate_inner(schema["schema"])
 
     def default_schema(self, schema: Any) -> Any:
-        inner = self.generate_inner(schema["schema"])
-        return inner
+        """Keep a real default (editors show it on hover); drop a ``null`` one."""
+        generated = super().default_schema(schema)
+        if isinstance(generated, dict) and generated.get("default", 0) is None:
+            generated = {k: v for k, v in generated.items() if k != "default"}
+        return generated
