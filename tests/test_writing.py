@@ -1,0 +1,63 @@
+"""Writing files: names safe to send, paths kept inside the output folder, whole files or none."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from resumekit.errors import BuildError
+from resumekit.writing import inside, safe_name, write_atomic
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jane Doe", "Jane-Doe"),
+    ("Zoë Ångström-Nuñez", "Zoe-Angstrom-Nunez"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("  Dr. Jane  O'Neil  ", "Dr-Jane-O-Neil"),
+    ("王小明", "Document"),
+    ("", "Document"),
+])
+def test_file_names_are_plain_ascii_with_hyphens(text, name):
+    assert safe_name(text) == name
+
+
+def test_a_path_inside_the_folder_is_allowed(tmp_path):
+    assert inside(tmp_path, "general", "Jane-Doe-Resume.pdf") == tmp_path.resolve() / "general" / "Jane-Doe-Resume.pdf"
+
+
+@pytest.mark.parametrize("parts", [("..", "evil.pdf"), ("general", "..", "..", "evil.pdf"), ("/etc/passwd",)])
+def test_a_path_that_leaves_the_folder_is_refused(tmp_path, parts):
+    with pytest.raises(BuildError, match="outside the output folder"):
+        inside(tmp_path / "out", *parts)
+
+
+def test_a_link_that_leads_out_of_the_folder_is_refused(tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "out" / "general").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(BuildError):
+        inside(tmp_path / "out", "general", "Jane-Doe-Resume.pdf")
+
+
+def test_a_write_replaces_the_file_and_leaves_nothing_else(tmp_path):
+    path = tmp_path / "out" / "general" / "Jane-Doe-Resume.pdf"
+    write_atomic(path, b"first")
+    write_atomic(path, b"second")
+    assert path.read_bytes() == b"second"
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_written_files_are_readable_by_others(tmp_path):
+    path = tmp_path / "Jane-Doe-Resume.pdf"
+    write_atomic(path, b"%PDF")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
+    path = tmp_path / "Jane-Doe-Resume.pdf"
+    write_atomic(path, b"old")
+    with pytest.raises(TypeError):
+        write_atomic(path, "not bytes")  # type: ignore[arg-type]
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
