@@ -33,14 +33,21 @@ class Explanation:
 def explain(tailored: Tailored) -> Explanation:
     """The explanation of ``tailored``, as data."""
     dropped_keys = {(d.label, d.text) for d in tailored.dropped}
+    # A whole entry dropped for the page takes its highlights and details with it.
+    gone_entries = {(d.place.section, d.place.entry) for d in tailored.dropped
+                    if d.place is not None and d.place.highlight is None}
     shown: dict[str, list[str]] = {}
+    hidden: dict[str, list[str]] = {}
     for unit in tailored.units:
         if (unit.place.label, unit.text) in dropped_keys:
+            continue
+        if (unit.place.section, unit.place.entry) in gone_entries:
+            for hit in unit.hits:
+                hidden.setdefault(hit.term, []).append(f"{unit.place.label} (page budget)")
             continue
         for hit in unit.hits:
             how = "" if hit.kind == "exact" else f" ({hit.kind}: {hit.form})"
             shown.setdefault(hit.term, []).append(unit.place.label + how)
-    hidden: dict[str, list[str]] = {}
     for gone in (*tailored.left_out, *tailored.dropped):
         for hit in gone.hits:
             hidden.setdefault(hit.term, []).append(f"{gone.label} ({gone.reason})")

@@ -41,7 +41,9 @@ class _Compiled:
         self.name = phrase_pattern(term.name, case_sensitive=exact)
         self.aliases = [(a, phrase_pattern(a, case_sensitive=a.isupper() and len(a) <= 4 or term.case_sensitive))
                         for a in term.aliases]
-        self.stems = stems(term.name)
+        # A case-sensitive term (Go, Epic, Excel, C) is also an English word or a letter in
+        # lower case: its stem would find "go", "epic", "excel at" and "C-suite".
+        self.stems = () if term.case_sensitive else stems(term.name)
         self.words = len(tokens(term.name))
         self.folded = normalise(term.name).casefold()
         self.fuzzy = (len(self.folded) >= FUZZY_MIN_CHARS and self.folded.replace(" ", "").isalpha()
@@ -97,6 +99,8 @@ class Matcher:
             n = c.words
             for i in range(len(words) - n + 1):
                 window = " ".join(words[i:i + n])
-                if abs(len(window) - len(c.folded)) <= 2 and _ratio(window, c.folded) >= FUZZY_SCORE:
+                # A typo keeps the first letter; "readership" is no misspelt "leadership".
+                if abs(len(window) - len(c.folded)) <= 2 and window[:1] == c.folded[:1] \
+                        and len(window) >= FUZZY_MIN_CHARS and _ratio(window, c.folded) >= FUZZY_SCORE:
                     return Hit(c.term.name, FUZZY, window)
         return None

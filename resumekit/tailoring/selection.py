@@ -9,6 +9,7 @@ reworded: the tailored profile holds only text the person wrote.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -84,6 +85,7 @@ class Dropped:
     text: str
     reason: str  # "page budget", "excluded by tag 'x'", "not included (tags: ...)", "other summary variant"
     hits: tuple[Hit, ...] = ()
+    place: Place | None = None  # where it stood in the tailored profile (page-budget drops)
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ class Tailored:
             entries = getattr(profile, section)
             setattr(profile, section, [e for i, e in enumerate(entries) if (section, i, None) not in gone])
         dropped = tuple(Dropped(u.place.label, u.text if u.place.highlight is not None else "the whole entry",
-                                "page budget", u.hits) for u in chosen)
+                                "page budget", u.hits, u.place) for u in chosen)
         return replace(self, profile=profile, dropped=dropped)
 
 
@@ -176,7 +178,7 @@ class _Context:
 
 def _role_words(title: str | None) -> set[str]:
     generic = {"senior", "junior", "lead", "principal", "staff", "head", "associate", "assistant", "ii", "iii"}
-    return {w for w in (title or "").casefold().split() if len(w) > 2 and w not in generic}
+    return {w for w in re.findall(r"[^\W_]+", (title or "").casefold()) if len(w) > 2 and w not in generic}
 
 
 def _context(target: Target, terms: list[JobTerm], feedback: Feedback | None, taxonomy: Taxonomy) -> _Context:

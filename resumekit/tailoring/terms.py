@@ -26,10 +26,12 @@ FEW_TERMS = 6
 _HEADINGS = (
     (NICE, re.compile(r"^(nice[- ]to[- ]haves?|preferred|bonus|pluses|desired|good to have|"
                       r"it'?s a plus|would be (great|nice)|extra credit)\b", re.I)),
-    (REQUIRED, re.compile(r"^(requirements?|required|qualifications?|must[- ]haves?|minimum|"
-                          r"what you('ll| will)? (need|bring)|you have|who you are|skills)\b", re.I)),
-    (RESPONSIBILITY, re.compile(r"^(responsibilit(y|ies)|what you('ll| will)? do|the role|duties|"
-                                r"in this role|your impact|day to day)\b", re.I)),
+    (REQUIRED, re.compile(r"^((basic|key|essential|core) )?(requirements?|required|qualifications?|"
+                          r"must[- ]haves?|minimum|what you('ll| will)? (need|bring)|you have|who you are|"
+                          r"skills|about you|what we('re| are) looking for)\b", re.I)),
+    (RESPONSIBILITY, re.compile(r"^((key|main|core|your) )?(responsibilit(y|ies)|"
+                                r"what you('ll| will)? (be )?do(ing)?|the role|duties|in this role|"
+                                r"your impact|day to day)\b", re.I)),
     (GENERAL, re.compile(r"^(about|benefits|perks|compensation|salary|why|our|we offer|"
                          r"how to apply|location)\b", re.I)),
 )
@@ -139,7 +141,8 @@ def _unlisted_candidates(text: str, exclude: set[str]) -> list[str]:
         if _stoplike(word) or word.casefold() in exclude:
             continue
         has_symbol = any(c in word for c in "+#./&") and any(c.isalpha() for c in word)
-        acronym = word.isupper() and 3 <= len(word) <= 6 and word.isalpha()  # not 2: state codes (PA)
+        acronym = (word.isupper() and 3 <= len(word) <= 6 and word[0].isalpha() and word.isalnum()
+                   and sum(c.isdigit() for c in word) <= 1)  # HL7, not PA (a state) or FY2026
         named = word[0].isupper() and i > 0 and not word.isupper()
         if has_symbol or acronym or named:
             found.append(word)
@@ -185,7 +188,7 @@ def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTer
         text = normalise(text)  # the spans found are in normalised text
         hits = lexicon.find(text)
         covered = [span for _, _, span in hits]
-        for term, _, _ in hits:
+        for term in dict.fromkeys(term for term, _, _ in hits):  # "Kubernetes (k8s)" says it once
             note(term.name.casefold(), term.name, kind, True, term.aliases, term.case_sensitive)
         if not hits and text.casefold() in keywords and len(tokens(text)) <= 4 \
                 and any(not _stoplike(w) for w in tokens(text)):

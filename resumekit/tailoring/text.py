@@ -26,6 +26,7 @@ including strong excellent good great proven solid preferred required requiremen
 role roles team teams work working experience years year skills skill knowledge familiarity
 understanding responsibilities qualifications candidate candidates job position company
 join help ensure support day days well based related relevant equivalent minimum least
+e.g i.e and/or vs u.s a.m p.m
 """.split())
 
 
@@ -44,7 +45,8 @@ def tokens(text: str) -> list[str]:
 _SUFFIXES = ("ational", "ization", "ations", "ation", "ments", "ment", "ings", "ing", "ies",
              "ied", "ers", "er", "ed", "es", "s")
 _ROOTS = (("ytical", "y"), ("ytics", "y"), ("yzing", "y"), ("ysing", "y"), ("yzed", "y"),
-          ("ysed", "y"), ("ysis", "y"), ("yst", "y"), ("yze", "y"), ("yse", "y"))
+          ("ysed", "y"), ("ysis", "y"), ("ysts", "y"), ("yzes", "y"), ("yses", "y"), ("yst", "y"),
+          ("yze", "y"), ("yse", "y"))
 
 
 @lru_cache(maxsize=16384)
@@ -56,6 +58,8 @@ def stem(word: str) -> str:
     for suffix, root in _ROOTS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + root
+    if word.endswith("ss"):
+        return word  # process, business, assess: the s is no plural
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
@@ -68,8 +72,12 @@ def stems(text: str) -> tuple[str, ...]:
     return tuple(stem(t) for t in tokens(text))
 
 
+@lru_cache(maxsize=8192)
 def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
     """A regex finding ``phrase`` as whole words (symbols included) in normalised text."""
     body = r"\s+".join(re.escape(part) for part in normalise(phrase).split(" "))
     flags = 0 if case_sensitive else re.IGNORECASE
+    if len(normalise(phrase)) == 1:
+        # A one-letter language (C, R) is not the letter of C-suite, C-level or R&D.
+        return re.compile(r"(?<![A-Za-z0-9+#&'-])" + body + r"(?![A-Za-z0-9+#&'-]|\.[A-Za-z0-9])", flags)
     return re.compile(r"(?<![A-Za-z0-9+#])" + body + r"(?![A-Za-z0-9+#]|\.[A-Za-z0-9])", flags)

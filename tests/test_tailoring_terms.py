@@ -1,0 +1,318 @@
+"""resumekit.tailoring.terms and the bundled term list: what a job asks for, and how much."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from resumekit.tailoring.lexicon import bundled
+from resumekit.tailoring.terms import MAX_TERMS, NICE, REQUIRED, RESPONSIBILITY, extract_terms, posting_parts
+
+from .tailoring_fixtures import TERMS_FILE, posting, target
+
+
+def terms_of(job) -> dict:
+    return {t.name: t for t in extract_terms(job)}
+
+
+# --- symbols, normalisation, aliases ------------------------------------------------------------
+
+
+SYMBOLS = ["C++", "C#", ".NET", "Node.js", "CI/CD"]
+
+
+def test_symbols_survive_in_qualifications():
+    job = target(title="Software Engineer", qualifications=[
+        "5+ years of C++ or C#", "Services on .NET and Node.js", "Own our CI/CD pipelines"])
+    found = terms_of(job)
+    assert set(SYMBOLS) <= set(found)
+    assert not {"C", "NET", "Node", "js", "CI", "CD"} & set(found)
+
+
+def test_symbols_survive_in_a_pasted_posting():
+    job = posting("Backend Engineer\n\nRequirements\n- C++, C#, .NET and Node.js\n- Experience with CI/CD.\n",
+                  title="Backend Engineer")
+    found = terms_of(job)
+    assert set(SYMBOLS) <= set(found)
+    assert all(found[s].kind == REQUIRED for s in SYMBOLS)
+
+
+def test_ligatures_and_compatibility_forms_are_normalised():
+    job = target(title="Analyst", qualifications=["\ufb01nancial modeling and \ufb01nancial reporting in ｄｂｔ"])
+    found = terms_of(job)
+    assert {"Financial Modeling", "Financial Reporting", "dbt"} <= set(found)
+
+
+def test_finance_written_with_a_ligature_reads_as_finance():
+    plain = terms_of(posting("Requirements\n- finance and accounting degree; budgeting", title="Analyst"))
+    ligature = terms_of(posting("Requirements\n- \ufb01nance and accounting degree; budgeting", title="Analyst"))
+    assert plain.keys() == ligature.keys()
+    assert "Budgeting" in ligature
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("k8s", "Kubernetes"),
+    ("RN", "Registered Nurse"),
+    ("EHR", "Electronic Health Records"),
+    ("Postgres", "PostgreSQL"),
+    ("Golang", "Go"),
+    ("Basic Life Support", "BLS"),
+])
+def test_aliases_name_the_canonical_term(written, canonical):
+    found = terms_of(target(title="Role", qualifications=[f"Experience with {written} required"]))
+    assert canonical in found
+    assert written not in found or written == canonical
+
+
+def test_a_term_and_its_alias_in_one_line_are_one_mention():
+    once = terms_of(target(title="Role", qualifications=["Kubernetes"]))["Kubernetes"]
+    both = terms_of(target(title="Role", qualifications=["Kubernetes (k8s)"]))["Kubernetes"]
+    assert both.count == once.count == 1
+    assert both.weight == once.weight
+
+
+def test_short_capitalised_aliases_match_only_in_capitals():
+    found = terms_of(target(title="Role", qualifications=["Turn data into decisions; learn the ropes"]))
+    assert "Registered Nurse" not in found
+
+
+# --- weights ------------------------------------------------------------------------------------
+
+
+POSTING = """\
+Data Analyst
+
+About us
+We make reading apps.
+
+What you will do
+- Build Tableau dashboards
+
+Requirements
+- Advanced SQL
+- Python for analysis
+
+Nice to have
+- Snowflake
+- Kubernetes
+"""
+
+
+def test_required_weighs_more_than_responsibilities_more_than_nice_to_haves():
+    found = terms_of(posting(POSTING, title="Data Analyst"))
+    assert found["SQL"].kind == found["Python"].kind == REQUIRED
+    assert found["Tableau"].kind == RESPONSIBILITY
+    assert found["Snowflake"].kind == found["Kubernetes"].kind == NICE
+    assert found["SQL"].weight > found["Tableau"].weight > found["Snowflake"].weight
+
+
+def test_a_required_qualification_weighs_more_than_the_same_term_as_a_nice_to_have():
+    asked = terms_of(target(title="Analyst", qualifications=["Tableau"]))["Tableau"]
+    nice = terms_of(posting("Nice to have\n- Tableau", title="Analyst"))["Tableau"]
+    assert asked.weight > nice.weight
+
+
+def test_a_term_said_again_weighs_more():
+    once = terms_of(target(title="Analyst", qualifications=["SQL"]))["SQL"]
+    twice = terms_of(target(title="Analyst", qualifications=["SQL"], responsibilities=["Write SQL"]))["SQL"]
+    assert twice.weight > once.weight
+    assert twice.kind == REQUIRED  # the weightiest place it is said
+
+
+def test_listed_skills_count_as_required():
+    found = terms_of(target(title="Analyst", skills=[{"name": "Visualization", "keywords": ["Looker"]}]))
+    assert found["Looker"].kind == REQUIRED
+
+
+@pytest.mark.parametrize("line, term, kind", [
+    ("Preferred: Snowflake", "Snowflake", NICE),
+    ("Nice to have: Snowflake experience", "Snowflake", NICE),
+    ("Required: Advanced SQL", "SQL", REQUIRED),
+    ("Minimum 3 years SQL", "SQL", REQUIRED),
+    ("You have advanced SQL", "SQL", REQUIRED),
+    ("Bonus points for Snowflake", "Snowflake", NICE),
+])
+def test_a_heading_with_content_on_its_line_keeps_the_content(line, term, kind):
+    found = terms_of(posting(f"We make apps.\n{line}\n", title="Analyst"))
+    assert term in found, posting_parts(f"We make apps.\n{line}\n")
+    assert found[term].kind == kind
+
+
+def test_headings_alone_start_sections():
+    parts = posting_parts("Intro\nRequirements\n- SQL\nNice to have:\n- Go\nWhat you'll do\n- Build things")
+    assert parts == [("Intro", "general"), ("SQL", REQUIRED), ("Go", NICE), ("Build things", RESPONSIBILITY)]
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Requirements", REQUIRED), ("Basic qualifications", REQUIRED), ("Minimum qualifications:", REQUIRED),
+    ("What we're looking for", REQUIRED), ("About you", REQUIRED), ("Must have", REQUIRED),
+    ("Key responsibilities", RESPONSIBILITY), ("What you'll be doing", RESPONSIBILITY),
+    ("Your responsibilities:", RESPONSIBILITY), ("Preferred qualifications", NICE), ("Nice-to-haves", NICE),
+    ("Desired skills", NICE), ("About us", "general"), ("Benefits", "general"),
+])
+def test_common_headings_are_recognised(heading, kind):
+    assert posting_parts(f"Data Analyst\n{heading}\n- SQL") == [("Data Analyst", "general"), ("SQL", kind)]
+
+
+def test_terms_come_weightiest_first_ties_by_name_and_at_most_the_maximum():
+    many = [f"Experience with Tool{chr(65 + i // 26)}{chr(97 + i % 26)}" for i in range(60)]  # unlisted names
+    job = target(title="Engineer", qualifications=["SQL and Python", *many])
+    found = extract_terms(job)
+    assert len(found) == MAX_TERMS
+    keys = [(-t.weight, t.name.casefold()) for t in found]
+    assert keys == sorted(keys)
+    assert [t.name for t in found[:2]] == ["Python", "SQL"]
+
+
+# --- multi-word and unlisted terms -------------------------------------------------------------
+
+
+def test_multi_word_terms_are_found_whole():
+    found = terms_of(target(title="Manager", qualifications=[
+        "Strong project management", "Clear stakeholder communication with executives"]))
+    assert {"Project Management", "Stakeholder Communication"} <= set(found)
+    assert not {"project", "management", "stakeholder", "communication"} & {n.casefold() for n in found
+                                                                             if " " not in n}
+
+
+def test_acronyms_outside_the_list_are_found():
+    found = terms_of(target(title="Integration Analyst", qualifications=["Experience with FHIR and HL7 feeds"]))
+    assert "FHIR" in found and not found["FHIR"].listed
+    assert "HL7" in found
+
+
+def test_a_repeated_word_pair_outside_the_list_is_a_term():
+    found = terms_of(posting("What you will do\n- Close each care gap with clinics\n- Report on the care gap "
+                             "backlog weekly\n", title="Analyst"))
+    assert "care gap" in found
+    assert not found["care gap"].listed
+    assert found["care gap"].count == 2
+
+
+def test_a_word_pair_is_never_made_across_a_term_taken_out():
+    found = terms_of(target(title="Analyst", responsibilities=["Publish weekly SQL reports",
+                                                               "Automate weekly Tableau reports"]))
+    assert {"SQL", "Tableau"} <= set(found)
+    assert "weekly reports" not in found
+
+
+def test_a_word_pair_said_once_is_not_a_term():
+    found = terms_of(posting("What you will do\n- Close each care gap with clinics\n", title="Analyst"))
+    assert "care gap" not in found
+
+
+def test_a_skill_keyword_outside_the_list_is_still_a_term():
+    found = terms_of(target(title="Nurse Educator", skills=[
+        {"name": "Clinical Education", "keywords": ["competency assessment", "precepting"]}]))
+    assert found["competency assessment"].kind == REQUIRED
+    assert "Precepting" in found
+
+
+def test_the_company_and_place_are_not_terms():
+    job = target(title="Clinical Nurse Educator", company="Riverside General Hospital",
+                 location={"city": "Columbus", "region": "Ohio"},
+                 qualifications=["Active RN license in Ohio", "Experience at Riverside General Hospital"],
+                 responsibilities=["Teach nurses in Columbus"])
+    names = {n.casefold() for n in terms_of(job)}
+    assert not names & {"riverside", "general", "hospital", "columbus", "ohio", "riverside general"}
+
+
+@pytest.mark.parametrize("noise", ["C", "R", "e.g", "i.e", "and/or", "U.S"])
+def test_shorthand_of_job_ads_is_not_a_term(noise):
+    job = posting("Requirements\n- Present to the C-suite and C-level buyers in the U.S.\n"
+                  "- Partner with R&D, e.g. on pricing, i.e. margins\n- Salesforce and/or HubSpot\n",
+                  title="Account Executive")
+    found = terms_of(job)
+    assert noise not in found
+    assert {"Salesforce", "HubSpot"} <= set(found)
+
+
+def test_unnormalised_job_text_gives_the_same_terms_as_normalised_text():
+    raw = ["Python                 Salesforce Marketing", "\u201cTableau\u201d   and   Looker\u2014daily",
+           "Expert in \ufb01nancial  modeling with   Kubernetes"]
+    plain = [" ".join(q.replace("\u201c", '"').replace("\u201d", '"').replace("\u2014", "-")
+                      .replace("\ufb01", "fi").split()) for q in raw]
+    assert [(t.name, t.weight) for t in extract_terms(target(title="Analyst", qualifications=raw))] == \
+        [(t.name, t.weight) for t in extract_terms(target(title="Analyst", qualifications=plain))]
+
+
+def test_a_job_with_few_words_yields_few_terms():
+    from resumekit.tailoring.terms import FEW_TERMS
+
+    assert len(extract_terms(target(title="Barista", company="Bean There"))) < FEW_TERMS
+
+
+def test_extraction_does_not_change_the_target():
+    job = target(title="Data Analyst", qualifications=["SQL"], skills=[{"name": "A", "keywords": ["dbt"]}])
+    before = job.model_dump()
+    extract_terms(job)
+    assert job.model_dump() == before
+
+
+# --- the bundled term list ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def term_list() -> dict:
+    return yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
+
+
+def _items(term_list):
+    for domain, items in term_list["domains"].items():
+        for item in items:
+            yield domain, item
+
+
+def _forms(item) -> list[str]:
+    if isinstance(item, str):
+        return [item]
+    return [item["term"], *(item.get("aliases") or [])]
+
+
+def test_term_list_has_its_structure(term_list):
+    assert set(term_list) == {"version", "domains"}
+    assert term_list["version"] == 1
+    assert isinstance(term_list["domains"], dict)
+    for domain, item in _items(term_list):
+        if isinstance(item, str):
+            assert item.strip() == item and item, (domain, item)
+            continue
+        assert isinstance(item, dict), (domain, item)
+        assert set(item) <= {"term", "aliases", "case_sensitive"} and "term" in item, (domain, item)
+        assert isinstance(item["term"], str) and item["term"].strip() == item["term"] and item["term"]
+        assert isinstance(item.get("aliases", []), list), (domain, item)
+        assert all(isinstance(a, str) and a.strip() == a and a for a in item.get("aliases", [])), (domain, item)
+        assert isinstance(item.get("case_sensitive", False), bool), (domain, item)
+
+
+def test_no_term_or_alias_appears_twice(term_list):
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for domain, item in _items(term_list):
+        for form in _forms(item):
+            key = form.casefold()
+            if key in seen:
+                clashes.append((form, seen[key], (domain, _forms(item)[0])))
+            seen[key] = (domain, _forms(item)[0])
+    assert not clashes
+
+
+@pytest.mark.parametrize("domain", ["software", "data", "healthcare", "sales", "education", "finance",
+                                    "operations", "marketing", "hr", "customer_service", "general"])
+def test_each_domain_has_terms(term_list, domain):
+    assert len(term_list["domains"][domain]) >= 20
+
+
+def test_every_term_and_alias_is_found_as_itself():
+    lexicon = bundled()
+    wrong = []
+    for term in lexicon.terms:
+        for form in (term.name, *term.aliases):
+            hits = lexicon.find(f"We want {form} here.")
+            if not any(hit[0] is term for hit in hits):
+                wrong.append((term.name, form, [h[0].name for h in hits]))
+    assert not wrong
+
+
+def test_the_lexicon_loads_every_item(term_list):
+    assert len(bundled().terms) == sum(1 for _ in _items(term_list))
