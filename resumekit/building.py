@@ -19,7 +19,7 @@ from . import __version__
 from .documents import Letter, Options, Resume, build_letter, build_resume, is_remote, letter_date
 from .errors import BuildError, ResumekitError
 from .growth import find_application, growth_paragraph
-from .manifest import Entry, Hasher, Manifest, target_listing, up_to_date_without_loading
+from .manifest import Entry, Hasher, Manifest, target_listing, tree_files, up_to_date_without_loading
 from .models import Profile, Target
 from .project import GENERAL, Project, load_project
 from .resources import theme_dirs
@@ -147,7 +147,10 @@ def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
         highlights = None
         if plan.tailored and plan.tailored.letter_highlights:
             told = (plan.growth or "").casefold()
-            fresh = [h for h in plan.tailored.letter_highlights if h.rstrip(".").casefold()[1:] not in told]
+            shown = {h.text for section in ("work", "volunteer", "projects")
+                     for entry in getattr(plan.profile, section) for h in entry.highlights}
+            fresh = [h for h in plan.tailored.letter_highlights
+                     if h in shown and h.rstrip(".").casefold()[1:] not in told]
             highlights = tuple(fresh[:LETTER_HIGHLIGHTS]) or None
         return build_letter(plan.profile, plan.target, options, growth=plan.growth, highlights=highlights)
     return build_resume(plan.profile, options)
@@ -237,24 +240,30 @@ def build_target(project: Project, tid: str, formats: list[str]) -> tuple[BuildR
 # --- the build: up-to-date check, parallel targets, manifest ---------------------------------
 
 
-_PROJECTS: dict[tuple[str, bool], tuple[float, Project]] = {}
+_PROJECTS: dict[tuple[str, bool, str], Project] = {}
 
 
-def _project_in_worker(config_path: str, strict: bool) -> Project:
-    """The project, loaded once per worker process (and again only if its config changed)."""
-    key = (config_path, strict)
-    stamp = os.stat(config_path).st_mtime
-    cached = _PROJECTS.get(key)
-    if cached is None or cached[0] != stamp:
+def _project_in_worker(config_path: str, strict: bool, fingerprint: str) -> Project:
+    """The project, loaded once per worker process and build.
+
+    ``fingerprint`` hashes every input file: a worker kept from an earlier build (a
+    user's long-lived executor) must not reuse a project whose files have changed since.
+    """
+    key = (config_path, strict, fingerprint)
+    project = _PROJECTS.get(key)
+    if project is None:
+        project = load_project(config_path, strict, keep_going=True)
         _PROJECTS.clear()
-        _PROJECTS[key] = (stamp, load_project(config_path, strict, keep_going=True))
-    return _PROJECTS[key][1]
+        _PROJECTS[key] = project
+    return project
 
 
-def build_one(config_path: str, strict: bool, tid: str, formats: list[str]) -> tuple[BuildResult, dict[str, str]]:
+def build_one(
+    config_path: str, strict: bool, tid: str, formats: list[str], fingerprint: str = "",
+) -> tuple[BuildResult, dict[str, str]]:
     """Build one target of a project: the unit of work an executor runs (picklable)."""
     try:
-        project = _project_in_worker(config_path, strict)
+        project = _project_in_worker(config_path, strict, fingerprint)
         return build_target(project, tid, formats)
     except ResumekitError as exc:
         return BuildResult(failures=[Failure(tid, exc)]), {}
@@ -299,8 +308,8 @@ def build(
     if not force and not strict:
         fresh = up_to_date_without_loading(config, __version__, targets, formats)
         if fresh is not None:
-            return BuildResult(outputs=[Output(Path(p), "", _document_of(p), Path(p).suffix.lstrip("."),
-                                               "up to date") for p in fresh])
+            return BuildResult(outputs=[Output(Path(p), Path(p).parent.name, _document_of(p),
+                                               Path(p).suffix.lstrip("."), "up to date") for p in fresh])
     project = load_project(config, strict, keep_going=True)
     chosen_formats = list(formats or project.config.formats)
     target_ids = [t.id for t in project.targets if t.id]
@@ -318,13 +327,15 @@ def build(
     hasher = Hasher()
     shared = project.shared_inputs()
     today = dt.date.today().isoformat()
-    keys: dict[str, tuple[list[str], list[str]]] = {}
+    # Each key is of the inputs as they are now, before rendering: a file saved while the
+    # build runs then no longer matches, and the next build redoes what it affects.
+    keys: dict[str, tuple[list[str], list[str], str]] = {}
     todo: list[str] = []
     for tid in [t for t in wanted if t in all_ids]:
         inputs = shared + project.target_inputs(tid)
         extra = [f"version={__version__}", f"target={tid}"] + ([f"today={today}"] if _dated(project, tid) else [])
-        keys[tid] = (inputs, extra)
         key = hasher.key(inputs, extra)
+        keys[tid] = (inputs, extra, key)
         paths = output_paths(project, tid, chosen_formats)
         if not force and all(manifest.fresh(str(p), key, hasher) for p in paths):
             result.outputs += [Output(p, tid, d, f, "up to date") for p, (d, f) in paths.items()]
@@ -334,25 +345,36 @@ def build(
     manifest.config, manifest.config_hash = str(config), hasher(config)
     manifest.targets_spec = project.config.targets
     manifest.target_files = target_listing(project.config.targets, project.root)
-    manifest.planned = {str(p): (tid, f) for tid in default_ids
-                        for p, (_, f) in output_paths(project, tid, list(project.config.formats)).items()}
+    # A bad target must be reported by every build, so the quick check may not pass over it.
+    manifest.planned = {} if project.bad_targets else {
+        str(p): (tid, f) for tid in default_ids
+        for p, (_, f) in output_paths(project, tid, list(project.config.formats)).items()}
+    # New files in these folders are new inputs, which the quick check must notice.
+    folders = theme_dirs(project.config.theme, project.root)
+    if project.config.feedback and (project.root / project.config.feedback).is_dir():
+        folders.append(project.root / project.config.feedback)
+    manifest.folders = {str(f): [str(p) for p in tree_files(f)] for f in folders}
+    fingerprint = hasher.key(shared + manifest.target_files
+                             + [i for tid in target_ids for i in project.target_inputs(tid)],
+                             [__version__, f"strict={strict}"])
 
     def record(tid: str, one: BuildResult, hashes: dict[str, str]) -> None:
         result.merge(one)
-        inputs, extra = keys[tid]
-        key = Hasher().key(inputs, extra)  # hashed afresh: an input saved mid-build means rebuild next time
+        inputs, extra, key = keys[tid]
         for path, digest in hashes.items():
             manifest.outputs[path] = Entry(key, digest, sorted(set(inputs)), extra, tid, _dated(project, tid))
         manifest.save(project.output_dir)  # after each target: a killed build loses only its own work
 
-    _run(project, todo, chosen_formats, strict, jobs, executor, record, progress)
+    _run(project, todo, chosen_formats, strict, jobs, executor, record, progress, fingerprint)
+    if not todo:
+        manifest.save(project.output_dir)  # what it learnt (a target gone, say) keeps the next check quick
     return result
 
 
 def _run(
     project: Project, todo: list[str], formats: list[str], strict: bool, jobs: int | None,
     executor: Executor | None, record: Callable[[str, BuildResult, dict[str, str]], None],
-    progress: Callable[[int, int, str], None] | None,
+    progress: Callable[[int, int, str], None] | None, fingerprint: str = "",
 ) -> None:
     total = len(todo)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -368,11 +390,12 @@ def _run(
         return
     own = executor is None
     if own:
-        executor = _process_pool(min(workers, total), project)
+        executor = _process_pool(min(workers, total), project, strict, fingerprint)
     assert executor is not None
     try:
         futures: dict[Future[tuple[BuildResult, dict[str, str]]], str] = {
-            executor.submit(build_one, str(project.config_path), strict, tid, formats): tid for tid in todo}
+            executor.submit(build_one, str(project.config_path), strict, tid, formats, fingerprint): tid
+            for tid in todo}
         from concurrent.futures import as_completed
 
         for done, future in enumerate(as_completed(futures), 1):
@@ -386,7 +409,7 @@ def _run(
             executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _process_pool(workers: int, project: Project) -> Executor:
+def _process_pool(workers: int, project: Project, strict: bool = False, fingerprint: str = "") -> Executor:
     """A process pool whose workers start with the renderers imported and the project loaded."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -395,7 +418,8 @@ def _process_pool(workers: int, project: Project) -> Executor:
         import docx  # noqa: F401  (imported before forking, so no worker pays for it)
         import weasyprint  # noqa: F401
 
-        _PROJECTS[(str(project.config_path), False)] = (os.stat(project.config_path).st_mtime, project)
+        _PROJECTS.clear()
+        _PROJECTS[(str(project.config_path), strict, fingerprint)] = project
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(workers)
 

@@ -330,9 +330,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from .errors import TargetError, Problem
     from .tailoring import as_markdown, explain
 
-    project = load_project(args.config, args.strict)
+    project = load_project(args.config, args.strict, keep_going=True)
     _print_warnings(project.warnings)
     targets = {t.id: t for t in project.targets}
+    broken = {key.split()[0]: error for key, error in project.bad_targets.items()}
+    if args.target in broken:
+        raise broken[args.target]
     if args.target not in targets:
         known = ", ".join(sorted(t for t in targets if t)) or "none (set 'targets:' in the config)"
         raise TargetError([Problem(str(args.config), None, None, "targets",

@@ -165,13 +165,26 @@ def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
     return Problem(source, line, column, "", f"this is not valid YAML: {reason}")
 
 
+def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow (a pasted control character), at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+    return Problem(source, line, column, "",
+                   f"the file contains a character YAML does not allow (U+{code:04X}); delete it")
+
+
 def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
     """Parse YAML (or JSON) text into a :class:`Document`; raise ``error`` if it cannot."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise error([Problem(source, None, None, "",
                              f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
                              "a career file is a few kilobytes, so this is refused")])
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise error([_reader_problem(source, text, exc)]) from None
     try:
         node = loader.get_single_node()
         walker = _Walker(loader, source)

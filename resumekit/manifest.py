@@ -45,9 +45,11 @@ def target_listing(spec: str | None, root: Path) -> list[str]:
         return []
     base = root / spec
     if base.is_dir():
-        # a JSON Schema saved beside the targets (for editor completion) is not a job
+        # a JSON Schema saved beside the targets (for editor completion) is not a job, nor is
+        # a hidden file: an editor's (Emacs' `.#job.yaml` lock) or the system's (`._job.yaml`)
         return sorted(str(p) for p in base.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"}
-                      and not p.name.lower().endswith((".schema.json", ".schema.yaml")))
+                      and not p.name.lower().endswith((".schema.json", ".schema.yaml"))
+                      and not p.name.startswith(".") and p.is_file())
     if base.is_file():
         return [str(base)]
     return sorted(p for p in glob.glob(str(base)) if Path(p).is_file())

@@ -102,14 +102,22 @@ def watch(
 
     config = Path(config_path).resolve()
     warm_up()
-    report(rebuild(config, ["(start)"], **options))
     output_dir = _output_dir(config)
-    for changes in watchfiles.watch(*watched_paths(config), watch_filter=_relevant(output_dir),
-                                    debounce=debounce_ms, step=50, stop_event=stop,
-                                    raise_interrupt=False, rust_timeout=500, yield_on_timeout=False):
-        names = sorted({_relative(Path(path), config.parent) for _, path in changes})
-        if names:
-            report(rebuild(config, names, **options))
+    started = False
+    try:
+        for changes in watchfiles.watch(*watched_paths(config), watch_filter=_relevant(output_dir),
+                                        debounce=debounce_ms, step=50, stop_event=stop,
+                                        raise_interrupt=True, rust_timeout=200, yield_on_timeout=True):
+            if not started:
+                # The first build waits for the watcher's first answer: from then on it is
+                # live, so a file saved during that build is caught, not lost.
+                started = True
+                report(rebuild(config, ["(start)"], **options))
+            names = sorted({_relative(Path(path), config.parent) for _, path in changes})
+            if names:
+                report(rebuild(config, names, **options))
+    except KeyboardInterrupt:
+        return  # Ctrl-C is how a user stops watching: not an error, and no traceback
 
 
 def _relative(path: Path, root: Path) -> str:

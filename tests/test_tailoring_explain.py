@@ -160,9 +160,6 @@ def test_explain_of_a_target_with_a_bad_field_gives_a_located_error(broken):
     assert "Traceback" not in run.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: `explain` loads the project without keep_going, so one "
-                                       "broken target file stops every other target's explanation "
-                                       "(`build --target` builds the good one)")
 def test_explain_of_a_good_target_works_beside_a_broken_one(broken):
     config, _ = broken
     run = cli("explain", "-c", str(config), "acme-lead")

@@ -224,7 +224,9 @@ def test_what_may_go_for_the_page_never_includes_a_role_or_its_top_highlight(exa
     for unit in t.droppable:
         place = unit.place
         assert place.highlight != 0, place.label
-        assert not (place.highlight is None and place.section in ("work", "education", "certificates", "skills")), \
+        assert not (place.highlight is None and place.section in ("work", "education")), place.label
+        # a skill group or certificate may go only when it matches nothing in the job
+        assert not (place.highlight is None and place.section in ("certificates", "skills") and unit.score > 0), \
             place.label
         assert place.highlight is None or place.highlight == DETAILS or place.section != "work" or place.highlight > 0
 
@@ -235,7 +237,11 @@ def test_with_everything_optional_dropped_every_role_keeps_its_top_highlight(exa
     bare = t.drop(len(t.droppable))
     assert [e.name for e in bare.profile.work] == [e.name for e in t.profile.work]
     assert [e.highlights[:1] for e in bare.profile.work] == [e.highlights[:1] for e in t.profile.work]
-    assert bare.profile.education and bare.profile.skills and bare.profile.certificates
+    assert bare.profile.education
+    matched = {u.text for u in t.units if u.place.section in ("skills", "certificates") and u.score > 0}
+    kept = {u.text for u in t.units if u.place.section in ("skills", "certificates")
+            and u.place.highlight is None and u not in t.droppable}
+    assert matched <= kept  # what the job asks for stays
     assert len(bare.dropped) == len(t.droppable)
     assert {d.reason for d in bare.dropped} == {"page budget"}
 

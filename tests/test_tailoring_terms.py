@@ -156,7 +156,7 @@ def test_common_headings_are_recognised(heading, kind):
 
 def test_terms_come_weightiest_first_ties_by_name_and_at_most_the_maximum():
     many = [f"Experience with Tool{chr(65 + i // 26)}{chr(97 + i % 26)}" for i in range(60)]  # unlisted names
-    job = target(title="Engineer", qualifications=["SQL and Python", *many])
+    job = target(title="Engineer", qualifications=["SQL and Python", *many, *many])  # each said twice
     found = extract_terms(job)
     assert len(found) == MAX_TERMS
     keys = [(-t.weight, t.name.casefold()) for t in found]

@@ -34,6 +34,8 @@ TAGGED_SECTIONS = ("work", "volunteer", "projects", "education", "awards", "cert
 DETAILS = -1
 """A place's ``highlight`` index for an entry's details (an education's courses and grade)."""
 MINOR_SECTIONS = ("references", "interests")
+UNMATCHED_DROPPABLE = ("skills", "certificates")
+"""Sections whose entries may go to fit the page only when they match nothing in the job."""
 OPTIONAL_SECTIONS = ("references", "interests", "publications", "awards", "projects", "volunteer")
 """Sections whose whole entries may go to fit the page, after optional highlights, in this order."""
 HIGHLIGHTED = ("work", "volunteer", "projects")
@@ -113,7 +115,7 @@ class Tailored:
         for i, education in enumerate(profile.education):
             if ("education", i, DETAILS) in gone:
                 education.courses, education.score = [], None
-        for section in OPTIONAL_SECTIONS:
+        for section in OPTIONAL_SECTIONS + UNMATCHED_DROPPABLE:
             entries = getattr(profile, section)
             setattr(profile, section, [e for i, e in enumerate(entries) if (section, i, None) not in gone])
         dropped = tuple(Dropped(u.place.label, u.text if u.place.highlight is not None else "the whole entry",
@@ -176,18 +178,26 @@ class _Context:
         return round(score, 3), hits, tuple(reasons)
 
 
-def _role_words(title: str | None) -> set[str]:
-    generic = {"senior", "junior", "lead", "principal", "staff", "head", "associate", "assistant", "ii", "iii"}
-    return {w for w in re.findall(r"[^\W_]+", (title or "").casefold()) if len(w) > 2 and w not in generic}
+def _role_head(title: str | None) -> str:
+    """What a job title names, its last real word: 'Senior Data Analyst' -> 'analyst'.
+
+    Two applications are for the same kind of role when their heads agree; sharing a
+    word such as 'data' or 'clinical' is not enough.
+    """
+    generic = {"senior", "junior", "lead", "principal", "staff", "head", "associate", "assistant",
+               "ii", "iii", "iv", "i", "remote", "contract", "intern"}
+    main = re.split(r",|\(|\s[-\u2013\u2014|]\s", title or "")[0]  # "Analyst, Reporting" -> "Analyst"
+    words = [w for w in re.findall(r"[^\W_]+", main.casefold()) if w not in generic]
+    return words[-1] if words else ""
 
 
 def _context(target: Target, terms: list[JobTerm], feedback: Feedback | None, taxonomy: Taxonomy) -> _Context:
     application = find_application(feedback, target)
     role_areas: set[str] = set()
     if feedback is not None:
-        words = _role_words(target.title)
+        head = _role_head(target.title)
         for app in feedback.applications:
-            if app is application or words & _role_words(app.position):
+            if app is application or (head and head == _role_head(app.position)):
                 role_areas |= set(cited_areas(app, taxonomy))
     return _Context(Matcher(terms), {t.name: t.weight for t in terms}, set(target.emphasize),
                     set(target.include), application.id if application else None, role_areas)
@@ -285,9 +295,10 @@ def _droppable(units: list[Unit]) -> tuple[Unit, ...]:
 
     References and interests go first. Then, least relevant first: highlights (the top
     highlight of every entry stays, so no role is ever left bare), education details
-    (courses, grade), and whole entries of publications, awards, projects and
-    volunteering (an entry weighs its own score plus its highlights'). Work entries,
-    degrees, certificates and skills always stay.
+    (courses, grade), whole entries of publications, awards, projects and volunteering
+    (an entry weighs its own score plus its highlights'), and skill groups and
+    certificates that match nothing in the job. Work entries and degrees always stay,
+    and so do skill groups and certificates the job asks for.
     """
     totals: dict[tuple[str, int], float] = {}
     for u in units:
@@ -296,14 +307,16 @@ def _droppable(units: list[Unit]) -> tuple[Unit, ...]:
             totals[key] = totals.get(key, 0.0) + u.score
 
     def weight(u: Unit) -> float:
-        return totals[(u.place.section, u.place.entry)] if u.place.highlight is None else u.score
+        whole = u.place.highlight is None and u.place.section in OPTIONAL_SECTIONS
+        return totals[(u.place.section, u.place.entry)] if whole else u.score
 
     minor = sorted((u for u in units if u.place.section in MINOR_SECTIONS),
                    key=lambda u: (weight(u), -u.place.entry))
     rest = [u for u in units if (u.place.highlight is not None and u.place.highlight > 0)
             or u.place.highlight == DETAILS
             or (u.place.highlight is None and u.place.section in OPTIONAL_SECTIONS
-                and u.place.section not in MINOR_SECTIONS)]
+                and u.place.section not in MINOR_SECTIONS)
+            or (u.place.highlight is None and u.place.section in UNMATCHED_DROPPABLE and u.score <= 0)]
     rest.sort(key=lambda u: (weight(u), -_section_rank(u.place.section), -u.place.entry,
                              -(u.place.highlight or 0)))
     return tuple(minor + rest)

@@ -204,10 +204,10 @@ def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTer
                 candidates.append((word, kind))
         pair_counts.update(set(_pairs(rest)))
     for word, kind in candidates:
-        # A plain capitalised word counts only when it is asked for or repeated; acronyms
-        # and words with symbols (HIPAA, FHIR, Node.js) always do.
+        # A plain capitalised word ("Canada", "Product") counts only when the job repeats
+        # it; acronyms and words with symbols (HIPAA, FHIR, Node.js) always do.
         plain = word[:1].isupper() and not word.isupper() and word.isalpha()
-        if not plain or kind == REQUIRED or capitalised[word.casefold()] >= 2:
+        if not plain or capitalised[word.casefold()] >= 2:
             note(word.casefold(), word, kind, False, case_sensitive=word.isupper())
     for pair, count in pair_counts.items():
         if count >= 2 and pair not in terms and not any(w in exclude for w in pair.split()):

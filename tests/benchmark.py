@@ -1,0 +1,446 @@
+"""How fast resumekit regenerates documents: the figures behind docs/performance.md.
+
+Run from anywhere::
+
+    python tests/benchmark.py [--runs N] [--only cold,noop,watch,batch,help]
+
+Not a test module (pytest collects only ``test_*.py``). Every measurement runs resumekit as
+a whole, fresh process, ``sys.executable -m resumekit.cli`` (not the ``resumekit``
+console script, which on some machines goes through a slow pyenv shim), on copies of the
+example project ``profiles/`` in a temporary folder that is removed afterwards. It never
+touches the network nor the repository's own ``profiles/``.
+
+It prints the median, minimum and maximum of N runs of each measurement (wall-clock
+seconds; also the CPU seconds the process used, which the machine's other work does not
+inflate), then each acceptance check as PASS or FAIL with its measured ratio. The exit
+code is 0 when every check passed, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import queue
+import re
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILES = ROOT / "profiles"
+COMMAND = [sys.executable, "-m", "resumekit.cli"]
+SINGLE_TARGET = "targets/acme-lead.yaml"
+BATCH_SIZE = 20
+RENDERCV_SECONDS = 1.3
+"""RenderCV rendering its two-page sample CV to PDF, as a whole process, on this machine."""
+WATCH_TIMEOUT = 120.0
+WATCH_ARMING = 2.0
+"""Seconds between the initial build's report and the first edit: watch sets up its file
+watches after that build, and an edit saved before then goes unnoticed."""
+SECTIONS = ("cold", "noop", "watch", "batch", "help")
+
+
+# --- measurements ------------------------------------------------------------------------
+
+
+@dataclass
+class Series:
+    """N measurements of one thing, in one unit."""
+
+    name: str
+    unit: str = "s"
+    values: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def row(self) -> str:
+        if not self.values:
+            return f"{self.name:<44} {'(not measured)':>10}"
+        cpu = f"{statistics.median(self.cpu):9.2f}" if self.cpu else f"{'':>9}"
+        scale = "{:10.3f}" if self.unit == "s" else "{:10.0f}"
+        cells = "".join(scale.format(v) for v in (self.median, min(self.values), max(self.values)))
+        return f"{self.name:<44}{cells} {self.unit:<3}{cpu}"
+
+
+@dataclass
+class Run:
+    """One finished process: its wall-clock time, CPU time, and what it printed."""
+
+    seconds: float
+    cpu: float
+    maxrss_kb: int
+    stdout: str
+
+
+def run(args: list[str], cwd: Path) -> Run:
+    """Run resumekit once as a fresh process; raise if it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(COMMAND + args, cwd=cwd, capture_output=True, text=True, timeout=600)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark: `resumekit {' '.join(args)}` failed ({done.returncode}):\n"
+                         f"{done.stdout}{done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, cpu, after.ru_maxrss, done.stdout)
+
+
+# --- projects ----------------------------------------------------------------------------
+
+
+def copy_example(dest: Path, targets: str) -> Path:
+    """A copy of the example project at ``dest`` with ``targets:`` set; its config path."""
+    shutil.copytree(PROFILES, dest, ignore=shutil.ignore_patterns("out", "__pycache__"))
+    config = dest / "resumekit.yaml"
+    text, count = re.subn(r"(?m)^targets:.*$", f"targets: {targets}", config.read_text(encoding="utf-8"))
+    if count != 1:
+        raise SystemExit(f"benchmark: {PROFILES / 'resumekit.yaml'} has no single 'targets:' line")
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def batch_project(dest: Path) -> Path:
+    """The example with ``BATCH_SIZE`` copies of one target, each with an id of its own."""
+    config = copy_example(dest, "batch/")
+    source = (dest / SINGLE_TARGET).read_text(encoding="utf-8")
+    (dest / "batch").mkdir()
+    for n in range(1, BATCH_SIZE + 1):
+        (dest / "batch" / f"job-{n:02d}.yaml").write_text(f"id: job-{n:02d}\n{source}", encoding="utf-8")
+    return config
+
+
+def clean_output(project: Path) -> None:
+    shutil.rmtree(project / "out", ignore_errors=True)
+
+
+def expect_built(result: Run, files: int, what: str) -> None:
+    if f"built {files} files, 0 up to date" not in result.stdout:
+        raise SystemExit(f"benchmark: {what} did not build {files} files:\n{result.stdout}")
+
+
+# --- cold and no-op builds ------------------------------------------------------------------
+
+
+def measure_builds(project: Path, runs: int, cold: Series, noop: Series) -> None:
+    """A build in a fresh output folder, then the same build again (nothing to do)."""
+    for _ in range(runs):
+        clean_output(project)
+        first = run(["build"], project)
+        expect_built(first, 5, "a cold build")  # resume and letter, PDF and DOCX, report.md
+        cold.values.append(first.seconds)
+        cold.cpu.append(first.cpu)
+        second = run(["build"], project)
+        if "built 0 files, 5 up to date" not in second.stdout:
+            raise SystemExit(f"benchmark: the second build was not a no-op:\n{second.stdout}")
+        noop.values.append(second.seconds)
+        noop.cpu.append(second.cpu)
+
+
+def measure_help(project: Path, runs: int, series: Series) -> None:
+    for _ in range(runs):
+        done = run(["--help"], project)
+        series.values.append(done.seconds)
+        series.cpu.append(done.cpu)
+
+
+# --- watch ---------------------------------------------------------------------------------
+
+
+class Watcher:
+    """A running ``resumekit watch``, its output read line by line on a thread."""
+
+    def __init__(self, project: Path) -> None:
+        self.process = subprocess.Popen(COMMAND + ["watch"], cwd=project, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True, bufsize=1)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line)
+
+    def _take(self, timeout: float) -> str | None:
+        try:
+            line = self.lines.get(timeout=timeout) if timeout else self.lines.get_nowait()
+        except queue.Empty:
+            return None
+        self.seen.append(line)
+        if line.startswith(("error", "warning")) or "not rebuilt" in line:
+            raise SystemExit("benchmark: resumekit watch reported a problem:\n" + "".join(self.seen))
+        return line
+
+    def check(self) -> None:
+        """Raise if watch has stopped or reported a problem; keep what it printed."""
+        while self._take(0) is not None:
+            pass
+        if self.process.poll() is not None:
+            raise SystemExit("benchmark: resumekit watch stopped:\n" + "".join(self.seen))
+
+    def wait_for(self, done: Callable[[str], bool], timeout: float = WATCH_TIMEOUT) -> str:
+        """The next line of output for which ``done`` holds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self._take(0.05)
+            if line is not None and done(line):
+                return line
+            if line is None and self.process.poll() is not None:
+                break
+        raise SystemExit("benchmark: resumekit watch did not rebuild in time:\n" + "".join(self.seen))
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)  # what Ctrl-C sends
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _rebuilt(line: str) -> bool:
+    return ": rebuilt " in line or ": everything up to date" in line
+
+
+def measure_watch(project: Path, runs: int, series: Series) -> None:
+    """From saving an edit to the profile until the rebuilt PDFs and DOCXs are in place."""
+    clean_output(project)
+    profile = project / "profile.yaml"
+    original = profile.read_text(encoding="utf-8")
+    label = re.search(r"(?m)^  label: (.+)$", original)
+    if label is None:
+        raise SystemExit("benchmark: the example profile has no basics.label to edit")
+    watcher = Watcher(project)
+    try:
+        watcher.wait_for(_rebuilt)  # the initial build
+        time.sleep(WATCH_ARMING)  # resumekit starts watching only after it
+        outputs = sorted(p for p in (project / "out").rglob("*") if p.suffix in {".pdf", ".docx"})
+        if len(outputs) != 4:
+            raise SystemExit(f"benchmark: the initial watch build wrote {len(outputs)} documents, not 4")
+        for n in range(1, runs + 1):
+            time.sleep(0.5)  # a quiet moment, so each edit is a burst of its own
+            before = {p: p.stat().st_mtime_ns for p in outputs}
+            cpu_before = _process_cpu(watcher.process.pid)
+            edited = original[:label.end(1)] + f" (edit {n})" + original[label.end(1):]
+            with open(profile, "w", encoding="utf-8") as file:  # saved in place, as most editors do
+                file.write(edited)
+            saved = time.perf_counter()
+            deadline = saved + WATCH_TIMEOUT
+            while any(_mtime(p) == before[p] for p in outputs):
+                watcher.check()
+                if time.perf_counter() > deadline:
+                    raise SystemExit("benchmark: resumekit watch did not rebuild in time:\n"
+                                     + "".join(watcher.seen))
+                time.sleep(0.005)
+            series.values.append(time.perf_counter() - saved)
+            line = watcher.wait_for(_rebuilt)  # and it has finished (manifest written)
+            if "rebuilt" not in line:
+                raise SystemExit(f"benchmark: watch did not rebuild after edit {n}: {line}")
+            cpu_after = _process_cpu(watcher.process.pid)
+            if cpu_before is not None and cpu_after is not None:
+                series.cpu.append(cpu_after - cpu_before)
+    finally:
+        watcher.stop()
+        profile.write_text(original, encoding="utf-8")
+
+
+def _process_cpu(pid: int) -> float | None:
+    """User + system CPU seconds a running process has used so far (Linux /proc only)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as file:
+            fields = file.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:  # between an atomic write's unlink and rename, on some systems
+        return -1
+
+
+# --- batch ---------------------------------------------------------------------------------
+
+
+def _tree_rss_kb(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (Linux only)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as file:
+                fields = file.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        rss[int(entry.name)] = int(fields[21]) * page_kb
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def run_sampled(args: list[str], cwd: Path) -> tuple[Run, int]:
+    """Like :func:`run`, plus the peak total RSS of the process tree (0 where /proc is missing),
+    and with the largest single process's peak RSS taken in a wrapper process of its own,
+    since ``RUSAGE_CHILDREN`` keeps the highest mark of every child ever waited for."""
+    wrapper = ("import resource, subprocess, sys; "
+               "done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+               "sys.stdout.write(done.stdout); sys.stderr.write(done.stderr); "
+               "print('MAXRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+               "sys.exit(done.returncode)")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", wrapper, *COMMAND, *args], cwd=cwd,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    sampling = Path("/proc").is_dir()
+    while sampling and process.poll() is None:
+        peak = max(peak, _tree_rss_kb(process.pid))
+        time.sleep(0.02)
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        raise SystemExit(f"benchmark: `resumekit {' '.join(args)}` failed:\n{stdout}{stderr}")
+    match = re.search(r"^MAXRSS (\d+)$", stdout, re.MULTILINE)
+    largest = int(match.group(1)) if match else 0
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, cpu, largest, stdout), peak
+
+
+def measure_batch(project: Path, runs: int, by_jobs: dict[int, Series], largest: Series, total: Series) -> None:
+    """The 20-target project in a fresh output folder, at --jobs 1 and 2, alternately."""
+    for _ in range(runs):
+        for jobs, series in by_jobs.items():
+            clean_output(project)
+            done, peak = run_sampled(["build", "--jobs", str(jobs)], project)
+            expect_built(done, 5 * BATCH_SIZE, f"the batch at --jobs {jobs}")
+            series.values.append(done.seconds)
+            series.cpu.append(done.cpu)
+            if jobs == max(by_jobs):
+                largest.values.append(done.maxrss_kb / 1024)
+                if peak:
+                    total.values.append(peak / 1024)
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}, {platform.system()}"
+
+
+def load() -> str:
+    try:
+        return " ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+def check(name: str, ok: bool, detail: str) -> bool:
+    print(f"  {'PASS' if ok else 'FAIL'}  {name}: {detail}")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each measurement (default: 5)")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated subset of: {', '.join(SECTIONS)} (default: all)")
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    only = set(args.only.split(","))
+    if args.runs < 1 or not only <= set(SECTIONS):
+        parser.error(f"--runs must be at least 1; --only takes {', '.join(SECTIONS)}")
+
+    cold = Series("cold build, 1 target (4 documents + report)")
+    noop = Series("no-op build (everything up to date)")
+    watch = Series("watch: save profile -> 2 PDF + 2 DOCX in place")
+    batch = {1: Series(f"batch of {BATCH_SIZE} targets, --jobs 1"), 2: Series(f"batch of {BATCH_SIZE} targets, --jobs 2")}
+    largest = Series("batch --jobs 2: peak RSS, largest process", "MB")
+    total = Series("batch --jobs 2: peak RSS, whole process tree", "MB")
+    help_ = Series("resumekit --help")
+
+    started = time.perf_counter()
+    print(f"resumekit benchmark: {args.runs} run(s) each; {machine()}")
+    print(f"command: {' '.join(COMMAND)} (a fresh process per measurement)")
+    print(f"load average at start: {load()}")
+    with tempfile.TemporaryDirectory(prefix="resumekit-bench-") as tmp:
+        single = copy_example(Path(tmp) / "single", SINGLE_TARGET).parent
+        run(["build"], single)  # warm the disk cache and the bytecode; not measured
+        if only & {"cold", "noop"}:
+            measure_builds(single, args.runs, cold, noop)
+        if "watch" in only:
+            measure_watch(single, args.runs, watch)
+        if "help" in only:
+            measure_help(single, args.runs, help_)
+        if "batch" in only:
+            measure_batch(batch_project(Path(tmp) / "batch").parent, args.runs, batch, largest, total)
+    print(f"load average at end:   {load()}; took {time.perf_counter() - started:.0f} s\n")
+
+    print(f"{'measurement':<44}{'median':>10}{'min':>10}{'max':>10}     {'CPU s':>7}")
+    for series in (cold, noop, watch, batch[1], batch[2], largest, total, help_):
+        if series.values:
+            print(series.row())
+    print("(CPU s: median user+sys seconds of the process and its children; for watch, of the "
+          "watch process from the save until it reported the rebuild)")
+    print("peak RSS: getrusage(RUSAGE_CHILDREN).ru_maxrss of a wrapper process (largest single "
+          "process); the tree total sums /proc/PID/stat RSS sampled every 20 ms (forked workers' "
+          "shared pages count once per process)\n")
+
+    print("acceptance checks:")
+    results = []
+    if cold.values and noop.values:
+        ratio = noop.median / cold.median
+        results.append(check("no-op build < 1/10 of a cold build", ratio < 0.1,
+                             f"{noop.median:.3f} s / {cold.median:.3f} s = {ratio:.3f}"))
+    if cold.values and watch.values:
+        ratio = watch.median / cold.median
+        results.append(check("watch rebuild < 1/3 of a cold build", ratio < 1 / 3,
+                             f"{watch.median:.3f} s / {cold.median:.3f} s = {ratio:.3f}"))
+    if batch[1].values and batch[2].values:
+        ratio = batch[1].median / batch[2].median
+        results.append(check("batch --jobs 2 >= 1.7x as fast as --jobs 1", ratio >= 1.7,
+                             f"{batch[1].median:.2f} s / {batch[2].median:.2f} s = {ratio:.2f}x"))
+    if cold.values:
+        ratio = cold.median / RENDERCV_SECONDS
+        results.append(check(f"cold build <= 2x RenderCV's {RENDERCV_SECONDS} s", ratio <= 2,
+                             f"{cold.median:.3f} s / {RENDERCV_SECONDS} s = {ratio:.2f}x"))
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
