@@ -29,6 +29,8 @@ from .writing import inside, safe_name, write_atomic
 FORMATS = ("pdf", "docx")
 DOCUMENT_NAMES = {"resume": "Resume", "letter": "Cover-Letter"}
 REPORT = "report.md"
+GIVE_BACK = 3
+"""How many dropped pieces fitting the page budget tries to give back (a layout each)."""
 LETTER_HIGHLIGHTS = 3
 """How many of the strongest matching highlights a tailored letter lists (none the growth paragraph tells)."""
 
@@ -119,7 +121,13 @@ def fit_pages(tailored: Tailored, budget: int, pages_of: Callable[[Profile], int
             high = middle
         else:
             low = middle
-    return tailored.drop(high)
+    # The last piece to go was often a big one that made room to spare: try to give back
+    # the few most relevant pieces dropped before it, one layout each.
+    keep: frozenset[int] = frozenset()
+    for index in range(high - 2, max(high - 2 - GIVE_BACK, -1), -1):
+        if pages_of(tailored.drop(high, keep | {index}).profile) <= budget:
+            keep |= {index}
+    return tailored.drop(high, keep)
 
 
 def plan_target(project: Project, target: Target | None, dirs: list[Path] | None = None) -> Plan:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pypdf import PdfReader
 
 import resumekit
 from resumekit.building import plan_target
@@ -200,9 +201,15 @@ def test_no_role_goes_and_each_keeps_its_top_highlight(out, project, plans):
         assert flat(entry.highlights[0].text) in resume, entry.name
 
 
-def test_targets_without_a_budget_drop_nothing(plans):
-    for tid in ("acme-lead", "brightpath-analyst"):
-        assert plans[tid].tailored.dropped == ()
+def test_a_target_without_a_budget_drops_nothing(plans):
+    for tid, plan in plans.items():
+        if plan.target.pages is None:
+            assert plan.tailored.dropped == (), tid
+
+
+def test_a_two_page_budget_keeps_what_fits_on_two_pages(out):
+    for tid in ("acme-lead", "brightpath-analyst"):  # pages: 2 in the example
+        assert len(PdfReader(out / tid / "Maya-Okafor-Resume.pdf").pages) == 2
 
 
 # --- the report and the explain command --------------------------------------------------------------

@@ -104,9 +104,10 @@ class Tailored:
     dropped: tuple[Dropped, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
-    def drop(self, count: int) -> Tailored:
-        """A copy with the ``count`` first droppable pieces (least relevant first) left out."""
-        chosen = self.droppable[:count]
+    def drop(self, count: int, keep: frozenset[int] = frozenset()) -> Tailored:
+        """A copy with the ``count`` first droppable pieces (least relevant first) left out,
+        except those whose index in ``droppable`` is in ``keep``."""
+        chosen = tuple(u for i, u in enumerate(self.droppable[:count]) if i not in keep)
         gone = {(u.place.section, u.place.entry, u.place.highlight) for u in chosen}
         profile = self.profile.model_copy(deep=True)
         for section in HIGHLIGHTED:
