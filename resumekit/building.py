@@ -24,13 +24,12 @@ from .models import Profile, Target
 from .project import GENERAL, Project, load_project
 from .resources import theme_dirs
 from .tailoring import Tailored, as_markdown, explain, tailor
+from .tailoring.fitting import fit_pages
 from .writing import inside, safe_name, write_atomic
 
 FORMATS = ("pdf", "docx")
 DOCUMENT_NAMES = {"resume": "Resume", "letter": "Cover-Letter"}
 REPORT = "report.md"
-GIVE_BACK = 3
-"""How many dropped pieces fitting the page budget tries to give back (a layout each)."""
 LETTER_HIGHLIGHTS = 3
 """How many of the strongest matching highlights a tailored letter lists (none the growth paragraph tells)."""
 
@@ -101,47 +100,18 @@ def _options(project: Project) -> Options:
     return Options(language=project.config.language, date=project.config.date)
 
 
-def fit_pages(tailored: Tailored, budget: int, pages_of: Callable[[Profile], int]) -> Tailored:
-    """Drop the fewest least-relevant pieces that bring the resume within ``budget`` pages.
-
-    Pages are counted by real layout. Dropping more never adds pages, so a binary search
-    over how many to drop needs only a handful of layouts.
-    """
-    if pages_of(tailored.profile) <= budget:
-        return tailored
-    most = len(tailored.droppable)
-    if pages_of(tailored.drop(most).profile) > budget:
-        over = tailored.drop(most)
-        return replace(over, notes=(*over.notes, f"still over {budget} page(s) with everything optional "
-                                                 "left out; shorten the profile or raise 'pages'"))
-    low, high = 0, most  # pages(low) > budget >= pages(high)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if pages_of(tailored.drop(middle).profile) <= budget:
-            high = middle
-        else:
-            low = middle
-    # The last piece to go was often a big one that made room to spare: try to give back
-    # the few most relevant pieces dropped before it, one layout each.
-    keep: frozenset[int] = frozenset()
-    for index in range(high - 2, max(high - 2 - GIVE_BACK, -1), -1):
-        if pages_of(tailored.drop(high, keep | {index}).profile) <= budget:
-            keep |= {index}
-    return tailored.drop(high, keep)
-
-
 def plan_target(project: Project, target: Target | None, dirs: list[Path] | None = None) -> Plan:
     """Tailor the profile to ``target`` (``None``: the general version) and fit its page budget."""
     if target is None:
         return Plan(None, project.profile)
     tailored = tailor(project.profile, target, project.feedback, project.taxonomy)
     if target.pages:
-        from .rendering.pdf import count_pages
+        from .rendering.pdf import measure_pages
 
         options = _options(project)
         themes = dirs or theme_dirs(project.config.theme, project.root)
         tailored = fit_pages(tailored, target.pages,
-                             lambda profile: count_pages(build_resume(profile, options), themes, project.root))
+                             lambda profile: measure_pages(build_resume(profile, options), themes, project.root))
     application = find_application(project.feedback, target)
     growth = None
     if project.feedback is not None and application is not None:

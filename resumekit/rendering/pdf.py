@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,7 @@ def _fetcher_class() -> type:
             super().__init__(allowed_protocols={"file", "data"})
             self.roots = [r.resolve() for r in roots]
             self.refused = refused
+            self.read: dict[Path, tuple[int, int] | None] = {}
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
@@ -52,6 +55,7 @@ def _fetcher_class() -> type:
             if parts.scheme == "file":
                 path = Path(unquote(parts.path)).resolve()
                 if any(path.is_relative_to(root) for root in self.roots):
+                    self.read[path] = _file_stamp(path)
                     return super().fetch(url, headers)
             self.refused.append(url)
             raise ValueError(f"resumekit does not fetch {url}")
@@ -74,30 +78,101 @@ def _reproducible_fonts() -> Iterator[None]:
 
 
 @contextmanager
-def _laid_out(doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None,
-              refused: list[str]) -> Iterator[Any]:
-    """``doc`` laid out in pages by WeasyPrint, with fetches limited to local files."""
-    from weasyprint import HTML
-
-    html = render_html(doc, theme_dirs)
-    base = next((d for d in theme_dirs if (d / "style.css").is_file()), theme_dirs[0])
-    roots = list(theme_dirs) + ([project_dir] if project_dir else [])
-    fetcher = _fetcher_class()(roots, refused)
+def _quiet_weasyprint() -> Iterator[None]:
+    """WeasyPrint's log silenced: refused fetches are reported by the caller, in our words."""
     logger = logging.getLogger("weasyprint")
     level = logger.level
-    logger.setLevel(logging.CRITICAL)  # refused fetches are reported by the caller, in our words
+    logger.setLevel(logging.CRITICAL)
     try:
-        with _reproducible_fonts():
-            yield HTML(string=html, base_url=str(base) + os.sep, url_fetcher=fetcher
-                       ).render(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        yield
     finally:
         logger.setLevel(level)
 
 
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+@dataclass
+class _Layout:
+    """A document laid out in pages, and what WeasyPrint read and refused on the way."""
+
+    document: Any
+    refused: list[str]
+    read: dict[Path, tuple[int, int] | None]
+
+    def current(self) -> bool:
+        """Whether every file the layout read is still as it was."""
+        return all(_file_stamp(path) == stamp for path, stamp in self.read.items())
+
+
+_Key = tuple[str, tuple[str, ...]]
+_KEPT = 8
+"""Layouts count_pages keeps for the next render_pdf_bytes: fitting a page budget lays out
+the resume it settles on among the last few candidates, and so it need not be laid out
+again. Each holds a few MB; the next render clears them, so none outlives a target."""
+_LAYOUTS: OrderedDict[_Key, _Layout] = OrderedDict()
+_LAYOUTS_LOCK = threading.Lock()
+
+
+def _html_and_key(doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None) -> tuple[str, _Key]:
+    html = render_html(doc, theme_dirs)
+    roots = [*theme_dirs, *([project_dir] if project_dir else [])]
+    return html, (html, tuple(str(r) for r in roots))
+
+
+def _lay_out(html: str, theme_dirs: list[Path], project_dir: Path | None) -> _Layout:
+    """``html`` laid out in pages by WeasyPrint, with fetches limited to local files."""
+    from weasyprint import HTML
+
+    base = next((d for d in theme_dirs if (d / "style.css").is_file()), theme_dirs[0])
+    roots = list(theme_dirs) + ([project_dir] if project_dir else [])
+    refused: list[str] = []
+    fetcher = _fetcher_class()(roots, refused)
+    with _quiet_weasyprint(), _reproducible_fonts():
+        document = HTML(string=html, base_url=str(base) + os.sep, url_fetcher=fetcher
+                        ).render(font_config=_font_config(), pdf_variant="pdf/ua-1")
+    return _Layout(document, refused, fetcher.read)
+
+
 def count_pages(doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None = None) -> int:
     """How many pages ``doc`` takes, from layout alone (no PDF is written)."""
-    with _laid_out(doc, theme_dirs, project_dir, []) as rendered:
-        return len(rendered.pages)
+    return measure_pages(doc, theme_dirs, project_dir)[0]
+
+
+def _fill(page: Any) -> float:
+    """How much of a page's height its text uses, from 0 to 1 (running headers aside)."""
+    box = page._page_box
+    bottom = box.content_box_y()
+    for child in box.children:
+        if type(child).__name__ == "MarginBox":
+            continue
+        for descendant in child.descendants():
+            if type(descendant).__name__ == "LineBox":
+                bottom = max(bottom, descendant.position_y + descendant.height)
+    return max(0.0, min(1.0, (bottom - box.content_box_y()) / box.height)) if box.height else 1.0
+
+
+def measure_pages(doc: Resume | Letter, theme_dirs: list[Path],
+                  project_dir: Path | None = None) -> tuple[int, float]:
+    """How many pages ``doc`` takes, and how full its last page is (0 to 1), from layout alone."""
+    html, key = _html_and_key(doc, theme_dirs, project_dir)
+    layout = _lay_out(html, theme_dirs, project_dir)
+    with _LAYOUTS_LOCK:
+        _LAYOUTS[key] = layout
+        _LAYOUTS.move_to_end(key)
+        while len(_LAYOUTS) > _KEPT:
+            _LAYOUTS.popitem(last=False)
+    pages = layout.document.pages
+    try:
+        fill = _fill(pages[-1])
+    except (AttributeError, TypeError):  # WeasyPrint's boxes are not public API: guess half full
+        fill = 0.5
+    return len(pages), fill
 
 
 def render_pdf_bytes(
@@ -105,10 +180,15 @@ def render_pdf_bytes(
     warnings: list[str] | None = None,
 ) -> tuple[bytes, int]:
     """The PDF of ``doc`` (byte-identical for identical inputs) and its page count."""
-    refused: list[str] = []
-    with _laid_out(doc, theme_dirs, project_dir, refused) as rendered:
-        data: bytes = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
-                                         font_config=_font_config())
+    html, key = _html_and_key(doc, theme_dirs, project_dir)
+    with _LAYOUTS_LOCK:
+        layout = _LAYOUTS.pop(key, None)
+        _LAYOUTS.clear()
+    if layout is None or not layout.current():
+        layout = _lay_out(html, theme_dirs, project_dir)
+    with _quiet_weasyprint(), _reproducible_fonts():
+        data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
+                                                font_config=_font_config())
     if warnings is not None:
-        warnings += [f"not fetched (resumekit never uses the network): {url}" for url in refused]
-    return data, len(rendered.pages)
+        warnings += [f"not fetched (resumekit never uses the network): {url}" for url in layout.refused]
+    return data, len(layout.document.pages)
