@@ -182,9 +182,21 @@ def output_paths(project: Project, tid: str, formats: list[str]) -> dict[Path, t
     return paths
 
 
-def build_target(project: Project, tid: str, formats: list[str]) -> tuple[BuildResult, dict[str, str]]:
+def _render_job(content: Resume | Letter, fmt: str, dirs: list[Path], project_dir: Path,
+                stamp: dt.datetime) -> tuple[bytes, int | None, list[str]]:
+    """One document rendered, in whichever process runs it (picklable in and out)."""
+    warnings: list[str] = []
+    data, pages = render_bytes(content, fmt, dirs, project_dir, stamp, warnings)
+    return data, pages, warnings
+
+
+def build_target(
+    project: Project, tid: str, formats: list[str], render_pool: Executor | None = None,
+) -> tuple[BuildResult, dict[str, str]]:
     """Render every document of one target in memory, then write them all.
 
+    With ``render_pool`` (``watch`` keeps one warm), the documents render side by side;
+    a resume the page budget has just laid out stays here, where that layout is.
     Returns the result and the SHA-256 of each file written, for the manifest.
     """
     import hashlib
@@ -195,15 +207,28 @@ def build_target(project: Project, tid: str, formats: list[str]) -> tuple[BuildR
     dirs = theme_dirs(project.config.theme, project.root)
     plan = plan_target(project, target, dirs)
     stamp = _stamp(target, options)
-    rendered: list[tuple[Output, bytes]] = []
+    jobs: list[tuple[Path, str, str, Future[tuple[bytes, int | None, list[str]]] | None, bytes]] = []
     for path, (document, fmt) in output_paths(project, tid, formats).items():
         if document == "report":
             assert plan.tailored is not None
             data = as_markdown(explain(plan.tailored), plan.tailored).encode("utf-8")
-            rendered.append((Output(path, tid, document, fmt, "built"), data))
+            jobs.append((path, document, fmt, None, data))
             continue
         content = content_for(plan, document, options)
-        data, pages = render_bytes(content, fmt, dirs, project.root, stamp, result.warnings)
+        laid_out_here = document == "resume" and fmt == "pdf" and target is not None and bool(target.pages)
+        if render_pool is not None and not laid_out_here:
+            jobs.append((path, document, fmt, render_pool.submit(_render_job, content, fmt, dirs,
+                                                                 project.root, stamp), b""))
+        else:
+            done: Future[tuple[bytes, int | None, list[str]]] = Future()
+            done.set_result(_render_job(content, fmt, dirs, project.root, stamp))
+            jobs.append((path, document, fmt, done, b""))
+    rendered: list[tuple[Output, bytes]] = []
+    for path, document, fmt, future, data in jobs:
+        pages = None
+        if future is not None:
+            data, pages, warnings = future.result()
+            result.warnings += [w for w in warnings if w not in result.warnings]
         rendered.append((Output(path, tid, document, fmt, "built", pages), data))
     if plan.tailored is not None:
         result.warnings += [f"{tid}: {note}" for note in plan.tailored.notes]
@@ -268,6 +293,7 @@ def build(
     jobs: int | None = 1,
     executor: Executor | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    render_pool: Executor | None = None,
 ) -> BuildResult:
     """What ``resumekit build`` does: every target's documents (none: the general ones).
 
@@ -275,8 +301,10 @@ def build(
     ``executor`` if given (any ``concurrent.futures.Executor``: a process pool, Dask's
     ``Client.get_executor()``, ...), else on a process pool of ``jobs`` workers (``None``:
     one per core; ``1``: in this process). ``progress(done, total, target)`` is called as
-    targets finish. Raises on a bad config, profile or feedback file; a bad target is
-    reported in ``result.failures`` and the others are built.
+    targets finish. ``render_pool``, for targets built in this process, renders each
+    target's documents side by side (``watch`` keeps a warm one). Raises on a bad config,
+    profile or feedback file; a bad target is reported in ``result.failures`` and the
+    others are built.
     """
     config = Path(config_path).resolve()
     if formats:
@@ -343,7 +371,7 @@ def build(
             manifest.outputs[path] = Entry(key, digest, sorted(set(inputs)), extra, tid, _dated(project, tid))
         manifest.save(project.output_dir)  # after each target: a killed build loses only its own work
 
-    _run(project, todo, chosen_formats, strict, jobs, executor, record, progress, fingerprint)
+    _run(project, todo, chosen_formats, strict, jobs, executor, record, progress, fingerprint, render_pool)
     if not todo:
         manifest.save(project.output_dir)  # what it learnt (a target gone, say) keeps the next check quick
     return result
@@ -353,13 +381,14 @@ def _run(
     project: Project, todo: list[str], formats: list[str], strict: bool, jobs: int | None,
     executor: Executor | None, record: Callable[[str, BuildResult, dict[str, str]], None],
     progress: Callable[[int, int, str], None] | None, fingerprint: str = "",
+    render_pool: Executor | None = None,
 ) -> None:
     total = len(todo)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if executor is None and (workers <= 1 or total <= 1):
         for done, tid in enumerate(todo, 1):
             try:
-                one, hashes = build_target(project, tid, formats)
+                one, hashes = build_target(project, tid, formats, render_pool)
             except ResumekitError as exc:
                 one, hashes = BuildResult(failures=[Failure(tid, exc)]), {}
             record(tid, one, hashes)

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from concurrent.futures import Executor
 from threading import Event
 
 from .building import BuildResult, build
@@ -40,6 +41,30 @@ def warm_up() -> None:
     from .rendering.pdf import _font_config
 
     _font_config()
+
+
+def _ignore_ctrl_c() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the watch process to handle
+
+
+def render_pool() -> Executor | None:
+    """Two warm processes that render a target's documents side by side (none on one core).
+
+    They are forked before this process imports the renderers, and each warms itself up,
+    so no process shares font state with another.
+    """
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_ctrl_c)
+    for warming in [pool.submit(warm_up) for _ in range(2)]:
+        warming.result()
+    return pool
 
 
 def _output_dir(config_path: Path) -> Path | None:
@@ -101,7 +126,10 @@ def watch(
     import watchfiles
 
     config = Path(config_path).resolve()
+    pool = render_pool()
     warm_up()
+    if pool is not None:
+        options = {**options, "render_pool": pool}
     output_dir = _output_dir(config)
     started = False
     try:
@@ -118,6 +146,9 @@ def watch(
                 report(rebuild(config, names, **options))
     except KeyboardInterrupt:
         return  # Ctrl-C is how a user stops watching: not an error, and no traceback
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _relative(path: Path, root: Path) -> str:
