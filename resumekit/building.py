@@ -100,7 +100,20 @@ def _options(project: Project) -> Options:
     return Options(language=project.config.language, date=project.config.date)
 
 
-def plan_target(project: Project, target: Target | None, dirs: list[Path] | None = None) -> Plan:
+_FITTED: dict[str, int] = {}
+"""Each target's last page-budget answer in this process: the first guess of the next."""
+
+
+def _measure_job(content: Resume, dirs: list[Path], project_dir: Path) -> tuple[int, float]:
+    from .rendering.pdf import measure_pages
+
+    return measure_pages(content, dirs, project_dir)
+
+
+def plan_target(
+    project: Project, target: Target | None, dirs: list[Path] | None = None,
+    render_pool: Executor | None = None,
+) -> Plan:
     """Tailor the profile to ``target`` (``None``: the general version) and fit its page budget."""
     if target is None:
         return Plan(None, project.profile)
@@ -110,8 +123,15 @@ def plan_target(project: Project, target: Target | None, dirs: list[Path] | None
 
         options = _options(project)
         themes = dirs or theme_dirs(project.config.theme, project.root)
+        aside = None
+        if render_pool is not None:
+            pool = render_pool
+
+            def aside(profile: Profile) -> Future[tuple[int, float]]:
+                return pool.submit(_measure_job, build_resume(profile, options), themes, project.root)
         tailored = fit_pages(tailored, target.pages,
-                             lambda profile: measure_pages(build_resume(profile, options), themes, project.root))
+                             lambda profile: measure_pages(build_resume(profile, options), themes, project.root),
+                             _FITTED, aside)
     application = find_application(project.feedback, target)
     growth = None
     if project.feedback is not None and application is not None:
@@ -205,7 +225,7 @@ def build_target(
     result = BuildResult(warnings=_profile_warnings(project.profile))
     options = _options(project)
     dirs = theme_dirs(project.config.theme, project.root)
-    plan = plan_target(project, target, dirs)
+    plan = plan_target(project, target, dirs, render_pool)
     stamp = _stamp(target, options)
     jobs: list[tuple[Path, str, str, Future[tuple[bytes, int | None, list[str]]] | None, bytes]] = []
     for path, (document, fmt) in output_paths(project, tid, formats).items():

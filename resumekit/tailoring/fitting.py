@@ -10,7 +10,8 @@ offered back, one layout each.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
+from concurrent.futures import Future
 from dataclasses import replace
 from itertools import accumulate
 
@@ -35,9 +36,18 @@ def lines_of(unit: Unit) -> int:
     return text + (2 if unit.place.highlight is None else 0)
 
 
-def fit_pages(tailored: Tailored, budget: int, measure: Measure) -> Tailored:
-    """``tailored`` with the fewest least-relevant pieces dropped to fit ``budget`` pages."""
+def fit_pages(
+    tailored: Tailored, budget: int, measure: Measure, memo: MutableMapping[str, int] | None = None,
+    measure_aside: Callable[[Profile], Future[tuple[int, float]]] | None = None,
+) -> Tailored:
+    """``tailored`` with the fewest least-relevant pieces dropped to fit ``budget`` pages.
+
+    ``memo`` remembers each target's answer within a process (``watch`` keeps one): an
+    edit seldom changes it, and confirming it takes two layouts, not a search; with
+    ``measure_aside`` (another process) the two run side by side.
+    """
     seen: dict[int, tuple[int, float]] = {}
+    key = f"{tailored.target.id}:{budget}:{len(tailored.droppable)}"
 
     def layout(count: int) -> tuple[int, float]:
         if count not in seen:
@@ -47,10 +57,20 @@ def fit_pages(tailored: Tailored, budget: int, measure: Measure) -> Tailored:
     def fits(count: int) -> bool:
         return layout(count)[0] <= budget
 
+    most = len(tailored.droppable)
+    hint = memo.get(key) if memo is not None else None
+    if hint is not None and 0 < hint <= most:
+        if measure_aside is not None:
+            aside = measure_aside(tailored.drop(hint - 1).profile)
+            layout(hint)
+            seen[hint - 1] = aside.result()
+        if fits(hint) and not fits(hint - 1):
+            return _give_back(tailored, hint, budget, layout(hint)[1], measure)
     pages, fill = layout(0)
     if pages <= budget:
+        if memo is not None:
+            memo.pop(key, None)
         return tailored
-    most = len(tailored.droppable)
     over = ((pages - 1 + fill) - budget * FULL) * LINES_PER_PAGE
     sizes = list(accumulate(lines_of(u) for u in tailored.droppable))
     guess = next((n for n, total in enumerate(sizes, 1) if total >= over), most)
@@ -85,6 +105,8 @@ def fit_pages(tailored: Tailored, budget: int, measure: Measure) -> Tailored:
             high = middle
         else:
             low = middle
+    if memo is not None:
+        memo[key] = high
     return _give_back(tailored, high, budget, layout(high)[1], measure)
 
 
