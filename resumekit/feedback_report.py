@@ -58,6 +58,7 @@ class Report:
     today: str
     areas: list[AreaStatus]
     requests: list[Request]
+    unsorted: list[Citation] = field(default_factory=list)  # points no area was found for
 
 
 def _parse(value: str) -> dt.date:
@@ -95,14 +96,18 @@ def build_report(
 ) -> Report:
     """The report's content; recurring areas first, then the rest in taxonomy order."""
     cited: dict[str, list[Citation]] = {name: [] for name in taxonomy.names}
+    unsorted: list[Citation] = []
     for app in feedback.applications:
         for point in app.feedback:
             if point.areas:
                 for area in point.areas:
                     cited.setdefault(area, []).append(Citation(app.id, app.employer, point.text))
             else:
-                for match in taxonomy.infer(point.text):
+                matches = taxonomy.infer(point.text)
+                for match in matches:
                     cited[match.area].append(Citation(app.id, app.employer, point.text, list(match.phrases)))
+                if not matches:
+                    unsorted.append(Citation(app.id, app.employer, point.text))
     addressed: dict[str, list[str]] = {name: [] for name in cited}
     for imp in feedback.improvements:
         for area in imp.addresses:
@@ -117,7 +122,7 @@ def build_report(
     requests = [r for r in (_request(a, today, show_contacts) for a in feedback.applications) if r]
     rank = {"overdue": 0, "due": 1, "waiting for feedback": 2, "waiting for a decision": 3}
     requests.sort(key=lambda r: (rank[r.state], r.date))
-    return Report(today.isoformat(), areas, requests)
+    return Report(today.isoformat(), areas, requests, unsorted)
 
 
 # --- renderings -----------------------------------------------------------------------------
@@ -155,6 +160,10 @@ def as_markdown(report: Report) -> str:
             continue
         lines.append(f"| {a.area} | {a.rejections} | {'; '.join(_why(c) for c in a.cited_by) or '-'} | "
                      f"{', '.join(a.addressed_by) or '-'} | {a.status} |")
+    if report.unsorted:
+        lines += ["", "## Not sorted into an area", "",
+                  "No area's words were found in these; give each `areas:` in the feedback file.", ""]
+        lines += [f"- {c.application}: {c.text}" for c in report.unsorted]
     lines += ["", "## Feedback requests and answers", ""]
     lines += [f"- {_request_line(r)}" for r in report.requests] or ["- nothing due"]
     return "\n".join(lines) + "\n"
@@ -174,6 +183,9 @@ def as_table(report: Report) -> str:
     for a in report.areas:
         for c in a.cited_by:
             out.append(f"  {a.area:<15} {_why(c)}")
+    if report.unsorted:
+        out += ["", "Not sorted into an area (give each `areas:` in the feedback file):"]
+        out += [f"  {c.application}: {c.text}" for c in report.unsorted]
     out += ["", "Feedback requests and answers:"]
     out += [f"  {_request_line(r)}" for r in report.requests] or ["  nothing due"]
     return "\n".join(out) + "\n"

@@ -33,7 +33,11 @@ def find_application(feedback: Feedback | None, target: Target | None) -> Applic
     if not target.company:
         return None
     key = _company_key(target.company)
-    same = [a for a in feedback.applications if _company_key(a.employer) == key]
+    # A job posted before an application was made is that application's own job, not a
+    # new one at the same employer.
+    same = [a for a in feedback.applications if _company_key(a.employer) == key
+            and not (target.date and (a.applied or a.rejected)
+                     and not before(a.applied or a.rejected or "", target.date))]
     same.sort(key=lambda a: a.rejected or a.applied or "")
     return same[-1] if same else None
 
@@ -60,8 +64,8 @@ def improvement_date(improvement: Improvement) -> str | None:
 def answering(feedback: Feedback, application: Application, taxonomy: Taxonomy) -> list[Improvement]:
     """Improvements prompted by the application, or addressing an area its feedback cited.
 
-    One that only shares an area and is dated before the application was made is left
-    out: the employer has seen it, and the letter presents it as new.
+    One that only shares an area is told only when it is dated, and not before the
+    application was made: the letter presents it as new since then.
     """
     areas = set(cited_areas(application, taxonomy))
     since = application.applied or application.rejected
@@ -69,7 +73,7 @@ def answering(feedback: Feedback, application: Application, taxonomy: Taxonomy) 
     for imp in feedback.improvements:
         if application.id not in imp.prompted_by:
             done = improvement_date(imp)
-            if not areas & set(imp.addresses) or (since and done and before(done, since)):
+            if not areas & set(imp.addresses) or not done or (since and before(done, since)):
                 continue
         chosen.append(imp)
     return chosen

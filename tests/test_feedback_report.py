@@ -204,3 +204,12 @@ def test_with_nothing_recorded_the_report_says_nothing_is_due() -> None:
     report = of({})
     assert "nothing due" in as_table(report) and "nothing due" in as_markdown(report)
     assert json.loads(as_json(report))["requests"] == []
+
+
+def test_feedback_no_area_was_found_for_is_listed_not_lost() -> None:
+    point = "In the panel you seemed unsure how you'd handle a missed pickup."
+    report = of({"applications": [{"id": "coastal", "employer": "Coastal", "rejected": "2026-11-01",
+                                   "feedback": [point]}]})
+    assert [(c.application, c.text) for c in report.unsorted] == [("coastal", point)]
+    assert point in as_table(report) and point in as_markdown(report)
+    assert json.loads(as_json(report))["unsorted"][0]["text"] == point

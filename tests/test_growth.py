@@ -236,3 +236,16 @@ def test_no_built_document_names_a_contact_or_quotes_feedback(out) -> None:
         text = squash(pdf_text(path) if path.suffix == ".pdf" else docx_text(path)).lower()
         for words in CONTACTS + FEEDBACK_WORDS:
             assert squash(words).lower() not in text, f"{words!r} in {path}"
+
+
+def test_an_undated_improvement_not_prompted_by_the_application_is_not_told_as_new() -> None:
+    feedback = mini_feedback({"id": "old-course", "addresses": ["leadership"],
+                              "add": {"certificates": [{"name": "Leading Teams"}]}})
+    assert growth_paragraph(feedback, feedback.applications[0], Taxonomy()) is None
+
+
+def test_the_job_an_application_was_for_is_not_a_re_application_to_itself() -> None:
+    feedback = mini_feedback()  # applied 2026-09-20
+    assert find_application(feedback, target(company="Globex", date="2026-09-01")) is None
+    assert find_application(feedback, target(company="Globex", date="2026-11-20")) is not None
+    assert find_application(feedback, target(company="Globex")) is not None  # undated: can't tell
