@@ -157,12 +157,27 @@ class _Walker:
         return result
 
 
+_YAML_HINTS = (
+    ("mapping values are not allowed", "a ':' inside text that is not in quotes, or a key indented "
+                                       "differently from the lines above; quote the text or line the key up"),
+    ("expected <block end>", "the indentation here does not match the lines above"),
+    ("could not find expected ':'", "a line that is neither 'key: value' nor a '- ' list item; "
+                                    "check for a missing ':' or a line broken in two"),
+    ("found character '\\t'", "a tab; YAML indents with spaces only"),
+    ("found unexpected end of stream", "a quote or bracket opened and never closed"),
+    ("while scanning a quoted scalar", "a quote opened and never closed"),
+)
+
+
 def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     reason = getattr(error, "problem", None) or str(error)
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    return Problem(source, line, column, "", f"this is not valid YAML: {reason}")
+    context = str(getattr(error, "context", "") or "")
+    hint = next((h for phrase, h in _YAML_HINTS if phrase in reason or phrase in context), "")
+    message = f"this is not valid YAML: {reason}" + (f" (likely {hint})" if hint else "")
+    return Problem(source, line, column, "", message)
 
 
 def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> Problem:
@@ -318,6 +333,8 @@ def _friendly_message(err: Mapping[str, Any]) -> str:
     hint = ""
     if kind == "string_type" and isinstance(value, (int, float, bool)):
         hint = "; put it in quotes"
+    if kind == "list_type" and isinstance(value, str):
+        hint = f"; write [{value}]"
     return f"{base}, not {_describe(value)}{hint}"
 
 

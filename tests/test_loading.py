@@ -68,7 +68,7 @@ def test_messages_are_plain_english_with_a_way_to_fix(tmp_path):
     assert messages == [
         "must be text, not the number 5; put it in quotes",
         "'2024-13' is not a real date",
-        "must be a list, not 'one long string'",
+        "must be a list, not 'one long string'; write [one long string]",
     ]
 
 
@@ -357,3 +357,23 @@ def test_a_target_page_budget_must_be_positive(tmp_path):
     with pytest.raises(TargetError) as info:
         load_target(write(tmp_path / "acme.yaml", "pages: 0\n"))
     assert info.value.problems[0].message == "must be at least 1, not the number 0"
+
+
+@pytest.mark.parametrize("start, end, wrong", [
+    ("2020-05", "2019", True), ("2020-05", "2020", False), ("2020-05-10", "2020-05-01", True),
+    ("2020", "2020-01", False), ("2021", "present", False),
+])
+def test_an_end_date_before_its_start_date_is_a_located_problem(tmp_path, start, end, wrong):
+    text = f"work:\n  - name: Globex\n    startDate: '{start}'\n    endDate: '{end}'\n"
+    if not wrong:
+        load_profile(write(tmp_path / "profile.yaml", text))
+        return
+    [problem] = problems_of(write(tmp_path / "profile.yaml", text))
+    assert (problem.line, problem.field) == (4, "work[0].endDate")
+    assert "before the startDate" in problem.message
+
+
+def test_a_yaml_syntax_error_says_what_likely_went_wrong(tmp_path):
+    [problem] = problems_of(write(tmp_path / "profile.yaml", "basics:\n  label: Analyst: data\n"))
+    assert (problem.line, problem.column) == (2, 17)
+    assert "':' inside text that is not in quotes" in problem.message

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 from pydantic.json_schema import GenerateJsonSchema
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -22,6 +22,16 @@ class Model(BaseModel):
     def _refuse_null(cls, value: Any) -> Any:
         if value is None:
             raise ValueError("is empty (null); give it a value or remove the key")
+        return value
+
+    @field_validator("endDate", check_fields=False)
+    @classmethod
+    def _end_after_start(cls, value: Any, info: ValidationInfo) -> Any:
+        start = info.data.get("startDate")
+        if isinstance(value, str) and isinstance(start, str) and value != "present":
+            n = min(value.count("-"), start.count("-")) + 1
+            if value.split("-")[:n] < start.split("-")[:n]:
+                raise ValueError(f"'{value}' is before the startDate '{start}'; check the dates")
         return value
 
 
