@@ -19,12 +19,25 @@ from .errors import LocatedError, ResumekitError
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
 
-def _print_error(exc: ResumekitError, writes: bool = False) -> None:
+def _shown_problem(problem: Any) -> str:
+    """A problem as printed: its file relative to here when it is below here."""
+    import dataclasses
+
+    try:
+        problem = dataclasses.replace(problem, file=str(Path(problem.file).relative_to(Path.cwd())))
+    except ValueError:
+        pass
+    return str(problem)
+
+
+def _print_error(exc: ResumekitError, writes: bool = False,
+                 tail: str = "; nothing was written, the last good documents are kept") -> None:
     """Every problem, one a line; for a command that writes, that nothing was."""
-    tail = "; nothing was written, the last good documents are kept" if writes else ""
+    tail = tail if writes else ""
     if isinstance(exc, LocatedError):
         for problem in exc.problems:
-            print(f"error: {problem}" if problem.severity == "error" else str(problem), file=sys.stderr)
+            shown = _shown_problem(problem)
+            print(f"error: {shown}" if problem.severity == "error" else shown, file=sys.stderr)
         count = len(exc.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found{tail}.", file=sys.stderr)
     else:
@@ -32,8 +45,9 @@ def _print_error(exc: ResumekitError, writes: bool = False) -> None:
 
 
 def _print_warnings(warnings: list[Any]) -> None:
+    here = f"{Path.cwd()}/"
     for warning in warnings:
-        text = str(warning)
+        text = _shown_problem(warning) if not isinstance(warning, str) else warning.removeprefix(here)
         print(text if "warning:" in text else f"warning: {text}", file=sys.stderr)
 
 
@@ -118,8 +132,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             pages = f" ({output.pages} page{'s' if output.pages != 1 else ''})" if output.pages else ""
             print(f"{output.status:>10}  {_shown(output.path)}{pages}")
     for failure in result.failures:
-        print(f"error: target '{failure.target}' was not built:", file=sys.stderr)
-        _print_error(failure.error, writes=True)
+        print(f"target '{failure.target}' was not built:", file=sys.stderr)
+        _print_error(failure.error, writes=True, tail="; its last good documents are kept")
     skipped = len(result.outputs) - len(result.built)
     failed = f", {len(result.failures)} target(s) failed" if result.failures else ""
     print(f"built {len(result.built)} file{'s' if len(result.built) != 1 else ''}, "
@@ -157,6 +171,12 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
         raise ConfigError([Problem(str(config), None, None, "", "file not found (run resumekit init?)")])
     print(f"watching {config.resolve().parent} for changes (Ctrl-C to stop)", flush=True)
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # a polite kill stops watching as Ctrl-C does, workers and all
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         watch(config, _report_rebuild, formats=args.format or None, strict=args.strict)
     except KeyboardInterrupt:
