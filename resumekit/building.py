@@ -19,6 +19,7 @@ from . import __version__
 from .documents import Letter, Options, Resume, build_letter, build_resume, is_remote, letter_date
 from .errors import BuildError, ResumekitError
 from .growth import find_application, growth_paragraph
+from .loading import READ_HASHES
 from .manifest import Entry, Hasher, Manifest, target_listing, tree_files, up_to_date_without_loading
 from .models import Profile, Target
 from .project import GENERAL, Project, load_project
@@ -350,7 +351,7 @@ def build(
             raise BuildError(f"no target '{tid}'; known: {', '.join(sorted(all_ids))}")
 
     manifest = Manifest.load(project.output_dir, __version__)
-    hasher = Hasher()
+    hasher = Hasher(dict(READ_HASHES))  # the files as they were parsed, not as they are now
     shared = project.shared_inputs()
     today = dt.date.today().isoformat()
     # Each key is of the inputs as they are now, before rendering: a file saved while the

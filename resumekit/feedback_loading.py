@@ -136,7 +136,9 @@ def _normalise_areas(feedback: Feedback) -> None:
 
 def _files(source: Path) -> list[Path]:
     if source.is_dir():
-        return sorted(p for p in source.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"})
+        # hidden files are an editor's (.#x.yaml locks) or the system's (._x.yaml), not feedback
+        return sorted(p for p in source.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"}
+                      and not p.name.startswith(".") and p.is_file())
     return [source]
 
 

@@ -8,6 +8,7 @@ before parsing, and a document whose aliases would expand past ``MAX_NODES`` nod
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 import unicodedata
@@ -86,6 +87,10 @@ def field_path(path: PathKey) -> str:
     return _path_text(path)
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters PDF text and DOCX's XML cannot hold: C0 controls (but tab and newlines), surrogates."""
+
+
 class _Walker:
     """Turns a composed YAML node tree into plain data, recording positions.
 
@@ -125,7 +130,21 @@ class _Walker:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return self._scalar(node, path)
+
+    def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ValueError:  # YAML read it as a date that does not exist: 2020-02-30
+            self._problem(node, path, f"'{node.value}' is not a real date")
+            return None
+        if isinstance(value, str):
+            bad = _UNPRINTABLE.search(value)
+            if bad:
+                self._problem(node, path, f"the text holds a control character (U+{ord(bad.group()):04X}) "
+                                          "that documents cannot carry; delete it")
+                return None
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         # The mapping's own keys, remembered before merge keys (<<) are flattened into it:
@@ -232,6 +251,12 @@ def _parse_json(text: str, source: str, error: type[LocatedError]) -> Document:
     return Document(data, source, Positions())
 
 
+READ_HASHES: dict[str, str] = {}
+"""The SHA-256 of the bytes last read from each user file, by resolved path: a build keys
+its outputs on what it actually parsed, so a save made while it runs is never mistaken
+for the version it built from."""
+
+
 def read_document(path: str | Path, error: type[LocatedError]) -> Document:
     """Read and parse a user's file."""
     path = Path(path)
@@ -246,6 +271,7 @@ def read_document(path: str | Path, error: type[LocatedError]) -> Document:
             raw = handle.read(MAX_FILE_BYTES + 1)  # bounded: a device or pipe may never end
         if len(raw) > MAX_FILE_BYTES:
             raise error([Problem(source, None, None, "", f"the file is larger than {limit}; refused")])
+        READ_HASHES[str(path.resolve())] = hashlib.sha256(raw).hexdigest()
         text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise error([Problem(source, None, None, "", "file not found")]) from None
@@ -528,7 +554,9 @@ def read_target(source: str | Path | Mapping[str, Any], strict: bool = False) ->
         line, column = doc.positions.of_value(("posting",))
         try:
             with posting.open("rb") as handle:
-                target.posting_text = handle.read(MAX_FILE_BYTES).decode("utf-8-sig", "replace")
+                raw = handle.read(MAX_FILE_BYTES)
+            READ_HASHES[str(posting.resolve())] = hashlib.sha256(raw).hexdigest()
+            target.posting_text = raw.decode("utf-8-sig", "replace")
         except OSError as exc:
             reason = "file not found" if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
             raise TargetError([Problem(doc.source, line, column, "posting",

@@ -209,6 +209,15 @@ def up_to_date_without_loading(
         return None
     if any([str(p) for p in tree_files(Path(folder))] != files for folder, files in manifest.folders.items()):
         return None
+    from .errors import ResumekitError
+    from .resources import theme_dirs
+
+    try:  # a theme folder of the user's, made since, shadows the one the manifest knows
+        themes = theme_dirs(str(data.get("theme", "classic")), config_path.parent)
+    except ResumekitError:
+        return None
+    if any(str(folder) not in manifest.folders for folder in themes):
+        return None
     planned = manifest.planned
     known_targets = {t for t, _ in planned.values()}
     known_formats = {f for _, f in planned.values()}

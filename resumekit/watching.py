@@ -15,7 +15,7 @@ from concurrent.futures import Executor
 from threading import Event
 
 from .building import BuildResult, build
-from .errors import ResumekitError
+from .errors import BuildError, ResumekitError
 
 DEBOUNCE_MS = 250
 INPUT_SUFFIXES = {".yaml", ".yml", ".json", ".txt", ".html", ".css", ".docx", ".ttf", ".otf",
@@ -114,6 +114,12 @@ def rebuild(config_path: Path, changed: Iterable[str], **options: object) -> Reb
         event.result = build(config_path, jobs=1, **options)  # type: ignore[arg-type]
     except ResumekitError as exc:
         event.error = exc
+    except Exception as exc:  # a bug of ours must not end the session: say so, keep watching
+        import traceback
+
+        traceback.print_exc()
+        event.error = BuildError(f"internal error ({type(exc).__name__}: {exc}); the last good "
+                                 "documents are kept; please report this")
     event.seconds = time.perf_counter() - started
     return event
 

@@ -35,6 +35,20 @@ def _splits(items: Sequence[T], rows: int) -> list[list[Sequence[T]]]:
     return out
 
 
+MAX_SEARCHED = 10
+"""Up to this many contact items, every split is tried; past it (rare) rows fill greedily,
+since the number of splits grows exponentially."""
+
+
+def _greedy_rows(items: Sequence[Link], budget: int) -> list[tuple[Link, ...]]:
+    rows: list[list[Link]] = [[]]
+    for link in items:
+        if rows[-1] and sum(_width(x) for x in rows[-1]) + _width(link) > budget:
+            rows.append([])
+        rows[-1].append(link)
+    return [tuple(row) for row in rows]
+
+
 def contact_rows(contacts: Sequence[Link], budget: int = 96) -> list[tuple[Link, ...]]:
     """The contact line cut into as few rows as fit ``budget`` characters, evenly filled.
 
@@ -44,6 +58,8 @@ def contact_rows(contacts: Sequence[Link], budget: int = 96) -> list[tuple[Link,
     items = tuple(contacts)
     if not items:
         return []
+    if len(items) > MAX_SEARCHED:
+        return _greedy_rows(items, budget)
     total = sum(_width(link) for link in items)
     for rows in range(1, len(items) + 1):
         if total > budget * rows:

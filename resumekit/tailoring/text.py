@@ -8,7 +8,7 @@ from functools import lru_cache
 
 # A token: letters/digits, optionally joined by . / & - or ending in + or # (C++, C#,
 # Node.js, CI/CD, P&L, A/B); a leading dot is kept when a word starts with it (.NET).
-TOKEN = re.compile(r"(?<![\w.])\.?[A-Za-z0-9]+(?:[+#]+(?![A-Za-z0-9]))?(?:[./&][A-Za-z0-9]+[+#]*)*")
+TOKEN = re.compile(r"(?<![\w.])\.?[^\W_]+(?:[+#]+(?![^\W_]))?(?:[./&][^\W_]+[+#]*)*")
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
@@ -79,5 +79,5 @@ def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
     flags = 0 if case_sensitive else re.IGNORECASE
     if len(normalise(phrase)) == 1:
         # A one-letter language (C, R) is not the letter of C-suite, C-level or R&D.
-        return re.compile(r"(?<![A-Za-z0-9+#&'-])" + body + r"(?![A-Za-z0-9+#&'-]|\.[A-Za-z0-9])", flags)
-    return re.compile(r"(?<![A-Za-z0-9+#])" + body + r"(?![A-Za-z0-9+#]|\.[A-Za-z0-9])", flags)
+        return re.compile(r"(?<![^\W_]|[+#&'-])" + body + r"(?![^\W_]|[+#&'-]|\.[^\W_])", flags)
+    return re.compile(r"(?<![^\W_]|[+#])" + body + r"(?![^\W_]|[+#]|\.[^\W_])", flags)

@@ -1,0 +1,65 @@
+"""Inputs a review found that ended in a traceback or a wrong "up to date"; each now behaves."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import resumekit
+from resumekit import ProfileError
+from resumekit.documents import Link
+from resumekit.errors import BuildError
+from resumekit.rendering.layout import contact_rows
+from resumekit.resources import builtin_themes_dir
+from resumekit.tailoring.text import tokens
+
+from .conftest import make_project
+
+
+@pytest.mark.parametrize("text, message", [
+    ('basics:\n  name: "Jane \\x07 Doe"\n', "control character (U+0007)"),
+    ('work:\n  - highlights: ["a \\ud800 b"]\n', "control character (U+D800)"),
+    ("work:\n  - startDate: 2020-02-30\n", "'2020-02-30' is not a real date"),
+])
+def test_text_documents_cannot_carry_is_a_located_problem(tmp_path, text, message):
+    path = tmp_path / "profile.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        resumekit.load_profile(path)
+    [problem] = caught.value.problems
+    assert problem.line is not None and message in problem.message
+
+
+def test_a_theme_folder_made_after_a_build_is_noticed(tmp_path):
+    config = make_project(tmp_path, formats=["docx"])
+    assert resumekit.build(config).built
+    assert not resumekit.build(config).built  # up to date
+    shutil.copytree(builtin_themes_dir() / "classic", tmp_path / "classic")  # now shadows the built-in
+    assert resumekit.build(config).built
+
+
+def test_hidden_files_in_a_feedback_folder_are_not_feedback(tmp_path):
+    config = make_project(tmp_path, formats=["docx"], feedback="feedback/")
+    (tmp_path / "feedback").mkdir()
+    (tmp_path / "feedback" / "2026.yaml").write_text("applications: []\n", encoding="utf-8")
+    (tmp_path / "feedback" / ".#2026.yaml").write_text("not: [yaml", encoding="utf-8")  # an editor's lock
+    assert resumekit.build(config).ok
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_build_error(tmp_path):
+    config = make_project(tmp_path, formats=["docx"], output="out")
+    (tmp_path / "out").write_text("a file in the way", encoding="utf-8")
+    with pytest.raises(BuildError, match="cannot write"):
+        resumekit.build(config)
+
+
+def test_many_contact_links_are_laid_out_at_once():
+    links = [Link(f"profile-{i}", None, "website") for i in range(40)]
+    rows = contact_rows(links)
+    assert [link for row in rows for link in row] == links
+
+
+def test_words_with_accents_stay_whole():
+    assert tokens("Führung, naïve résumé") == ["Führung", "naïve", "résumé"]
