@@ -20,7 +20,8 @@ from .documents import Letter, Options, Resume, build_letter, build_resume, is_r
 from .errors import BuildError, ResumekitError
 from .growth import find_application, growth_paragraph
 from .loading import READ_HASHES
-from .manifest import Entry, Hasher, Manifest, target_listing, tree_files, up_to_date_without_loading
+from .manifest import (Entry, Hasher, Manifest, last_warnings, target_listing, tree_files,
+                       up_to_date_without_loading)
 from .models import Profile, Target
 from .project import GENERAL, Project, load_project
 from .resources import theme_dirs
@@ -336,7 +337,8 @@ def build(
         fresh = up_to_date_without_loading(config, __version__, targets, formats)
         if fresh is not None:
             return BuildResult(outputs=[Output(Path(p), Path(p).parent.name, _document_of(p),
-                                               Path(p).suffix.lstrip("."), "up to date") for p in fresh])
+                                               Path(p).suffix.lstrip("."), "up to date") for p in fresh],
+                               warnings=last_warnings(config, __version__))
     project = load_project(config, strict, keep_going=True)
     chosen_formats = list(formats or project.config.formats)
     target_ids = [t.id for t in project.targets if t.id]
@@ -381,6 +383,7 @@ def build(
     if project.config.feedback and (project.root / project.config.feedback).is_dir():
         folders.append(project.root / project.config.feedback)
     manifest.folders = {str(f): [str(p) for p in tree_files(f)] for f in folders}
+    manifest.warnings = [str(w) for w in project.warnings]
     fingerprint = hasher.key(shared + manifest.target_files
                              + [i for tid in target_ids for i in project.target_inputs(tid)],
                              [__version__, f"strict={strict}"])

@@ -102,13 +102,15 @@ def _all_up_to_date(args: argparse.Namespace, started: float) -> bool:
     """Report an up-to-date project from its manifest alone, before the models and
     renderers are imported (that import is most of a no-op build's time); ``False``
     if anything needs the full build."""
-    from .manifest import up_to_date_without_loading
+    from .manifest import last_warnings, up_to_date_without_loading
 
     if args.force or args.strict:
         return False
-    fresh = up_to_date_without_loading(Path(args.config).resolve(), __version__, args.target, args.format)
+    config = Path(args.config).resolve()
+    fresh = up_to_date_without_loading(config, __version__, args.target, args.format)
     if fresh is None:
         return False
+    _print_warnings(last_warnings(config, __version__))
     if args.verbose:
         for path in fresh:
             print(f"{'up to date':>10}  {_shown(Path(path))}")

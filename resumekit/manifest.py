@@ -105,6 +105,7 @@ class Manifest:
     outputs: dict[str, Entry] = field(default_factory=dict)
     planned: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (target, format)
     folders: dict[str, list[str]] = field(default_factory=dict)  # folder -> its files (theme, feedback)
+    warnings: list[str] = field(default_factory=list)  # what the last full build warned about
 
     @classmethod
     def load(cls, folder: Path, version: str) -> Manifest:
@@ -127,8 +128,9 @@ class Manifest:
             if spec is not None:
                 spec = _string(spec)
             folders = {path: _strings(files) for path, files in _mapping(data["folders"]).items()}
+            warnings = _strings(data.get("warnings", []))
             return cls(version, _string(data["config"]), _string(data["config_hash"]), spec,
-                       _strings(data["target_files"]), outputs, planned, folders)
+                       _strings(data["target_files"]), outputs, planned, folders, warnings)
         except (OSError, ValueError, LookupError, TypeError, RecursionError):
             # Whatever is there (garbage, another tool's JSON, a half-written file): rebuild.
             return cls(version)
@@ -141,6 +143,7 @@ class Manifest:
                 "config_hash": self.config_hash, "targets_spec": self.targets_spec,
                 "target_files": self.target_files,
                 "planned": {k: list(v) for k, v in sorted(self.planned.items())},
+                "warnings": self.warnings,
                 "folders": dict(sorted(self.folders.items())),
                 "outputs": {k: v.to_json() for k, v in sorted(self.outputs.items())}}
         write_atomic(folder / MANIFEST_NAME, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
@@ -177,6 +180,18 @@ def _mapping(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise TypeError("not a mapping")
     return value
+
+
+def last_warnings(config_path: Path, version: str) -> list[str]:
+    """The warnings of the last full build, so an up-to-date build still repeats them."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        output = data.get("output", "out") if isinstance(data, dict) else "out"
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return []
+    return Manifest.load((config_path.parent / str(output)).resolve(), version).warnings
 
 
 def up_to_date_without_loading(

@@ -63,3 +63,24 @@ def test_many_contact_links_are_laid_out_at_once():
 
 def test_words_with_accents_stay_whole():
     assert tokens("Führung, naïve résumé") == ["Führung", "naïve", "résumé"]
+
+
+def test_a_requirement_that_is_only_preferred_weighs_as_a_nice_to_have():
+    from resumekit.models.target import Target
+    from resumekit.tailoring.terms import NICE, REQUIRED, extract_terms
+
+    job = Target.model_validate({"title": "Analyst", "qualifications": [
+        "Strong SQL", "Tableau experience preferred", "Pay: $60k DOE"]})
+    kinds = {t.name: t.kind for t in extract_terms(job)}
+    assert kinds["SQL"] == REQUIRED and kinds["Tableau"] == NICE
+    assert "DOE" not in kinds
+
+
+def test_an_up_to_date_build_still_repeats_the_last_warnings(tmp_path):
+    config = make_project(tmp_path, formats=["docx"])
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "hobbys: [chess]\n", encoding="utf-8")
+    first = resumekit.build(config)
+    again = resumekit.build(config)
+    assert first.built and not again.built
+    assert any("hobbys" in w for w in again.warnings)

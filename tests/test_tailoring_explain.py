@@ -95,7 +95,7 @@ def test_the_markdown_report_has_every_section():
     assert re.search(r"\*\*Coverage: \d+%\*\*", text)
     assert re.search(r"^\| SQL \| [\d.]+ \| required \| .*Experience: Globex", text, re.M)
     assert "- **Kubernetes** (required" in text
-    assert "Summary used: Summary (variant 1)." in text
+    assert 'Summary used: Summary (variant 1), "' in text
 
 
 def test_the_example_jobs_explanations_name_their_terms():

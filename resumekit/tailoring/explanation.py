@@ -30,6 +30,12 @@ class Explanation:
     summary_choice: str
 
 
+def _opening(text: str, words: int = 8) -> str:
+    """The first few words of a text, so a reader knows which one is meant."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
+
+
 def explain(tailored: Tailored) -> Explanation:
     """The explanation of ``tailored``, as data."""
     dropped_keys = {(d.label, d.text) for d in tailored.dropped}
@@ -64,7 +70,8 @@ def explain(tailored: Tailored) -> Explanation:
             missing.append(term)
     dropped = tuple(f"{d.label}: {d.text} ({d.reason})" for d in (*tailored.left_out, *tailored.dropped)
                     if d.reason != "other summary variant")
-    summary = next((u.place.label for u in tailored.units if u.place.section == "summary"), "")
+    summary = next((f"{u.place.label}, \"{_opening(u.text)}\"" for u in tailored.units
+                    if u.place.section == "summary"), "")
     return Explanation(
         target=tailored.target.id or "", coverage=covered / total, matched=tuple(matched),
         left_out=tuple(left_out), missing=tuple(missing), dropped=dropped,

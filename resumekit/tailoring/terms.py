@@ -109,6 +109,14 @@ def normalise_lines(text: str) -> list[str]:
     return lines
 
 
+_SOFTENED = re.compile(r"\b(preferred|a plus|nice to have|bonus|ideally|desirable|advantageous)\b", re.I)
+
+
+def _softened(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A requirement that says it is only preferred ("Bachelor's degree preferred") is a nice-to-have."""
+    return [(text, NICE if kind == REQUIRED and _SOFTENED.search(text) else kind) for text, kind in parts]
+
+
 def job_parts(target: Target) -> list[tuple[str, str]]:
     """Every piece of text the job has, each with its kind."""
     parts: list[tuple[str, str]] = []
@@ -126,7 +134,11 @@ def job_parts(target: Target) -> list[tuple[str, str]]:
         parts.append((target.experience, GENERAL))
     if target.posting_text:
         parts += posting_parts(target.posting_text)
-    return parts
+    return _softened(parts)
+
+
+NOT_TERMS = frozenset({"DOE", "EOE", "USA", "PTO", "FAQ", "ASAP", "FTE", "OTE", "TBD", "LLC", "INC", "EEO"})
+"""Capitals job ads use that are not skills: pay 'DOE', 'EOE', 'PTO'..."""
 
 
 def _stoplike(word: str) -> bool:
@@ -138,7 +150,7 @@ def _unlisted_candidates(text: str, exclude: set[str]) -> list[str]:
     found = []
     words = tokens(text)
     for i, word in enumerate(words):
-        if _stoplike(word) or word.casefold() in exclude:
+        if _stoplike(word) or word.casefold() in exclude or word.upper() in NOT_TERMS:
             continue
         has_symbol = any(c in word for c in "+#./&") and any(c.isalpha() for c in word)
         acronym = (word.isupper() and 3 <= len(word) <= 6 and word[0].isalpha() and word.isalnum()
