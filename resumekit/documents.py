@@ -23,6 +23,17 @@ _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 """SOURCE_DATE_EPOCH as the user set it, read once: the PDF renderer sets its own while it works."""
 
 
+LINKABLE = {"http", "https", "mailto", "tel"}
+
+
+def link_target(url: str | None) -> str | None:
+    """``url`` if a document may link to it (web, mail, phone); ``None`` for anything else,
+    such as a ``javascript:`` or ``file:`` URL, which a resume has no business carrying."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in LINKABLE else None
+
+
 @dataclass(frozen=True)
 class Link:
     """A piece of text that may point somewhere; ``kind`` names an icon (email, phone, ...)."""
@@ -30,6 +41,9 @@ class Link:
     text: str
     url: str | None = None
     kind: str = "text"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", link_target(self.url))
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,9 @@ class Entry:
     description: str = ""
     bullets: tuple[str, ...] = ()
     label: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", link_target(self.url))
 
 
 @dataclass(frozen=True)

@@ -84,3 +84,12 @@ def test_an_up_to_date_build_still_repeats_the_last_warnings(tmp_path):
     again = resumekit.build(config)
     assert first.built and not again.built
     assert any("hobbys" in w for w in again.warnings)
+
+
+def test_only_web_mail_and_phone_links_reach_a_document():
+    from resumekit.documents import Entry
+
+    assert Link("me", "javascript:alert(1)").url is None
+    assert Entry(title="X", url="file:///etc/passwd").url is None
+    assert Link("me", "https://example.com/me").url == "https://example.com/me"
+    assert Link("me", "mailto:me@example.com").url == "mailto:me@example.com"
