@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .documents import Letter, Options, Resume, build_letter, build_resume, is_remote, letter_date
-from .errors import BuildError, ResumekitError
+from .errors import BuildError, ResumekitError, UsageError
 from .growth import find_application, growth_paragraph
 from .loading import READ_HASHES
 from .manifest import (Entry, Hasher, Manifest, last_warnings, target_listing, tree_files,
@@ -332,7 +332,7 @@ def build(
     if formats:
         unknown = [f for f in formats if f not in FORMATS]
         if unknown:
-            raise BuildError(f"unknown format '{unknown[0]}'; resumekit writes {', '.join(FORMATS)}")
+            raise UsageError(f"unknown format '{unknown[0]}'; resumekit writes {', '.join(FORMATS)}")
     if not force and not strict:
         fresh = up_to_date_without_loading(config, __version__, targets, formats)
         if fresh is not None:
@@ -350,7 +350,7 @@ def build(
         if tid in project.bad_targets:
             result.failures.append(Failure(tid, project.bad_targets[tid]))
         elif tid not in all_ids:
-            raise BuildError(f"no target '{tid}'; known: {', '.join(sorted(all_ids))}")
+            raise UsageError(f"no target '{tid}'; known: {', '.join(sorted(all_ids))}")
 
     manifest = Manifest.load(project.output_dir, __version__)
     hasher = Hasher(dict(READ_HASHES))  # the files as they were parsed, not as they are now

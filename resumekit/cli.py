@@ -483,8 +483,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     except ResumekitError as exc:
-        _print_error(exc, writes=args.func is cmd_build)
-        return EXIT_USER
+        from .errors import UsageError
+
+        _print_error(exc, writes=args.func is cmd_build and not isinstance(exc, UsageError))
+        return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_USER
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

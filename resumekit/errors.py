@@ -75,3 +75,7 @@ class ConfigError(LocatedError):
 
 class BuildError(ResumekitError):
     """A document could not be produced from valid input (e.g. an unreadable theme)."""
+
+
+class UsageError(BuildError):
+    """The request names something that is not there: a target or a format (exit code 2)."""

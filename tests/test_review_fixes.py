@@ -93,3 +93,12 @@ def test_only_web_mail_and_phone_links_reach_a_document():
     assert Entry(title="X", url="file:///etc/passwd").url is None
     assert Link("me", "https://example.com/me").url == "https://example.com/me"
     assert Link("me", "mailto:me@example.com").url == "mailto:me@example.com"
+
+
+def test_asking_for_a_target_that_is_not_there_is_a_command_line_error(tmp_path):
+    from .conftest import run_cli
+
+    config = make_project(tmp_path, formats=["docx"])
+    done = run_cli("build", "-c", str(config), "--target", "nope")
+    assert done.returncode == 2
+    assert "no target 'nope'" in done.stderr and "Traceback" not in done.stderr
