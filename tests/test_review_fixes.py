@@ -102,3 +102,19 @@ def test_asking_for_a_target_that_is_not_there_is_a_command_line_error(tmp_path)
     done = run_cli("build", "-c", str(config), "--target", "nope")
     assert done.returncode == 2
     assert "no target 'nope'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_letters_the_theme_fonts_cannot_draw_are_warned_about(tmp_path):
+    profile = 'basics:\n  name: "山田 太郎"\n  label: "Ωμέγα analyst"\n'
+    config = make_project(tmp_path, profile=profile, formats=["pdf"], documents=["resume"])
+    warnings = resumekit.build(config).warnings
+    [warning] = [w for w in warnings if "fonts have no letters" in w]
+    assert "山" in warning and "Ω" not in warning  # Lato draws Greek, not Japanese
+
+
+def test_the_example_needs_no_letters_the_theme_lacks(tmp_path):
+    from .conftest import PROFILES
+
+    shutil.copytree(PROFILES, tmp_path / "p", ignore=shutil.ignore_patterns("out"))
+    result = resumekit.build(tmp_path / "p" / "resumekit.yaml", targets=["general"], formats=["pdf"])
+    assert not [w for w in result.warnings if "fonts have no letters" in w]

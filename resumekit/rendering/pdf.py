@@ -191,4 +191,33 @@ def render_pdf_bytes(
                                                 font_config=_font_config())
     if warnings is not None:
         warnings += [f"not fetched (resumekit never uses the network): {url}" for url in layout.refused]
+        missing = uncovered_characters(html, theme_dirs)
+        if missing:
+            warnings.append(f"the theme's fonts have no letters for {missing!r}; the PDF sets them in "
+                            "a font of this machine's, so it may look different elsewhere (use a theme "
+                            "whose fonts cover them)")
     return data, len(layout.document.pages)
+
+
+@lru_cache(maxsize=8)
+def _covered(fonts: tuple[Path, ...]) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    points: set[int] = set()
+    for font in fonts:
+        points |= set(TTFont(str(font), lazy=True)["cmap"].getBestCmap())
+    return frozenset(points)
+
+
+def uncovered_characters(html: str, theme_dirs: list[Path], most: int = 12) -> str:
+    """The characters of ``html``'s text that none of the theme's font files can draw."""
+    import html as markup
+    import re
+
+    fonts = tuple(sorted(f for d in theme_dirs for f in d.glob("fonts/*") if f.suffix.lower() in {".ttf", ".otf"}))
+    if not fonts:
+        return ""
+    covered = _covered(fonts)
+    text = markup.unescape(re.sub(r"<[^>]*>", " ", re.sub(r"<(style|title|svg)[^>]*>.*?</\1>", " ", html, flags=re.S)))
+    missing = sorted({c for c in text if not c.isspace() and ord(c) not in covered})
+    return "".join(missing[:most])
