@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .models.base import TaggedText
+from .models.base import TaggedText, first_day
 from .models.profile import Basics, Profile
 from .models.target import Target
 
@@ -145,6 +145,14 @@ def format_range(start: str | None, end: str | None, language: str = "en") -> st
     if last == first:
         return first
     return f"{first} {DASH} {last}"
+
+
+def format_month_year(value: str | None) -> str:
+    """``2026-09`` -> ``September 2026``; a bare year stays as it is."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    return f"{_FULL_MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) > 1 else parts[0]
 
 
 def format_long_date(day: dt.date, language: str = "en") -> str:
@@ -353,8 +361,7 @@ def letter_date(target: Target | None, options: Options) -> dt.date:
     """The target's date, else the config's, else SOURCE_DATE_EPOCH's, else today."""
     for value in (target.date if target else None, options.date):
         if value:
-            parts = [int(p) for p in value.split("-")] + [1, 1]
-            return dt.date(parts[0], parts[1], parts[2])
+            return first_day(value)
     epoch = _USER_EPOCH
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()

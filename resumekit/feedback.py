@@ -12,8 +12,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import FeedbackError, Problem
-from .feedback_loading import before, origin_of
-from .models.base import TaggedText
+from .feedback_loading import origin_of
+from .models.base import TaggedText, before
 from .models.feedback import Extension, Feedback, Improvement
 from .models.profile import Profile
 

@@ -16,6 +16,7 @@ from typing import Any
 from .areas import Taxonomy, normalise_area
 from .errors import FeedbackError, Problem
 from .loading import Document, Loaded, Positions, _warn, as_document, field_path, validate_document
+from .models.base import before
 from .models.feedback import Application, Feedback, Improvement
 
 PathKey = tuple[str | int, ...]
@@ -68,17 +69,6 @@ def origin_of(item: Application | Improvement) -> Origin:
 def _did_you_mean(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def _date_parts(value: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in value.split("-"))
-
-
-def before(a: str, b: str) -> bool:
-    """Whether date ``a`` is strictly earlier than ``b`` at the precision both have."""
-    pa, pb = _date_parts(a), _date_parts(b)
-    n = min(len(pa), len(pb))
-    return pa[:n] < pb[:n]
 
 
 _DATE_ORDER = ("applied", "rejected", "feedbackRequested", "feedbackReceived")

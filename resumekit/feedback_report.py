@@ -9,6 +9,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .areas import Taxonomy
+from .models.base import first_day
 from .models.feedback import Application, Feedback
 
 REQUEST_AFTER_DAYS = 7
@@ -61,16 +62,11 @@ class Report:
     unsorted: list[Citation] = field(default_factory=list)  # points no area was found for
 
 
-def _parse(value: str) -> dt.date:
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
-
-
 def request_due(application: Application) -> dt.date | None:
     """When the feedback request should be sent: a week after the rejection."""
     if not application.rejected:
         return None
-    return _parse(application.rejected) + dt.timedelta(days=REQUEST_AFTER_DAYS)
+    return first_day(application.rejected) + dt.timedelta(days=REQUEST_AFTER_DAYS)
 
 
 def _request(app: Application, today: dt.date, show_contacts: bool) -> Request | None:

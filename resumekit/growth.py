@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 
 from .areas import Taxonomy
+from .documents import format_month_year
 from .feedback import DATE_FIELDS
-from .feedback_loading import before
+from .models.base import before, date_parts
 from .models.feedback import Application, Feedback, Improvement
 from .models.target import Target
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 def _company_key(name: str) -> str:
@@ -58,7 +56,7 @@ def improvement_date(improvement: Improvement) -> str | None:
     dates = [str(getattr(entry, DATE_FIELDS[section]))
              for section in type(improvement.add).model_fields if DATE_FIELDS.get(section)
              for entry in getattr(improvement.add, section) if getattr(entry, DATE_FIELDS[section], None)]
-    return min(dates, key=lambda d: tuple(int(p) for p in d.split("-"))) if dates else None
+    return min(dates, key=date_parts) if dates else None
 
 
 def answering(feedback: Feedback, application: Application, taxonomy: Taxonomy) -> list[Improvement]:
@@ -137,13 +135,6 @@ def _join(items: list[str]) -> str:
     return sep.join(items[:-1]) + f"{sep.rstrip()} and {items[-1]}"
 
 
-def _month(value: str | None) -> str:
-    if not value:
-        return ""
-    parts = value.split("-")
-    return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) > 1 else parts[0]
-
-
 def growth_paragraph(
     feedback: Feedback, application: Application, taxonomy: Taxonomy, company: str | None = None,
 ) -> str | None:
@@ -160,7 +151,7 @@ def growth_paragraph(
     areas: list[str] = []
     for imp, _ in told:
         areas += [a for a in imp.addresses if a not in areas]
-    since = _month(application.applied or application.rejected)
+    since = format_month_year(application.applied or application.rejected)
     when = f" in {since}" if since else ""
     role = f"the {application.position} role" if application.position else \
         f"a role at {company or application.employer}"

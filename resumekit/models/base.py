@@ -12,6 +12,24 @@ from pydantic.json_schema import GenerateJsonSchema
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+def date_parts(value: str) -> tuple[int, ...]:
+    """``2024-06`` -> ``(2024, 6)``: a validated date as numbers, to compare or sort."""
+    return tuple(int(p) for p in value.split("-"))
+
+
+def before(a: str, b: str) -> bool:
+    """Whether date ``a`` is strictly earlier than ``b`` at the precision both have."""
+    pa, pb = date_parts(a), date_parts(b)
+    n = min(len(pa), len(pb))
+    return pa[:n] < pb[:n]
+
+
+def first_day(value: str) -> dt.date:
+    """The first day a date can mean: ``2024-06`` -> 1 June 2024."""
+    parts = [*date_parts(value), 1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
 class Model(BaseModel):
     """Base of every file model: unknown keys are kept (and warned about), nulls refused."""
 
@@ -29,8 +47,7 @@ class Model(BaseModel):
     def _end_after_start(cls, value: Any, info: ValidationInfo) -> Any:
         start = info.data.get("startDate")
         if isinstance(value, str) and isinstance(start, str) and value != "present":
-            n = min(value.count("-"), start.count("-")) + 1
-            if value.split("-")[:n] < start.split("-")[:n]:
+            if before(value, start):
                 raise ValueError(f"'{value}' is before the startDate '{start}'; check the dates")
         return value
 
