@@ -314,10 +314,9 @@ def cmd_feedback_request(args: argparse.Namespace) -> int:
     project = _project_feedback(args)
     apps = {a.id: a for a in project.feedback.applications}
     if args.application not in apps:
-        import difflib
+        from .errors import did_you_mean
 
-        close = difflib.get_close_matches(args.application, list(apps), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(apps) or 'none'})"
+        hint = did_you_mean(args.application, apps) or f" (known: {', '.join(apps) or 'none'})"
         raise FeedbackError([Problem(str(project.config.feedback or project.config.profile), None, None,
                                      "applications", f"no application with id '{args.application}'{hint}")])
     app = apps[args.application]

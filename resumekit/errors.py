@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -25,6 +26,14 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         label = "warning: " if self.severity == "warning" else ""
         return f"{place}:{field} {label}{self.message}"
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest of ``known``, or ``""`` when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class ResumekitError(Exception):

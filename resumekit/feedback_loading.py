@@ -7,14 +7,13 @@ application and improvement remembers where it was written, so problems found la
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .areas import Taxonomy, normalise_area
-from .errors import FeedbackError, Problem
+from .errors import FeedbackError, Problem, did_you_mean
 from .loading import Document, Loaded, Positions, _warn, as_document, field_path, validate_document
 from .models.base import before
 from .models.feedback import Application, Feedback, Improvement
@@ -66,11 +65,6 @@ def origin_of(item: Application | Improvement) -> Origin:
     return Origin(Document({}, "<feedback>", Positions()), ())
 
 
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 _DATE_ORDER = ("applied", "rejected", "feedbackRequested", "feedbackReceived")
 
 
@@ -93,7 +87,7 @@ def _check(feedback: Feedback, taxonomy: Taxonomy) -> list[Problem]:
             for k, area in enumerate(point.areas):
                 if area not in taxonomy:
                     problems.append(origin.problem("feedback", j, "areas", k, message=(
-                        f"unknown feedback area '{area}'{_did_you_mean(area, taxonomy.names)} "
+                        f"unknown feedback area '{area}'{did_you_mean(area, taxonomy.names)} "
                         f"(known: {', '.join(taxonomy.names)}; add your own under 'areas:' in resumekit.yaml)")))
     seen: set[str] = set()
     for imp in feedback.improvements:
@@ -104,12 +98,12 @@ def _check(feedback: Feedback, taxonomy: Taxonomy) -> list[Problem]:
         for k, area in enumerate(imp.addresses):
             if area not in taxonomy:
                 problems.append(origin.problem("addresses", k, message=(
-                    f"unknown feedback area '{area}'{_did_you_mean(area, taxonomy.names)} "
+                    f"unknown feedback area '{area}'{did_you_mean(area, taxonomy.names)} "
                     f"(known: {', '.join(taxonomy.names)})")))
         for k, app_id in enumerate(imp.prompted_by):
             if app_id not in apps:
                 problems.append(origin.problem("prompted_by", k, message=(
-                    f"no application with id '{app_id}'{_did_you_mean(app_id, apps)}")))
+                    f"no application with id '{app_id}'{did_you_mean(app_id, apps)}")))
         added = sum(len(v) for v in imp.add.model_dump(include=set(type(imp.add).model_fields)).values())
         if not added and not imp.extend:
             problems.append(origin.problem(message="adds nothing: give it 'add' entries or 'extend' highlights"))

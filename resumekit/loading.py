@@ -7,7 +7,6 @@ before parsing, and a document whose aliases would expand past ``MAX_NODES`` nod
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -21,7 +20,7 @@ from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import ConfigError, LocatedError, Problem, ProfileError, TargetError
+from .errors import ConfigError, LocatedError, Problem, ProfileError, TargetError, did_you_mean
 from .models import Config, Profile, Target
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -447,8 +446,7 @@ def unknown_keys(doc: Document, model: type[BaseModel], data: Any = None,
     for key, value in data.items():
         child = (*path, key)
         if key not in fields:
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else " (kept, but resumekit does not use it)"
+            hint = did_you_mean(key, known) or " (kept, but resumekit does not use it)"
             line, column = doc.positions.of_key(child)
             warnings.append(Problem(doc.source, line, column, field_path(child),
                                     f"unknown key '{key}'{hint}", severity="warning"))

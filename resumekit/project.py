@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .areas import Taxonomy
-from .errors import ConfigError, LocatedError, Problem, TargetError
+from .errors import ConfigError, LocatedError, Problem, TargetError, did_you_mean
 from .feedback import apply_feedback
 from .feedback_loading import inline_feedback, read_feedback
 from .loading import Loaded, read_config, read_profile, read_target
@@ -65,13 +65,6 @@ class Project:
         if target is not None and target.posting:
             files.append(path.parent / target.posting)
         return [str(Path(f).resolve()) for f in files]
-
-
-def _did_you_mean(value: str, known: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def target_files(config: Config, root: Path) -> list[Path]:
@@ -135,7 +128,7 @@ def load_project(
             line, column = loaded_targets[tid].document.positions.of_value(("application",))
             bad[tid] = TargetError([Problem(str(paths[tid]), line, column, "application",
                                             f"no application with id '{job.application}' in the feedback"
-                                            + _did_you_mean(job.application or "", known))])
+                                            + did_you_mean(job.application or "", known))])
             targets.remove(job)
     if bad and not keep_going:
         raise TargetError([p for error in bad.values() for p in error.problems])
