@@ -12,7 +12,8 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import __version__
@@ -112,6 +113,12 @@ def _measure_job(content: Resume, dirs: list[Path], project_dir: Path) -> tuple[
     return measure_pages(content, dirs, project_dir)
 
 
+def _measure_aside(pool: Executor, options: Options, dirs: list[Path], project_dir: Path,
+                   profile: Profile) -> Future[tuple[int, float]]:
+    """A resume's pages measured in another process, while this one measures another."""
+    return pool.submit(_measure_job, build_resume(profile, options), dirs, project_dir)
+
+
 def plan_target(
     project: Project, target: Target | None, dirs: list[Path] | None = None,
     render_pool: Executor | None = None,
@@ -125,12 +132,7 @@ def plan_target(
 
         options = _options(project)
         themes = dirs or theme_dirs(project.config.theme, project.root)
-        aside = None
-        if render_pool is not None:
-            pool = render_pool
-
-            def aside(profile: Profile) -> Future[tuple[int, float]]:
-                return pool.submit(_measure_job, build_resume(profile, options), themes, project.root)
+        aside = partial(_measure_aside, render_pool, options, themes, project.root) if render_pool else None
         tailored = fit_pages(tailored, target.pages,
                              lambda profile: measure_pages(build_resume(profile, options), themes, project.root),
                              _FITTED, aside)

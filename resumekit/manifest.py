@@ -182,16 +182,29 @@ def _mapping(value: Any) -> dict[str, Any]:
     return value
 
 
-def last_warnings(config_path: Path, version: str) -> list[str]:
-    """The warnings of the last full build, so an up-to-date build still repeats them."""
+def raw_config(config_path: Path) -> dict[str, Any] | None:
+    """The config as plain YAML, without the models: what the quick paths read. ``None``
+    if it cannot be read or is not a mapping (the full path then says why)."""
     import yaml
 
     try:
         data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-        output = data.get("output", "out") if isinstance(data, dict) else "out"
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return []
-    return Manifest.load((config_path.parent / str(output)).resolve(), version).warnings
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def output_folder(config_path: Path, data: dict[str, Any] | None = None) -> Path | None:
+    """Where the config's outputs (and so the manifest) go, from plain YAML; ``None`` if unknown."""
+    data = raw_config(config_path) if data is None else data
+    output = data.get("output", "out") if data is not None else None
+    return (config_path.parent / output).resolve() if isinstance(output, str) else None
+
+
+def last_warnings(config_path: Path, version: str) -> list[str]:
+    """The warnings of the last full build, so an up-to-date build still repeats them."""
+    folder = output_folder(config_path)
+    return Manifest.load(folder, version).warnings if folder is not None else []
 
 
 def up_to_date_without_loading(
@@ -205,16 +218,11 @@ def up_to_date_without_loading(
     time, or a target or format the last full plan did not have, all mean ``None``: the
     caller then takes the full path.
     """
-    import yaml
-
-    try:
-        data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-        output = data.get("output", "out") if isinstance(data, dict) else None
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+    data = raw_config(config_path)
+    folder = output_folder(config_path, data)
+    if data is None or folder is None:
         return None
-    if not isinstance(output, str):
-        return None
-    manifest = Manifest.load((config_path.parent / output).resolve(), version)
+    manifest = Manifest.load(folder, version)
     if not manifest.planned or manifest.config != str(config_path.resolve()):
         return None
     hasher = Hasher()

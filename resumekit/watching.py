@@ -16,6 +16,7 @@ from threading import Event
 
 from .building import BuildResult, build
 from .errors import BuildError, ResumekitError
+from .manifest import output_folder
 
 DEBOUNCE_MS = 250
 INPUT_SUFFIXES = {".yaml", ".yml", ".json", ".txt", ".html", ".css", ".docx", ".ttf", ".otf",
@@ -65,17 +66,6 @@ def render_pool() -> Executor | None:
     for warming in [pool.submit(warm_up) for _ in range(2)]:
         warming.result()
     return pool
-
-
-def _output_dir(config_path: Path) -> Path | None:
-    import yaml
-
-    try:
-        data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-        output = data.get("output", "out") if isinstance(data, dict) else "out"
-        return (config_path.parent / str(output)).resolve()
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return (config_path.parent / "out").resolve()
 
 
 def watched_paths(config_path: Path) -> list[Path]:
@@ -136,7 +126,7 @@ def watch(
     warm_up()
     if pool is not None:
         options = {**options, "render_pool": pool}
-    output_dir = _output_dir(config)
+    output_dir = output_folder(config) or (config.parent / "out").resolve()
     started = False
     try:
         for changes in watchfiles.watch(*watched_paths(config), watch_filter=_relevant(output_dir),
