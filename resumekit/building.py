@@ -28,6 +28,7 @@ from .project import GENERAL, Project, load_project
 from .resources import theme_dirs
 from .tailoring import Tailored, as_markdown, explain, tailor
 from .tailoring.fitting import fit_pages
+from .tailoring.selection import HIGHLIGHTED
 from .writing import inside, safe_name, write_atomic
 
 FORMATS = ("pdf", "docx")
@@ -149,7 +150,7 @@ def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
         highlights = None
         if plan.tailored and plan.tailored.letter_highlights:
             told = (plan.growth or "").casefold()
-            shown = {h.text for section in ("work", "volunteer", "projects")
+            shown = {h.text for section in HIGHLIGHTED
                      for entry in getattr(plan.profile, section) for h in entry.highlights}
             fresh = [h for h in plan.tailored.letter_highlights
                      if h in shown and h.rstrip(".").casefold()[1:] not in told]

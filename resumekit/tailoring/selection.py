@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..areas import Taxonomy
-from ..feedback import origin
+from ..feedback import NAME_FIELDS, origin
 from ..growth import cited_areas, find_application
 from ..models.base import TaggedText
 from ..models.feedback import Feedback
@@ -39,9 +39,7 @@ UNMATCHED_DROPPABLE = ("skills", "certificates")
 OPTIONAL_SECTIONS = ("references", "interests", "publications", "awards", "projects", "volunteer")
 """Sections whose whole entries may go to fit the page, after optional highlights, in this order."""
 HIGHLIGHTED = ("work", "volunteer", "projects")
-NAME_OF = {"work": "name", "volunteer": "organization", "projects": "name", "education": "institution",
-           "awards": "title", "certificates": "name", "publications": "name", "skills": "name",
-           "references": "name", "interests": "name"}
+NAME_OF = {**NAME_FIELDS, "references": "name", "interests": "name"}
 SECTION_TITLES = {"work": "Experience", "volunteer": "Volunteering", "projects": "Projects",
                   "education": "Education", "awards": "Awards", "certificates": "Certificates",
                   "publications": "Publications", "skills": "Skills", "summary": "Summary",
