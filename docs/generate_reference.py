@@ -1,7 +1,7 @@
 """Write the file-format reference (docs/reference/*.md) from resumekit's models.
 
 Run from anywhere: ``python docs/generate_reference.py``. The pages are generated from
-``resumekit.schema.json_schema``, so they say exactly what ``resumekit schema`` says;
+``resumekit.models.schema.json_schema``, so they say exactly what ``resumekit schema`` says;
 defaults come from the models themselves. tests/test_docs.py fails when the committed
 pages differ from what this writes, so re-run it after changing a model.
 """
@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
 from pydantic import BaseModel  # noqa: E402
 from pydantic_core import PydanticUndefined  # noqa: E402
 
-from resumekit.schema import json_schema  # noqa: E402
+from resumekit.models.schema import json_schema  # noqa: E402
 
 KINDS = ("profile", "feedback", "target", "config")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -251,7 +251,7 @@ def render_page(kind: str) -> str | None:
 def render_areas_page() -> str | None:
     """The built-in feedback areas and the words that infer each; ``None`` if not built yet."""
     try:
-        from resumekit.areas import BUILTIN_AREAS
+        from resumekit.models.areas import BUILTIN_AREAS
     except ImportError:
         return None
     lines = [

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 if TYPE_CHECKING:
-    from .building import BuildResult, build, build_many, render
-    from .errors import ConfigError, FeedbackError, ProfileError, ResumekitError, TargetError
+    from .building import BuildOptions, BuildResult, BuildSession, build, build_many, render
+    from .errors import (BuildError, ConfigError, FeedbackError, InternalError, ProfileError, ResumekitError,
+                         TargetError, UsageError)
     from .feedback import apply_feedback
-    from .feedback_loading import load_feedback
     from .loading import ResumekitWarning, load_profile, load_target
+    from .loading.feedback import load_feedback
     from .models import Profile, Target
     from .models.feedback import Feedback
     from .tailoring import Tailored, tailor
@@ -26,11 +27,12 @@ if TYPE_CHECKING:
 # Each public name and the module it lives in. They are imported on first use, so that
 # `resumekit --help` and an up-to-date `resumekit build` never import pydantic.
 _HOMES = {
-    "BuildResult": "building", "build": "building", "build_many": "building", "render": "building",
-    "ConfigError": "errors", "FeedbackError": "errors", "ProfileError": "errors",
-    "ResumekitError": "errors", "TargetError": "errors",
+    "BuildOptions": "building", "BuildResult": "building", "BuildSession": "building",
+    "build": "building", "build_many": "building", "render": "building",
+    "BuildError": "errors", "ConfigError": "errors", "FeedbackError": "errors", "InternalError": "errors",
+    "ProfileError": "errors", "ResumekitError": "errors", "TargetError": "errors", "UsageError": "errors",
     "apply_feedback": "feedback",
-    "load_feedback": "feedback_loading",
+    "load_feedback": "loading.feedback",
     "load_profile": "loading", "load_target": "loading", "ResumekitWarning": "loading",
     "Profile": "models", "Target": "models",
     "Feedback": "models.feedback",
@@ -38,10 +40,14 @@ _HOMES = {
 }
 
 __all__ = [
+    "BuildError",
+    "BuildOptions",
     "BuildResult",
+    "BuildSession",
     "ConfigError",
     "Feedback",
     "FeedbackError",
+    "InternalError",
     "Profile",
     "ProfileError",
     "ResumekitError",
@@ -49,6 +55,7 @@ __all__ = [
     "Tailored",
     "Target",
     "TargetError",
+    "UsageError",
     "apply_feedback",
     "build",
     "build_many",

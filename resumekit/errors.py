@@ -37,7 +37,12 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
 
 
 class ResumekitError(Exception):
-    """Base of every error a user can cause; its text is meant for people."""
+    """Base of every error a user can cause; its text is meant for people.
+
+    ``exit_code`` travels with the error, so the command line needs no table of them.
+    """
+
+    exit_code = 1
 
 
 class LocatedError(ResumekitError):
@@ -86,5 +91,14 @@ class BuildError(ResumekitError):
     """A document could not be produced from valid input (e.g. an unreadable theme)."""
 
 
-class UsageError(BuildError):
-    """The request names something that is not there: a target or a format (exit code 2)."""
+class UsageError(ResumekitError):
+    """The command line asks for something that is not there: a target or a format."""
+
+    exit_code = 2
+
+
+class InternalError(Exception):
+    """A bug in resumekit, not in the user's files: shown as such, with a request to report it.
+
+    It is not a :class:`ResumekitError`, so no caller mistakes it for bad input.
+    """

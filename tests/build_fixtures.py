@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from resumekit.building import BuildResult
-from resumekit.resources import builtin_themes_dir
+from resumekit.rendering.theme import builtin_themes_dir
 
 from .conftest import JANE, LETTER_DATE, PROFILES, REPO, copy_project, make_project
 

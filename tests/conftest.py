@@ -21,8 +21,8 @@ import pytest
 import yaml
 
 import resumekit
-from resumekit.building import GENERAL, BuildResult
-from resumekit.manifest import MANIFEST_NAME
+from resumekit.building import GENERAL_BUILD as GENERAL, BuildResult
+from resumekit.building.manifest import MANIFEST_NAME
 
 REPO = Path(__file__).resolve().parents[1]
 PROFILES = REPO / "profiles"

@@ -10,7 +10,8 @@ import pytest
 
 import resumekit
 from resumekit.errors import FeedbackError
-from resumekit.feedback import apply_feedback, origin
+from resumekit.feedback import apply_feedback
+from resumekit.feedback import provenance_of as origin
 from resumekit.models import Profile
 
 from .feedback_fixtures import PROFILES, SAM, SAM_FEEDBACK, built_example, pdf_text, squash

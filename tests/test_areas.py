@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumekit.areas import BUILTIN_AREAS, Match, Taxonomy, normalise_area
+from resumekit.models.areas import BUILTIN_AREAS, Match, Taxonomy, normalise_area
 
 DOCUMENTED = ["leadership", "communication", "teamwork", "technical", "domain",
               "problem-solving", "experience", "motivation", "culture"]

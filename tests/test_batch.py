@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import resumekit
-import resumekit.building as building
+import resumekit.building.workers as workers
 
 from .build_fixtures import ACME, GLOBEX, SUMMARY, built_targets, cli_env, docx_text, edit, small_project
 from .conftest import PROFILES, copy_project, run_cli, snapshot
@@ -49,13 +49,13 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 def test_two_jobs_give_the_same_files_as_one(reference, tmp_path, monkeypatch):
     pools = []
-    real = building._process_pool
+    real = workers.process_pool
 
     def spy(workers, *args, **kwargs):
         pools.append(workers)
         return real(workers, *args, **kwargs)
 
-    monkeypatch.setattr(building, "_process_pool", spy)
+    monkeypatch.setattr(workers, "process_pool", spy)
     seen = []
     config = three_targets(tmp_path / "project")
     result = resumekit.build(config, jobs=2, progress=lambda done, total, tid: seen.append((done, total, tid)))

@@ -83,7 +83,7 @@ def test_only_the_chosen_targets_and_formats_are_built(tmp_path):
 
 def test_an_unknown_target_is_refused_naming_the_known_ones(tmp_path):
     config = make_project(tmp_path, targets={"acme.yaml": "title: Lead\n"})
-    with pytest.raises(BuildError, match="no target 'acme-lead'; known: acme, general"):
+    with pytest.raises(resumekit.UsageError, match="no target 'acme-lead'; known: acme, general"):
         resumekit.build(config, targets=["acme-lead"], formats=["docx"])
     assert not (tmp_path / "out").exists() or delivered(tmp_path / "out") == []
 

@@ -9,6 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from resumekit import cli
+from resumekit.cli.parser import make_parser
 
 from .conftest import JANE, make_project, run_cli, snapshot
 
@@ -38,7 +39,7 @@ def _commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> 
     return found
 
 
-COMMANDS = sorted(set(_commands(cli._parser())) | {("init",), ("build",), ("validate",), ("schema",)})
+COMMANDS = sorted(set(_commands(make_parser())) | {("init",), ("build",), ("validate",), ("schema",)})
 
 
 def exit_code(argv: list[str]) -> int:

@@ -9,7 +9,8 @@ import pytest
 
 import resumekit
 from resumekit.errors import FeedbackError
-from resumekit.feedback_loading import before, inline_feedback, read_feedback
+from resumekit.loading.feedback import inline_feedback, read_feedback
+from resumekit.models.base import before
 from resumekit.loading import read_profile
 
 from .feedback_fixtures import BAD_FEEDBACK, PROFILES, SAM, SAM_FEEDBACK, BadCase

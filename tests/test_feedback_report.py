@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 import resumekit
-from resumekit.areas import Taxonomy
-from resumekit.feedback_report import Report, as_json, as_markdown, as_table, build_report, request_due
+from resumekit.models.areas import Taxonomy
+from resumekit.feedback.report import Report, as_json, as_table, build_report, request_due
+from resumekit.feedback.report import report_markdown as as_markdown
 
 from .feedback_fixtures import PROFILES
 

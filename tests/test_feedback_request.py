@@ -12,13 +12,13 @@ import pytest
 
 import resumekit
 from resumekit.errors import BuildError
-from resumekit.feedback_request import RequestEmail, compose_request
+from resumekit.feedback.request import RequestEmail, compose_request
 from resumekit.models.feedback import Application
-from resumekit.resources import theme_dirs
+from resumekit.rendering.theme import Theme
 
 from .feedback_fixtures import PROFILES
 
-CLASSIC = theme_dirs("classic")
+CLASSIC = Theme.named("classic").fill
 
 
 @pytest.fixture(scope="module")
@@ -117,11 +117,11 @@ def test_without_a_position_the_wording_still_reads(profile) -> None:
 # --- the user's own template ------------------------------------------------------------------
 
 
-def own_theme(root: Path, text: str) -> list[Path]:
+def own_theme(root: Path, text: str):
     theme = root / "mytheme"
     theme.mkdir(parents=True, exist_ok=True)
     (theme / "feedback-request.txt").write_text(text, encoding="utf-8")
-    return theme_dirs("mytheme", root)
+    return Theme.named("mytheme", root).fill
 
 
 def test_a_template_in_the_users_theme_folder_changes_the_wording(tmp_path: Path, profile, northwind) -> None:

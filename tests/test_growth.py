@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 import resumekit
-from resumekit.areas import Taxonomy
-from resumekit.growth import answering, find_application, growth_paragraph, improvement_phrase
+from resumekit.models.areas import Taxonomy
+from resumekit.documents.letter import growth_paragraph, improvement_phrase
+from resumekit.feedback.reapplication import answering, find_application
 from resumekit.models import Target
 from resumekit.models.feedback import Improvement
 

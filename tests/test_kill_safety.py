@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import resumekit
-from resumekit.manifest import MANIFEST_NAME, Manifest
+from resumekit.building.manifest import MANIFEST_NAME, Manifest
 
 from .build_fixtures import (
     ACME, SUMMARY, built_targets, cli_env, document_text, documents_in, edit, small_project, up_to_date_targets,

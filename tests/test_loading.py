@@ -272,11 +272,14 @@ def _alias_bomb(levels: int = 9) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_an_alias_bomb_is_refused_within_a_second(tmp_path):
+def test_an_alias_bomb_is_refused_long_before_it_expands(tmp_path):
+    # Expanded, the bomb is 387 million values; refused at 200,000 it takes about half a
+    # second. The bound is loose because test machines are noisy: it catches a walker
+    # that stopped counting, which would run for minutes.
     path = write(tmp_path / "profile.yaml", _alias_bomb())
     started = time.perf_counter()
     [problem] = problems_of(path)
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 5
     assert "too many aliases" in problem.message
 
 

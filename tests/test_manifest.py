@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import resumekit
-from resumekit.manifest import FORMAT, MANIFEST_NAME, Hasher, Manifest, file_hash, up_to_date_without_loading
+from resumekit.building.manifest import FORMAT, MANIFEST_NAME, Hasher, Manifest, file_hash
+from resumekit.building.quick import fresh_outputs as up_to_date_without_loading
 
 from .build_fixtures import built_targets, small_project
 from .conftest import snapshot
@@ -127,7 +128,8 @@ def test_a_damaged_or_foreign_manifest_means_rebuild_not_a_crash(built, damage):
 
 def test_a_manifest_of_another_resumekit_version_means_rebuild(built, monkeypatch):
     assert resumekit.build(built).built == []
-    monkeypatch.setattr("resumekit.building.__version__", "99.0.0")
+    monkeypatch.setattr("resumekit.building.run.__version__", "99.0.0")
+    monkeypatch.setattr("resumekit.building.quick.__version__", "99.0.0")
     result = resumekit.build(built)
     assert built_targets(result) == {"acme", "globex"}
     assert resumekit.build(built).built == []

@@ -12,7 +12,7 @@ from resumekit import ProfileError
 from resumekit.documents import Link
 from resumekit.errors import BuildError
 from resumekit.rendering.layout import contact_rows
-from resumekit.resources import builtin_themes_dir
+from resumekit.rendering.theme import builtin_themes_dir
 from resumekit.tailoring.text import tokens
 
 from .conftest import make_project

@@ -9,7 +9,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from resumekit import ProfileError, load_profile
-from resumekit.schema import json_schema
+from resumekit.models.schema import json_schema
 
 from .conftest import CONFORMANCE, JANE, PROFILES, REPO, SCAFFOLD
 from .test_conformance import CASES

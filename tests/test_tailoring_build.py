@@ -16,11 +16,10 @@ import yaml
 from pypdf import PdfReader
 
 import resumekit
-from resumekit.building import plan_target
+from resumekit.building.plan import plan_target
 from resumekit.documents import Options, build_resume
-from resumekit.project import load_project
-from resumekit.rendering.pdf import count_pages
-from resumekit.resources import theme_dirs
+from resumekit.building.project import load_project
+from resumekit.rendering.pdf import measure_pages
 
 from .tailoring_fixtures import (
     PAT, bullets, cli, cli_env, copy_profiles, docx_paragraphs, docx_text, flat, outputs, pdf_pages, pdf_text,
@@ -177,7 +176,7 @@ def test_without_the_budget_the_same_resume_runs_longer(project):
     job = project.target("riverside-nurse-educator").model_copy(update={"pages": None})
     unbudgeted = plan_target(project, job)
     doc = build_resume(unbudgeted.profile, Options(language=project.config.language, date=project.config.date))
-    assert count_pages(doc, theme_dirs(project.config.theme, project.root), project.root) >= 2
+    assert measure_pages(doc, project.theme, project.root)[0] >= 2
 
 
 def test_the_report_lists_what_the_page_budget_left_out(out, plans):

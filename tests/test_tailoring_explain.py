@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from resumekit.project import load_project
-from resumekit.tailoring import as_markdown, explain, tailor
+from resumekit.building.project import load_project
+from resumekit.tailoring import explain, tailor
+from resumekit.tailoring import explanation_markdown as as_markdown
 
 from .tailoring_fixtures import DATA_JOB, PROFILES, cli, copy_profiles, profile, target
 
@@ -133,9 +134,9 @@ def test_explain_runs_from_the_project_folder(project):
     assert "Snowflake" in run.stdout
 
 
-def test_explain_of_an_unknown_target_exits_1_with_a_clear_message(project):
+def test_explain_of_an_unknown_target_exits_2_as_build_does(project):
     run = cli("explain", "-c", str(project), "no-such-job")
-    assert run.returncode == 1
+    assert run.returncode == 2
     assert "no target 'no-such-job'" in run.stderr
     assert "acme-lead" in run.stderr  # says which targets there are
     assert "Traceback" not in run.stderr

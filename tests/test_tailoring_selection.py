@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import resumekit
-from resumekit.project import load_project
+from resumekit.building.project import load_project
 from resumekit.tailoring import Tailored, tailor
 from resumekit.tailoring.selection import DETAILS
 

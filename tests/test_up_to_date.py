@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import resumekit
-from resumekit.building import GENERAL
-from resumekit.resources import builtin_themes_dir
+from resumekit.building import GENERAL_BUILD as GENERAL
+from resumekit.rendering.theme import builtin_themes_dir
 
 from .build_fixtures import (
     FEEDBACK, SUMMARY, built_targets, docx_text, edit, python, small_project, statuses,
@@ -229,7 +229,7 @@ def test_a_removed_target_file_is_noticed(project, monkeypatch):
     assert {o.target for o in result.outputs} == {"globex"}
     assert (project.parent / "out" / "acme" / "Jane-Doe-Resume.pdf").is_file(), "documents are never deleted"
     # The next build knows from the manifest alone that nothing is to do.
-    monkeypatch.setattr("resumekit.building.load_project", _not_needed)
+    monkeypatch.setattr("resumekit.building.run.load_project", _not_needed)
     again = resumekit.build(project)
     assert {o.target for o in again.outputs} == {"globex"}
 
@@ -298,9 +298,9 @@ def test_the_general_version_is_tracked_apart_from_the_targets(project):
 
 def test_an_input_saved_during_a_build_is_rebuilt_next_time(project, monkeypatch):
     """The build read the old profile; the next build must not take the new one as done."""
-    import resumekit.building as building
+    import resumekit.building.workers as workers
 
-    render = building.build_target
+    render = workers.build_target
     profile = project.parent / "profile.yaml"
 
     def save_while_rendering(*args, **kwargs):
@@ -309,7 +309,7 @@ def test_an_input_saved_during_a_build_is_rebuilt_next_time(project, monkeypatch
         return render(*args, **kwargs)
 
     edit(project.parent / "feedback.yaml", "Led six volunteers", "Led seven volunteers")
-    monkeypatch.setattr(building, "build_target", save_while_rendering)
+    monkeypatch.setattr(workers, "build_target", save_while_rendering)
     resumekit.build(project, jobs=1)
     monkeypatch.undo()
     assert "Analyst who ships decisions." not in docx_text(out(project) / "acme" / "Jane-Doe-Resume.docx")
@@ -322,8 +322,8 @@ def _tomorrow(monkeypatch):
     later = dt.date.today() + dt.timedelta(days=1)
     fake = types.SimpleNamespace(date=types.SimpleNamespace(today=lambda: later),
                                  datetime=dt.datetime, timezone=dt.timezone)
-    monkeypatch.setattr("resumekit.manifest.dt", fake)
-    monkeypatch.setattr("resumekit.building.dt", fake)
+    monkeypatch.setattr("resumekit.building.quick.dt", fake)
+    monkeypatch.setattr("resumekit.building.run.dt", fake)
 
 
 def test_a_letter_dated_today_is_rebuilt_on_a_new_day(tmp_path, monkeypatch):

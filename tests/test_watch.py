@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import resumekit
-from resumekit.watching import Rebuild, _relevant, rebuild, watch, watched_paths
+from resumekit.building.watch import Rebuild, _relevant, rebuild, watch, watched_paths
 
 from .build_fixtures import (
     ACME, SUMMARY, built_targets, cli_env, docx_text, edit, example_copy, small_project, wait_for,
@@ -195,7 +195,7 @@ def test_only_files_that_can_feed_a_build_trigger_one(tmp_path):
 def test_a_theme_folder_outside_the_project_is_watched_too(tmp_path):
     import shutil
 
-    from resumekit.resources import builtin_themes_dir
+    from resumekit.rendering.theme import builtin_themes_dir
 
     shutil.copytree(builtin_themes_dir() / "classic", tmp_path / "themes" / "mine")
     config = small_project(tmp_path / "project")

@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from resumekit.errors import BuildError
-from resumekit.writing import inside, safe_name, write_atomic
+from resumekit.building.writing import inside, safe_name, write_atomic
 
 
 @pytest.mark.parametrize("text, name", [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import Field
@@ -177,6 +178,37 @@ class Profile(Model):
     feedback: Any = Field(None, description="Feedback, inline (see `resumekit schema feedback`).")
 
 
-SECTIONS = ("work", "volunteer", "education", "awards", "certificates", "publications",
-            "skills", "languages", "interests", "references", "projects")
+@dataclass(frozen=True)
+class SectionInfo:
+    """What the code needs to know of one JSON Resume section of entries."""
+
+    name_field: str
+    """The field that names an entry (``extend: match`` compares it): ``name``, ``organization``..."""
+    date_field: str
+    """The field that dates an entry, ``""`` for undated sections."""
+    title: str
+    """The section's heading in an English document."""
+    highlighted: bool = False
+    """Whether its entries carry ``highlights``."""
+
+
+SECTION_INFO: dict[str, SectionInfo] = {
+    "work": SectionInfo("name", "startDate", "Experience", highlighted=True),
+    "volunteer": SectionInfo("organization", "startDate", "Volunteering", highlighted=True),
+    "education": SectionInfo("institution", "startDate", "Education"),
+    "awards": SectionInfo("title", "date", "Awards"),
+    "certificates": SectionInfo("name", "date", "Certificates"),
+    "publications": SectionInfo("name", "releaseDate", "Publications"),
+    "skills": SectionInfo("name", "", "Skills"),
+    "languages": SectionInfo("language", "", "Languages"),
+    "interests": SectionInfo("name", "", "Interests"),
+    "references": SectionInfo("name", "", "References"),
+    "projects": SectionInfo("name", "startDate", "Projects", highlighted=True),
+}
+"""The one table of the sections of entries: feedback, tailoring and documents read it."""
+
+SECTIONS = tuple(SECTION_INFO)
 """The JSON Resume sections that hold lists of entries."""
+
+HIGHLIGHTED = tuple(name for name, info in SECTION_INFO.items() if info.highlighted)
+"""The sections whose entries carry highlights."""

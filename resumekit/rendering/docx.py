@@ -12,11 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from pathlib import Path
 from typing import Any
 
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.run import Run
+
 from ..documents import Entry, Letter, Link, Resume, Section
+from ..errors import BuildError
 from .layout import contact_rows, kind_name
+from .theme import Theme
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 # The look of style.css, where Word needs it in code rather than in reference.docx.
@@ -29,21 +37,11 @@ _SELF_EVIDENT = {"location", "email", "phone", "website", "text"}
 
 
 def _rgb(hex_colour: str) -> Any:
-    from docx.shared import RGBColor
 
     return RGBColor.from_string(hex_colour)
 
 
-def _reference(theme_dirs: list[Path]) -> Path:
-    for folder in theme_dirs:
-        if (folder / "reference.docx").is_file():
-            return folder / "reference.docx"
-    raise FileNotFoundError("no reference.docx in the theme")
-
-
 def _set_language(document: Any, language: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -86,10 +84,6 @@ def _look_up_styles_once(document: Any) -> None:
 
 def _hyperlink(paragraph: Any, text: str, url: str) -> Any:
     """A real, clickable link run (python-docx has no public API for it); returns the run."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.text.run import Run
 
     rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
@@ -113,8 +107,6 @@ def _text(paragraph: Any, text: str, url: str | None = None) -> Any:
 
 def _bottom_rule(paragraph: Any, space: int) -> None:
     """An accent rule ``space`` points under the paragraph, as under the letterhead."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -146,7 +138,6 @@ def _header(document: Any, name: str, label: str, contacts: tuple[Link, ...]) ->
 
 
 def _indented(document: Any, text: str = "", after: float | None = None) -> Any:
-    from docx.shared import Pt
 
     paragraph = document.add_paragraph(text)
     paragraph.paragraph_format.left_indent = Pt(INDENT)
@@ -158,7 +149,6 @@ def _indented(document: Any, text: str = "", after: float | None = None) -> Any:
 def _entry(document: Any, entry: Entry, first: bool, quote: bool) -> None:
     """Rows as in the PDF: bold title and location (or dates) at the right tab, then the
     italic subtitle and the dates; a bare entry (a certificate) is one row."""
-    from docx.shared import Pt
 
     title = entry.title or entry.subtitle
     second = entry.subtitle if entry.title else ""
@@ -198,7 +188,6 @@ def _entry(document: Any, entry: Entry, first: bool, quote: bool) -> None:
 
 
 def _section(document: Any, section: Section) -> None:
-    from docx.shared import Pt
 
     heading = document.add_paragraph(f"{section.title} ", style="Heading 1")
     # An underlined tab to the right margin draws the rule; at 6 pt, Lato's underline is
@@ -226,7 +215,6 @@ def _resume(document: Any, doc: Resume) -> None:
 
 def _letter(document: Any, doc: Letter) -> None:
     """A full-block business letter under the resume's letterhead, as letter.html lays it."""
-    from docx.shared import Cm, Pt
 
     page = document.sections[0]
     page.top_margin, page.bottom_margin = Cm(1.7), Cm(1.8)
@@ -278,11 +266,14 @@ def _reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx_bytes(doc: Resume | Letter, theme_dirs: list[Path], stamp: dt.datetime) -> bytes:
+def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes:
     """The DOCX of ``doc``, byte-identical for identical inputs."""
-    import docx
-
-    document = docx.Document(str(_reference(theme_dirs)))
+    reference = theme.require("reference.docx")
+    try:
+        document = docx.Document(str(reference))
+    except Exception as exc:  # python-docx raises many kinds on a file that is no DOCX
+        raise BuildError(f"{reference}: the theme's reference.docx is not a Word document "
+                         f"({type(exc).__name__}: {exc})") from None
     _look_up_styles_once(document)
     _set_language(document, doc.language)
     if isinstance(doc, Letter):

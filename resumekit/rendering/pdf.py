@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..documents import Letter, Resume
 from .html import render_html
+from .theme import Theme
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
 # The environment is shared by threads: one render must not unset SOURCE_DATE_EPOCH while
@@ -111,37 +112,54 @@ class _Layout:
 
 
 _Key = tuple[str, tuple[str, ...]]
-_KEPT = 8
-"""Layouts count_pages keeps for the next render_pdf_bytes: fitting a page budget lays out
-the resume it settles on among the last few candidates, and so it need not be laid out
-again. Each holds a few MB; the next render clears them, so none outlives a target."""
-_LAYOUTS: OrderedDict[_Key, _Layout] = OrderedDict()
-_LAYOUTS_LOCK = threading.Lock()
 
 
-def _html_and_key(doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None) -> tuple[str, _Key]:
-    html = render_html(doc, theme_dirs)
-    roots = [*theme_dirs, *([project_dir] if project_dir else [])]
+class LayoutCache:
+    """Layouts :func:`measure_pages` keeps for the next :func:`render_pdf`.
+
+    Fitting a page budget lays out the resume it settles on among the last few
+    candidates, so it need not be laid out again. Each holds a few MB; a render clears
+    the rest, so none outlives a target. A build session owns one (thread-safe).
+    """
+
+    KEPT = 8
+
+    def __init__(self) -> None:
+        self._layouts: OrderedDict[_Key, _Layout] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def keep(self, key: _Key, layout: _Layout) -> None:
+        with self._lock:
+            self._layouts[key] = layout
+            self._layouts.move_to_end(key)
+            while len(self._layouts) > self.KEPT:
+                self._layouts.popitem(last=False)
+
+    def take(self, key: _Key) -> _Layout | None:
+        """The layout kept for ``key`` (if any); every other one is dropped."""
+        with self._lock:
+            layout = self._layouts.pop(key, None)
+            self._layouts.clear()
+        return layout
+
+
+def _html_and_key(doc: Resume | Letter, theme: Theme, project_dir: Path | None) -> tuple[str, _Key]:
+    html = render_html(doc, theme)
+    roots = [*theme.dirs, *([project_dir] if project_dir else [])]
     return html, (html, tuple(str(r) for r in roots))
 
 
-def _lay_out(html: str, theme_dirs: list[Path], project_dir: Path | None) -> _Layout:
+def _lay_out(html: str, theme: Theme, project_dir: Path | None) -> _Layout:
     """``html`` laid out in pages by WeasyPrint, with fetches limited to local files."""
     from weasyprint import HTML
 
-    base = next((d for d in theme_dirs if (d / "style.css").is_file()), theme_dirs[0])
-    roots = list(theme_dirs) + ([project_dir] if project_dir else [])
+    roots = list(theme.dirs) + ([project_dir] if project_dir else [])
     refused: list[str] = []
     fetcher = _fetcher_class()(roots, refused)
     with _quiet_weasyprint(), _reproducible_fonts():
-        document = HTML(string=html, base_url=str(base) + os.sep, url_fetcher=fetcher
+        document = HTML(string=html, base_url=str(theme.base) + os.sep, url_fetcher=fetcher
                         ).render(font_config=_font_config(), pdf_variant="pdf/ua-1")
     return _Layout(document, refused, fetcher.read)
-
-
-def count_pages(doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None = None) -> int:
-    """How many pages ``doc`` takes, from layout alone (no PDF is written)."""
-    return measure_pages(doc, theme_dirs, project_dir)[0]
 
 
 def _fill(page: Any) -> float:
@@ -157,16 +175,16 @@ def _fill(page: Any) -> float:
     return max(0.0, min(1.0, (bottom - box.content_box_y()) / box.height)) if box.height else 1.0
 
 
-def measure_pages(doc: Resume | Letter, theme_dirs: list[Path],
-                  project_dir: Path | None = None) -> tuple[int, float]:
-    """How many pages ``doc`` takes, and how full its last page is (0 to 1), from layout alone."""
-    html, key = _html_and_key(doc, theme_dirs, project_dir)
-    layout = _lay_out(html, theme_dirs, project_dir)
-    with _LAYOUTS_LOCK:
-        _LAYOUTS[key] = layout
-        _LAYOUTS.move_to_end(key)
-        while len(_LAYOUTS) > _KEPT:
-            _LAYOUTS.popitem(last=False)
+def measure_pages(doc: Resume | Letter, theme: Theme, project_dir: Path | None = None,
+                  layouts: LayoutCache | None = None) -> tuple[int, float]:
+    """How many pages ``doc`` takes, and how full its last page is (0 to 1), from layout alone.
+
+    With ``layouts``, the layout is kept there for a :func:`render_pdf` that follows.
+    """
+    html, key = _html_and_key(doc, theme, project_dir)
+    layout = _lay_out(html, theme, project_dir)
+    if layouts is not None:
+        layouts.keep(key, layout)
     pages = layout.document.pages
     try:
         fill = _fill(pages[-1])
@@ -175,28 +193,23 @@ def measure_pages(doc: Resume | Letter, theme_dirs: list[Path],
     return len(pages), fill
 
 
-def render_pdf_bytes(
-    doc: Resume | Letter, theme_dirs: list[Path], project_dir: Path | None = None,
-    warnings: list[str] | None = None,
-) -> tuple[bytes, int]:
-    """The PDF of ``doc`` (byte-identical for identical inputs) and its page count."""
-    html, key = _html_and_key(doc, theme_dirs, project_dir)
-    with _LAYOUTS_LOCK:
-        layout = _LAYOUTS.pop(key, None)
-        _LAYOUTS.clear()
+def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = None,
+               layouts: LayoutCache | None = None) -> tuple[bytes, int, list[str]]:
+    """The PDF of ``doc`` (byte-identical for identical inputs), its page count and warnings."""
+    html, key = _html_and_key(doc, theme, project_dir)
+    layout = layouts.take(key) if layouts is not None else None
     if layout is None or not layout.current():
-        layout = _lay_out(html, theme_dirs, project_dir)
+        layout = _lay_out(html, theme, project_dir)
     with _quiet_weasyprint(), _reproducible_fonts():
         data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
                                                 font_config=_font_config())
-    if warnings is not None:
-        warnings += [f"not fetched (resumekit never uses the network): {url}" for url in layout.refused]
-        missing = uncovered_characters(html, theme_dirs)
-        if missing:
-            warnings.append(f"the theme's fonts have no letters for {missing!r}; the PDF sets them in "
-                            "a font of this machine's, so it may look different elsewhere (use a theme "
-                            "whose fonts cover them)")
-    return data, len(layout.document.pages)
+    warnings = [f"not fetched (resumekit never uses the network): {url}" for url in layout.refused]
+    missing = uncovered_characters(html, theme)
+    if missing:
+        warnings.append(f"the theme's fonts have no letters for {missing!r}; the PDF sets them in "
+                        "a font of this machine's, so it may look different elsewhere (use a theme "
+                        "whose fonts cover them)")
+    return data, len(layout.document.pages), warnings
 
 
 @lru_cache(maxsize=8)
@@ -209,12 +222,12 @@ def _covered(fonts: tuple[Path, ...]) -> frozenset[int]:
     return frozenset(points)
 
 
-def uncovered_characters(html: str, theme_dirs: list[Path], most: int = 12) -> str:
+def uncovered_characters(html: str, theme: Theme, most: int = 12) -> str:
     """The characters of ``html``'s text that none of the theme's font files can draw."""
     import html as markup
     import re
 
-    fonts = tuple(sorted(f for d in theme_dirs for f in d.glob("fonts/*") if f.suffix.lower() in {".ttf", ".otf"}))
+    fonts = theme.fonts()
     if not fonts:
         return ""
     covered = _covered(fonts)

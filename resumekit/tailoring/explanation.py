@@ -78,7 +78,7 @@ def explain(tailored: Tailored) -> Explanation:
         low_confidence=len(tailored.terms) < FEW_TERMS, summary_choice=summary)
 
 
-def as_markdown(explanation: Explanation, tailored: Tailored) -> str:
+def explanation_markdown(explanation: Explanation, tailored: Tailored) -> str:
     """The explanation as the ``report.md`` written beside a target's documents."""
     target = tailored.target
     title = " at ".join(p for p in (target.title, target.company) if p) or explanation.target

@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..areas import Taxonomy
-from ..feedback import NAME_FIELDS, origin
-from ..growth import cited_areas, find_application
+from ..feedback.apply import provenance_of
+from ..feedback.reapplication import cited_areas, find_application
+from ..models.areas import Taxonomy
 from ..models.base import TaggedText
 from ..models.feedback import Feedback
-from ..models.profile import Profile
+from ..models.profile import HIGHLIGHTED, SECTION_INFO, Profile
 from ..models.target import Target
 from .matching import KIND_FACTOR, Hit, Matcher
 from .terms import JobTerm, extract_terms
@@ -38,12 +38,6 @@ UNMATCHED_DROPPABLE = ("skills", "certificates")
 """Sections whose entries may go to fit the page only when they match nothing in the job."""
 OPTIONAL_SECTIONS = ("references", "interests", "publications", "awards", "projects", "volunteer")
 """Sections whose whole entries may go to fit the page, after optional highlights, in this order."""
-HIGHLIGHTED = ("work", "volunteer", "projects")
-NAME_OF = {**NAME_FIELDS, "references": "name", "interests": "name"}
-SECTION_TITLES = {"work": "Experience", "volunteer": "Volunteering", "projects": "Projects",
-                  "education": "Education", "awards": "Awards", "certificates": "Certificates",
-                  "publications": "Publications", "skills": "Skills", "summary": "Summary",
-                  "references": "References", "interests": "Interests"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +51,8 @@ class Place:
 
     @property
     def label(self) -> str:
-        where = SECTION_TITLES.get(self.section, self.section)
+        info = SECTION_INFO.get(self.section)
+        where = info.title if info else self.section
         if self.section == "summary":
             return f"Summary (variant {self.entry + 1})"
         what = f"{where}: {self.name}" if self.name else f"{where} #{self.entry + 1}"
@@ -161,7 +156,7 @@ class _Context:
         hits = tuple(self.matcher.hits(text, frozenset(tags)))
         score = sum(self.weights[h.term] * KIND_FACTOR[h.kind] for h in hits)
         reasons: list[str] = []
-        source = origin(item) if item is not None else None
+        source = provenance_of(item) if item is not None else None
         areas = set(source["addresses"]) if source else set()
         if (tags | areas) & self.emphasize:
             score += EMPHASIS_BONUS
@@ -239,7 +234,7 @@ def tailor(
     for section in TAGGED_SECTIONS:
         kept_entries = []
         for entry in getattr(result, section):
-            name = getattr(entry, NAME_OF[section], None) or ""
+            name = getattr(entry, SECTION_INFO[section].name_field, None) or ""
             reason = _filter_reason(_tags(entry), include, exclude)
             if reason:
                 place = Place(section, -1, None, name)
@@ -249,7 +244,7 @@ def tailor(
             kept_entries.append(entry)
         setattr(result, section, kept_entries)
         for i, entry in enumerate(kept_entries):
-            name = getattr(entry, NAME_OF[section], None) or ""
+            name = getattr(entry, SECTION_INFO[section].name_field, None) or ""
             if section in HIGHLIGHTED:
                 kept: list[TaggedText] = []
                 for highlight in entry.highlights:

@@ -2,21 +2,22 @@
 
 It lives in the output folder (``.resumekit-manifest.json``). An output is up to date
 when its recorded inputs hash the same as now and the file itself is the one written.
-The check needs only hashlib and json, so a build with nothing to do never imports the
-renderers, nor even the models. A damaged or foreign manifest means "rebuild".
+The check needs only hashlib and json (see :mod:`.quick`), so a build with nothing to do
+never imports the renderers, nor even the models. A damaged or foreign manifest means "rebuild".
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import glob
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..rendering.theme import theme_files as tree_files
+from .writing import write_atomic
 
 MANIFEST_NAME = ".resumekit-manifest.json"
 FORMAT = "resumekit-manifest/1"
@@ -28,15 +29,6 @@ def file_hash(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "missing"
-
-
-def tree_files(folder: Path) -> list[Path]:
-    """Every file under ``folder``, sorted, skipping caches and hidden files."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        found += [Path(root) / f for f in sorted(files) if not f.startswith(".") and not f.endswith(".pyc")]
-    return found
 
 
 def target_listing(spec: str | None, root: Path) -> list[str]:
@@ -78,7 +70,7 @@ class Hasher:
 
 
 @dataclass
-class Entry:
+class OutputRecord:
     """What the manifest records about one output."""
 
     key: str
@@ -102,7 +94,7 @@ class Manifest:
     config_hash: str = ""
     targets_spec: str | None = None
     target_files: list[str] = field(default_factory=list)
-    outputs: dict[str, Entry] = field(default_factory=dict)
+    outputs: dict[str, OutputRecord] = field(default_factory=dict)
     planned: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (target, format)
     folders: dict[str, list[str]] = field(default_factory=dict)  # folder -> its files (theme, feedback)
     warnings: list[str] = field(default_factory=list)  # what the last full build warned about
@@ -117,7 +109,7 @@ class Manifest:
             outputs = {}
             for path, v in _mapping(data["outputs"]).items():
                 entry = _mapping(v)
-                outputs[path] = Entry(_string(entry["key"]), _string(entry["sha256"]), _strings(entry["inputs"]),
+                outputs[path] = OutputRecord(_string(entry["key"]), _string(entry["sha256"]), _strings(entry["inputs"]),
                                       _strings(entry["extra"]), _string(entry["target"]),
                                       entry.get("dated") is True)
             planned = {}
@@ -137,8 +129,6 @@ class Manifest:
 
     def save(self, folder: Path) -> None:
         """Write the manifest atomically."""
-        from .writing import write_atomic
-
         data = {"format": FORMAT, "version": self.version, "config": self.config,
                 "config_hash": self.config_hash, "targets_spec": self.targets_spec,
                 "target_files": self.target_files,
@@ -180,75 +170,3 @@ def _mapping(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise TypeError("not a mapping")
     return value
-
-
-def raw_config(config_path: Path) -> dict[str, Any] | None:
-    """The config as plain YAML, without the models: what the quick paths read. ``None``
-    if it cannot be read or is not a mapping (the full path then says why)."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def output_folder(config_path: Path, data: dict[str, Any] | None = None) -> Path | None:
-    """Where the config's outputs (and so the manifest) go, from plain YAML; ``None`` if unknown."""
-    data = raw_config(config_path) if data is None else data
-    output = data.get("output", "out") if data is not None else None
-    return (config_path.parent / output).resolve() if isinstance(output, str) else None
-
-
-def last_warnings(config_path: Path, version: str) -> list[str]:
-    """The warnings of the last full build, so an up-to-date build still repeats them."""
-    folder = output_folder(config_path)
-    return Manifest.load(folder, version).warnings if folder is not None else []
-
-
-def up_to_date_without_loading(
-    config_path: Path, version: str, targets: list[str] | None, formats: list[str] | None,
-) -> list[str] | None:
-    """The outputs asked for, if every one is up to date by the manifest alone; else ``None``.
-
-    Only the config's ``output`` key is read (with plain YAML, no models). A changed
-    config, a new or removed target file, a file added to the theme or feedback folder,
-    any changed input, a missing or edited output, a target that failed to load last
-    time, or a target or format the last full plan did not have, all mean ``None``: the
-    caller then takes the full path.
-    """
-    data = raw_config(config_path)
-    folder = output_folder(config_path, data)
-    if data is None or folder is None:
-        return None
-    manifest = Manifest.load(folder, version)
-    if not manifest.planned or manifest.config != str(config_path.resolve()):
-        return None
-    hasher = Hasher()
-    if hasher(config_path) != manifest.config_hash:
-        return None
-    if target_listing(manifest.targets_spec, config_path.parent) != manifest.target_files:
-        return None
-    if any([str(p) for p in tree_files(Path(folder))] != files for folder, files in manifest.folders.items()):
-        return None
-    from .errors import ResumekitError
-    from .resources import theme_dirs
-
-    try:  # a theme folder of the user's, made since, shadows the one the manifest knows
-        themes = theme_dirs(str(data.get("theme", "classic")), config_path.parent)
-    except ResumekitError:
-        return None
-    if any(str(folder) not in manifest.folders for folder in themes):
-        return None
-    planned = manifest.planned
-    known_targets = {t for t, _ in planned.values()}
-    known_formats = {f for _, f in planned.values()}
-    if targets and not set(targets) <= known_targets or formats and not set(formats) <= known_formats:
-        return None
-    chosen = [path for path, (target, fmt) in sorted(planned.items())
-              if (not targets or target in targets) and (not formats or fmt in formats)]
-    today = dt.date.today().isoformat()
-    if not chosen or not all(manifest.still_fresh(path, hasher, today) for path in chosen):
-        return None
-    return chosen

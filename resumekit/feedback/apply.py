@@ -11,18 +11,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import FeedbackError, Problem
-from .feedback_loading import origin_of
-from .models.base import TaggedText, before
-from .models.feedback import Extension, Feedback, Improvement
-from .models.profile import Profile
-
-NAME_FIELDS = {"work": "name", "volunteer": "organization", "projects": "name",
-               "education": "institution", "awards": "title", "certificates": "name",
-               "publications": "name", "skills": "name"}
-DATE_FIELDS = {"work": "startDate", "volunteer": "startDate", "projects": "startDate",
-               "education": "startDate", "awards": "date", "certificates": "date",
-               "publications": "releaseDate", "skills": ""}
+from ..errors import FeedbackError, Problem
+from ..loading.feedback import origin_of
+from ..models.base import TaggedText, before
+from ..models.feedback import Extension, Feedback, Improvement
+from ..models.profile import SECTION_INFO, Profile
 
 
 def provenance(improvement: Improvement) -> dict[str, Any]:
@@ -31,7 +24,7 @@ def provenance(improvement: Improvement) -> dict[str, Any]:
             "prompted_by": list(improvement.prompted_by)}
 
 
-def origin(item: BaseModel) -> dict[str, Any] | None:
+def provenance_of(item: BaseModel) -> dict[str, Any] | None:
     """The provenance ``apply_feedback`` attached to an entry or highlight, if any."""
     extra = item.__pydantic_extra__ or {}
     value = extra.get("origin")
@@ -52,7 +45,7 @@ def _content(item: BaseModel) -> Any:
 
 
 def _entry_date(section: str, entry: BaseModel) -> str:
-    name = DATE_FIELDS.get(section, "")
+    name = SECTION_INFO[section].date_field
     return str(getattr(entry, name, "") or "") if name else ""
 
 
@@ -79,7 +72,7 @@ def _insert_by_date(entries: list[Any], entry: Any, section: str, fallback: str 
 
 
 def _matches(section: str, entry: Any, ext: Extension) -> bool:
-    name = getattr(entry, NAME_FIELDS[section], None) or ""
+    name = getattr(entry, SECTION_INFO[section].name_field, None) or ""
     if name.strip().casefold() != ext.match.strip().casefold():
         return False
     return ext.position is None or (getattr(entry, "position", "") or "").casefold() == ext.position.casefold()
@@ -108,7 +101,7 @@ def _extend(profile: Profile, improvement: Improvement, problems: list[Problem])
         entries = getattr(profile, ext.section)
         found = [e for e in entries if _matches(ext.section, e, ext)]
         if len(found) != 1:
-            names = sorted({getattr(e, NAME_FIELDS[ext.section]) or "" for e in entries} - {""})
+            names = sorted({getattr(e, SECTION_INFO[ext.section].name_field) or "" for e in entries} - {""})
             if found:
                 message = (f"'{ext.match}' matches {len(found)} {ext.section} entries; "
                            "add 'position' to choose one")

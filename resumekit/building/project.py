@@ -5,17 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .areas import Taxonomy
-from .errors import ConfigError, LocatedError, Problem, TargetError, did_you_mean
-from .feedback import apply_feedback
-from .feedback_loading import inline_feedback, read_feedback
-from .loading import Loaded, read_config, read_profile, read_target
+from ..errors import ConfigError, LocatedError, Problem, ResumekitError, TargetError, did_you_mean
+from ..feedback import apply_feedback
+from ..loading import Loaded, read_config, read_profile, read_target
+from ..loading.feedback import inline_feedback, read_feedback
+from ..models import Config, Profile, Target
+from ..models.areas import Taxonomy
+from ..models.feedback import Feedback
+from ..rendering.theme import Theme
+from ..loading.target import id_from_stem
 from .manifest import target_listing, tree_files
-from .models import Config, Profile, Target
-from .models.feedback import Feedback
-from .resources import theme_dirs
+from .result import Failure
 
-GENERAL = "general"
+GENERAL_BUILD = "general"
 """The id of the untailored build, made alongside the targets."""
 
 
@@ -31,7 +33,12 @@ class Project:
     feedback: Feedback | None = None
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     target_paths: dict[str, Path] = field(default_factory=dict)
-    bad_targets: dict[str, LocatedError] = field(default_factory=dict)
+    bad_targets: list[Failure] = field(default_factory=list)
+    """Targets that could not be loaded; ``file`` is set where two files claim one id."""
+    input_hashes: dict[str, str] = field(default_factory=dict)
+    """The SHA-256 of every file as it was parsed, by resolved path: outputs are keyed on
+    what was read, so a file saved during a build is never taken for the one built from."""
+    theme: Theme = field(default_factory=Theme.named)
 
     @property
     def root(self) -> Path:
@@ -51,8 +58,7 @@ class Project:
         if self.config.feedback:
             feedback = self.root / self.config.feedback
             files += tree_files(feedback) if feedback.is_dir() else [feedback]
-        for folder in theme_dirs(self.config.theme, self.root):
-            files += tree_files(folder)
+        files += self.theme.files()
         return [str(Path(f).resolve()) for f in files]
 
     def target_inputs(self, tid: str) -> list[str]:
@@ -85,8 +91,14 @@ def load_project(
         line, column = loaded.document.positions.of_value(("targets",))
         raise ConfigError([Problem(str(path), line, column, "targets",
                                    f"'{config.targets}' names no target file (.yaml, .yml or .json)")])
+    try:
+        theme = Theme.named(config.theme, root)
+    except ResumekitError as exc:
+        line, column = loaded.document.positions.of_value(("theme",))
+        raise ConfigError([Problem(str(path), line, column, "theme", str(exc))]) from None
     profile = read_profile(root / config.profile, strict)
     warnings += profile.warnings
+    hashes = {**loaded.hashes, **profile.hashes}
     taxonomy = Taxonomy(config.areas)
     inline = inline_feedback(profile.document)
     feedback_source = root / config.feedback if config.feedback else inline
@@ -99,24 +111,26 @@ def load_project(
     if feedback_source is not None:
         loaded_feedback = read_feedback(feedback_source, strict, taxonomy)
         warnings += loaded_feedback.warnings
+        hashes.update(loaded_feedback.hashes)
         feedback = loaded_feedback.model
     targets: list[Target] = []
     paths: dict[str, Path] = {}
-    bad: dict[str, LocatedError] = {}
+    bad: list[Failure] = []
     loaded_targets: dict[str, Loaded[Target]] = {}
     for file in target_files(config, root):
         try:
             target = read_target(file, strict)
         except LocatedError as exc:
-            bad[file.stem] = exc
+            bad.append(Failure(id_from_stem(file.stem), exc))
             continue
         warnings += target.warnings
+        hashes.update(target.hashes)
         tid = target.model.id or file.stem
-        if tid == GENERAL or tid in paths:
-            why = "is reserved for the untailored build" if tid == GENERAL else f"is also used by {paths[tid]}"
+        if tid == GENERAL_BUILD or tid in paths:
+            why = "is reserved for the untailored build" if tid == GENERAL_BUILD else f"is also used by {paths[tid]}"
             line, column = target.document.positions.of_value(("id",))
-            bad[f"{tid} ({file.name})"] = TargetError([Problem(str(file), line, column, "id",
-                                                               f"target id '{tid}' {why}")])
+            bad.append(Failure(tid, TargetError([Problem(str(file), line, column, "id",
+                                                         f"target id '{tid}' {why}")]), str(file)))
             continue
         paths[tid] = file
         loaded_targets[tid] = target
@@ -126,11 +140,13 @@ def load_project(
         for job in [t for t in targets if t.application and t.application not in known]:
             tid = job.id or ""
             line, column = loaded_targets[tid].document.positions.of_value(("application",))
-            bad[tid] = TargetError([Problem(str(paths[tid]), line, column, "application",
+            bad.append(Failure(tid, TargetError([Problem(str(paths[tid]), line, column, "application",
                                             f"no application with id '{job.application}' in the feedback"
-                                            + did_you_mean(job.application or "", known))])
+                                            + did_you_mean(job.application or "", known))])))
             targets.remove(job)
     if bad and not keep_going:
-        raise TargetError([p for error in bad.values() for p in error.problems])
+        raise TargetError([p for failure in bad if isinstance(failure.error, LocatedError)
+                           for p in failure.error.problems])
     applied = apply_feedback(profile.model, feedback) if feedback else profile.model
-    return Project(config, path.resolve(), applied, targets, warnings, feedback, taxonomy, paths, bad)
+    return Project(config, path.resolve(), applied, targets, warnings, feedback, taxonomy, paths, bad,
+                   hashes, theme)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Config, Profile, Target
-from .models.base import NoNullSchema
+from . import Config, Profile, Target
+from .base import NoNullSchema
 
 TITLES = {
     "profile": "resumekit profile (JSON Resume 1.0.0 with extensions)",
@@ -17,7 +17,7 @@ TITLES = {
 
 def _model(kind: str) -> Any:
     if kind == "feedback":
-        from .models.feedback import Feedback
+        from .feedback import Feedback
 
         return Feedback
     return {"profile": Profile, "target": Target, "config": Config}[kind]

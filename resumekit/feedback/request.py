@@ -1,4 +1,8 @@
-"""A short, polite feedback-request email for one application, from a template users override."""
+"""A short, polite feedback-request email for one application, from a template users override.
+
+The template is filled by the caller (the theme owns templates, and Jinja stays in the
+rendering layer); this module chooses the values and reads the result as an email.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,16 @@ import email.policy
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
-from pathlib import Path
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from .errors import BuildError
-from .feedback_report import request_due
-from .models.feedback import Application
-from .models.profile import Profile
+from ..errors import BuildError
+from ..models.feedback import Application
+from ..models.profile import Profile
+from .report import request_due
+
+Fill = Callable[[str, Mapping[str, Any]], str]
+"""Fills the named template with values: ``fill("feedback-request.txt", {...})``."""
 
 TEMPLATE = "feedback-request.txt"
 
@@ -42,14 +50,6 @@ class RequestEmail:
         return message
 
 
-def _template(theme_dirs: list[Path]) -> str:
-    for folder in theme_dirs:
-        path = folder / TEMPLATE
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
-    raise BuildError(f"no {TEMPLATE} in the theme")
-
-
 def _one_line(text: str | None) -> str:
     """``text`` on one line: a line break would end a mail header, or the subject line."""
     return " ".join((text or "").split())
@@ -73,23 +73,15 @@ def _greeting_name(application: Application) -> str:
     return _one_line(contact.greeting or contact.name or "")
 
 
-def compose_request(application: Application, profile: Profile, theme_dirs: list[Path]) -> RequestEmail:
+def compose_request(application: Application, profile: Profile, fill: Fill) -> RequestEmail:
     """The feedback-request email for ``application``, from the theme's template."""
-    import jinja2
-
-    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined)
     basics = profile.basics
-    try:
-        text = env.from_string(_template(theme_dirs)).render(
-            greeting_name=_greeting_name(application), position=_one_line(application.position),
-            employer=_one_line(application.employer), interviewed=application.interviewed,
-            sender=basics.name or "",
-            sender_email=basics.email or "", sender_phone=basics.phone or "",
-            applied=application.applied or "",
-            rejected=application.rejected or "")
-    except jinja2.TemplateError as exc:
-        raise BuildError(f"the {TEMPLATE} template is broken: {exc}") from None
+    text = fill(TEMPLATE, {
+        "greeting_name": _greeting_name(application), "position": _one_line(application.position),
+        "employer": _one_line(application.employer), "interviewed": application.interviewed,
+        "sender": basics.name or "", "sender_email": basics.email or "",
+        "sender_phone": basics.phone or "", "applied": application.applied or "",
+        "rejected": application.rejected or ""})
     first, _, body = text.lstrip().partition("\n")
     if not first.lower().startswith("subject:"):
         raise BuildError(f"the first line of {TEMPLATE} must be 'Subject: ...'")

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .areas import Taxonomy, normalise_area
-from .errors import FeedbackError, Problem, did_you_mean
-from .loading import Document, Loaded, Positions, _warn, as_document, field_path, validate_document
-from .models.base import before
-from .models.feedback import Application, Feedback, Improvement
-
-PathKey = tuple[str | int, ...]
-
+from ..errors import FeedbackError, Problem, did_you_mean
+from ..models.areas import Taxonomy, normalise_area
+from ..models.base import before
+from ..models.feedback import Application, Feedback, Improvement
+from .problems import Loaded, hashes_of, validate_document
+from .yaml import Document, PathKey, Positions, as_document, field_path
 
 @dataclass
 class InlineDocument(Document):
@@ -170,7 +168,7 @@ def read_feedback(
     if problems:
         order = {doc.source: i for i, doc in enumerate(docs)}
         raise FeedbackError(sorted(problems, key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0)))
-    return Loaded(merged, warnings, docs[0])
+    return Loaded(merged, warnings, docs[0], hashes_of(*docs))
 
 
 def load_feedback(
@@ -179,7 +177,9 @@ def load_feedback(
 ) -> Feedback:
     """Load feedback (a file, a folder of files or a mapping); raises :class:`FeedbackError`."""
     loaded = read_feedback(source, strict, Taxonomy(areas))
-    _warn(loaded.warnings)
+    from . import warn
+
+    warn(loaded.warnings)
     return loaded.model
 
 
@@ -193,4 +193,4 @@ def inline_feedback(profile_doc: Document) -> Document | None:
         {k[1:]: v for k, v in profile_doc.positions.values.items() if k[:1] == prefix},
         {k[1:]: v for k, v in profile_doc.positions.keys.items() if k[:1] == prefix},
     )
-    return InlineDocument(data, profile_doc.source, positions, prefix)
+    return InlineDocument(data, profile_doc.source, positions, prefix=prefix)

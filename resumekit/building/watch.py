@@ -14,9 +14,10 @@ from pathlib import Path
 from concurrent.futures import Executor
 from threading import Event
 
-from .building import BuildResult, build
-from .errors import BuildError, ResumekitError
-from .manifest import output_folder
+from ..errors import InternalError, ResumekitError
+from .quick import output_folder
+from .result import BuildResult
+from .session import BuildOptions, BuildSession
 
 DEBOUNCE_MS = 250
 INPUT_SUFFIXES = {".yaml", ".yml", ".json", ".txt", ".html", ".css", ".docx", ".ttf", ".otf",
@@ -30,39 +31,27 @@ class Rebuild:
 
     changed: list[str]
     result: BuildResult | None = None
-    error: ResumekitError | None = None
+    error: ResumekitError | InternalError | None = None
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-
-
-def warm_up() -> None:
-    """Import the renderers and configure fonts now, so the first rebuild is as fast as the rest."""
-    import docx  # noqa: F401
-
-    from .rendering.pdf import _font_config
-
-    _font_config()
-
-
-def _ignore_ctrl_c() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the watch process to handle
 
 
 def render_pool() -> Executor | None:
     """Two warm processes that render a target's documents side by side (none on one core).
 
     They are forked before this process imports the renderers, and each warms itself up,
-    so no process shares font state with another.
+    so no process shares font state with another; they die with this process.
     """
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
 
+    from ..rendering import warm_up
+    from .workers import die_with_parent
+
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_ctrl_c)
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent)
     for warming in [pool.submit(warm_up) for _ in range(2)]:
         warming.result()
     return pool
@@ -72,8 +61,8 @@ def watched_paths(config_path: Path) -> list[Path]:
     """The project folder, plus a theme folder of the user's outside it."""
     paths = [config_path.parent.resolve()]
     try:
-        from .loading import read_config
-        from .resources import builtin_themes_dir
+        from ..loading import read_config
+        from ..rendering.theme import builtin_themes_dir
 
         theme = read_config(config_path).model.theme
         folder = (config_path.parent / theme).resolve()
@@ -96,36 +85,40 @@ def _relevant(output_dir: Path | None) -> Callable[[object, str], bool]:
     return accept
 
 
-def rebuild(config_path: Path, changed: Iterable[str], **options: object) -> Rebuild:
+def rebuild(config_path: Path, changed: Iterable[str], options: BuildOptions | None = None,
+            session: BuildSession | None = None) -> Rebuild:
     """One rebuild after ``changed`` files; errors are caught and returned, not raised."""
+    from .run import build
+
     started = time.perf_counter()
     event = Rebuild(sorted(changed))
     try:
-        event.result = build(config_path, jobs=1, **options)  # type: ignore[arg-type]
+        event.result = build(config_path, options or BuildOptions(), session=session, jobs=1)
     except ResumekitError as exc:
         event.error = exc
     except Exception as exc:  # a bug of ours must not end the session: say so, keep watching
         import traceback
 
         traceback.print_exc()
-        event.error = BuildError(f"internal error ({type(exc).__name__}: {exc}); the last good "
-                                 "documents are kept; please report this")
+        event.error = InternalError(f"internal error ({type(exc).__name__}: {exc}); the last good "
+                                    "documents are kept; please report this")
     event.seconds = time.perf_counter() - started
     return event
 
 
 def watch(
     config_path: str | Path, report: Callable[[Rebuild], None], stop: Event | None = None,
-    debounce_ms: int = DEBOUNCE_MS, **options: object,
+    debounce_ms: int = DEBOUNCE_MS, options: BuildOptions | None = None,
 ) -> None:
     """Build once, then rebuild on every burst of saves until ``stop`` is set (or Ctrl-C)."""
     import watchfiles
 
+    from ..rendering import warm_up
+
     config = Path(config_path).resolve()
     pool = render_pool()
     warm_up()
-    if pool is not None:
-        options = {**options, "render_pool": pool}
+    session = BuildSession(render_pool=pool)
     output_dir = output_folder(config) or (config.parent / "out").resolve()
     started = False
     try:
@@ -136,10 +129,10 @@ def watch(
                 # The first build waits for the watcher's first answer: from then on it is
                 # live, so a file saved during that build is caught, not lost.
                 started = True
-                report(rebuild(config, ["(start)"], **options))
+                report(rebuild(config, ["(start)"], options, session))
             names = sorted({_relative(Path(path), config.parent) for _, path in changes})
             if names:
-                report(rebuild(config, names, **options))
+                report(rebuild(config, names, options, session))
     except KeyboardInterrupt:
         return  # Ctrl-C is how a user stops watching: not an error, and no traceback
     finally:

@@ -8,9 +8,9 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 
-from .areas import Taxonomy
-from .models.base import first_day
-from .models.feedback import Application, Feedback
+from ..models.areas import Taxonomy
+from ..models.base import first_day
+from ..models.feedback import Application, Feedback
 
 REQUEST_AFTER_DAYS = 7
 
@@ -147,7 +147,7 @@ def _request_line(req: Request) -> str:
     return f"{req.application} ({req.employer}{', ' + req.position if req.position else ''}): {what}{who}"
 
 
-def as_markdown(report: Report) -> str:
+def report_markdown(report: Report) -> str:
     """The report as Markdown, for notes."""
     lines = [f"# Feedback report ({report.today})", "", "## Areas", "",
              "| area | rejections | cited by | addressed by | status |", "|---|---|---|---|---|"]

@@ -1,0 +1,100 @@
+"""What one target's documents are made from: the tailored profile, fitted to its page
+budget, and the parts of its letter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from ..documents import Letter, Options, Resume, build_letter, build_resume, fresh_highlights, growth_paragraph
+from ..feedback.reapplication import find_application
+from ..models import Profile, Target
+from ..rendering import Theme
+from ..tailoring import Tailored, tailor
+from ..tailoring.fitting import fit_pages
+from .project import GENERAL_BUILD, Project
+from .session import BuildSession
+
+_USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+"""SOURCE_DATE_EPOCH as the user set it, read once: the PDF renderer sets its own while it
+subsets fonts, and that must never date a letter."""
+
+
+@dataclass
+class Plan:
+    """What one target's documents are made from: the tailored profile and the letter's parts."""
+
+    target: Target | None
+    profile: Profile
+    tailored: Tailored | None = None
+    growth: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.target.id if self.target and self.target.id else GENERAL_BUILD
+
+
+def letter_day(target: Target | None, configured: str | None) -> str | None:
+    """The date that dates a letter: the target's, the config's, SOURCE_DATE_EPOCH's, or
+    ``None`` (today), settled here so that documents never read the environment."""
+    for value in (target.date if target else None, configured):
+        if value:
+            return str(value)
+    if _USER_EPOCH and _USER_EPOCH.isdigit():
+        return dt.datetime.fromtimestamp(int(_USER_EPOCH), dt.timezone.utc).date().isoformat()
+    return None
+
+
+def options_for(project: Project, target: Target | None) -> Options:
+    """How the target's documents are written: the project's language, the letter's date."""
+    return Options(language=project.config.language, date=letter_day(target, project.config.date))
+
+
+def _measure_job(content: Resume, theme: Theme, project_dir: Path) -> tuple[int, float]:
+    from ..rendering.pdf import measure_pages
+
+    return measure_pages(content, theme, project_dir)
+
+
+def _measure_aside(pool: Executor, options: Options, theme: Theme, project: Project,
+                   profile: Profile) -> Future[tuple[int, float]]:
+    """A resume's pages measured in another process, while this one measures another."""
+    return pool.submit(_measure_job, build_resume(profile, options), theme, project.root)
+
+
+def plan_target(project: Project, target: Target | None, session: BuildSession | None = None) -> Plan:
+    """Tailor the profile to ``target`` (``None``: the general version) and fit its page budget."""
+    if target is None:
+        return Plan(None, project.profile)
+    session = session or BuildSession()
+    tailored = tailor(project.profile, target, project.feedback, project.taxonomy)
+    if target.pages:
+        from ..rendering.pdf import measure_pages
+
+        options = options_for(project, target)
+        theme, layouts = project.theme, session.layouts
+        pool = session.render_pool
+        aside = partial(_measure_aside, pool, options, theme, project) if pool else None
+        tailored = fit_pages(tailored, target.pages,
+                             lambda profile: measure_pages(build_resume(profile, options), theme,
+                                                           project.root, layouts),
+                             session.fitted, aside)
+    application = find_application(project.feedback, target)
+    growth = None
+    if project.feedback is not None and application is not None:
+        growth = growth_paragraph(project.feedback, application, project.taxonomy, target.company)
+    return Plan(target, tailored.profile, tailored, growth)
+
+
+def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
+    """The content of one document of a plan."""
+    if document == "letter":
+        highlights = None
+        if plan.tailored and plan.tailored.letter_highlights:
+            highlights = fresh_highlights(tuple(plan.tailored.letter_highlights), plan.profile, plan.growth)
+        return build_letter(plan.profile, plan.target, options, growth=plan.growth, highlights=highlights)
+    return build_resume(plan.profile, options)

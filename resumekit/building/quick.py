@@ -1,0 +1,101 @@
+"""Up to date from the manifest alone: the one quick path that ``build`` and the CLI share.
+
+It reads the config with plain YAML and the manifest with json, and imports neither the
+models nor the renderers: that import is most of a no-op build's time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+from ..errors import ResumekitError
+from ..rendering.theme import Theme
+from .manifest import Hasher, Manifest, target_listing, tree_files
+from .result import BuildResult, Output
+from .session import BuildOptions
+from .writing import document_of
+
+
+def up_to_date(config_path: str | Path, options: BuildOptions) -> BuildResult | None:
+    """What the build asked for, if every output is up to date by the manifest; else ``None``."""
+    if options.force or options.strict or options.clean:
+        return None
+    config = Path(config_path).resolve()
+    fresh = fresh_outputs(config, __version__, list(options.targets) or None, list(options.formats) or None)
+    if fresh is None:
+        return None
+    outputs = [Output(Path(p), Path(p).parent.name, document_of(p), Path(p).suffix.lstrip("."), "up to date")
+               for p in fresh]
+    return BuildResult(outputs=outputs, warnings=last_warnings(config, __version__))
+
+
+def raw_config(config_path: Path) -> dict[str, Any] | None:
+    """The config as plain YAML, without the models: what the quick paths read. ``None``
+    if it cannot be read or is not a mapping (the full path then says why)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def output_folder(config_path: Path, data: dict[str, Any] | None = None) -> Path | None:
+    """Where the config's outputs (and so the manifest) go, from plain YAML; ``None`` if unknown."""
+    data = raw_config(config_path) if data is None else data
+    output = data.get("output", "out") if data is not None else None
+    return (config_path.parent / output).resolve() if isinstance(output, str) else None
+
+
+def last_warnings(config_path: Path, version: str) -> list[str]:
+    """The warnings of the last full build, so an up-to-date build still repeats them."""
+    folder = output_folder(config_path)
+    return Manifest.load(folder, version).warnings if folder is not None else []
+
+
+def fresh_outputs(
+    config_path: Path, version: str, targets: list[str] | None, formats: list[str] | None,
+) -> list[str] | None:
+    """The outputs asked for, if every one is up to date by the manifest alone; else ``None``.
+
+    Only the config's ``output`` key is read (with plain YAML, no models). A changed
+    config, a new or removed target file, a file added to the theme or feedback folder,
+    any changed input, a missing or edited output, a target that failed to load last
+    time, or a target or format the last full plan did not have, all mean ``None``: the
+    caller then takes the full path.
+    """
+    data = raw_config(config_path)
+    folder = output_folder(config_path, data)
+    if data is None or folder is None:
+        return None
+    manifest = Manifest.load(folder, version)
+    if not manifest.planned or manifest.config != str(config_path.resolve()):
+        return None
+    hasher = Hasher()
+    if hasher(config_path) != manifest.config_hash:
+        return None
+    if target_listing(manifest.targets_spec, config_path.parent) != manifest.target_files:
+        return None
+    if any([str(p) for p in tree_files(Path(folder))] != files for folder, files in manifest.folders.items()):
+        return None
+    try:  # a theme folder of the user's, made since, shadows the one the manifest knows
+        themes = Theme.named(str(data.get("theme", "classic")), config_path.parent).dirs
+    except ResumekitError:
+        return None
+    if any(str(folder) not in manifest.folders for folder in themes):
+        return None
+    planned = manifest.planned
+    known_targets = {t for t, _ in planned.values()}
+    known_formats = {f for _, f in planned.values()}
+    if targets and not set(targets) <= known_targets or formats and not set(formats) <= known_formats:
+        return None
+    chosen = [path for path, (target, fmt) in sorted(planned.items())
+              if (not targets or target in targets) and (not formats or fmt in formats)]
+    today = dt.date.today().isoformat()
+    if not chosen or not all(manifest.still_fresh(path, hasher, today) for path in chosen):
+        return None
+    return chosen

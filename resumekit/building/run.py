@@ -1,0 +1,136 @@
+"""The build: choose the targets, skip what is up to date, schedule the rest, keep the manifest."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import Executor
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+from ..errors import UsageError
+from ..rendering import FORMATS
+from .manifest import Hasher, Manifest, OutputRecord, target_listing, tree_files
+from .project import GENERAL_BUILD, Project, load_project
+from .quick import up_to_date
+from .result import BuildResult, Output
+from .session import BuildOptions, BuildSession
+from .target import output_paths
+from .workers import run_targets
+
+_UNSET: Any = object()
+
+
+def _dated(project: Project, tid: str) -> bool:
+    target = project.target(tid)
+    return "letter" in project.config.documents and not (target and target.date) and not project.config.date
+
+
+def _options(options: BuildOptions | None, keywords: dict[str, Any]) -> BuildOptions:
+    chosen = options or BuildOptions()
+    given = {k: v for k, v in keywords.items() if v is not _UNSET}
+    for name in ("targets", "formats"):
+        if name in given:
+            given[name] = tuple(given[name] or ())
+    return dataclasses.replace(chosen, **given) if given else chosen
+
+
+def build(
+    config_path: str | Path = "resumekit.yaml",
+    options: BuildOptions | None = None,
+    *,
+    session: BuildSession | None = None,
+    targets: list[str] | None = _UNSET,
+    formats: list[str] | None = _UNSET,
+    force: bool = _UNSET,
+    strict: bool = _UNSET,
+    jobs: int | None = _UNSET,
+    executor: Executor | None = _UNSET,
+    progress: Callable[[int, int, str], None] | None = _UNSET,
+    clean: bool = _UNSET,
+) -> BuildResult:
+    """What ``resumekit build`` does: every target's documents (none: the general ones).
+
+    ``options`` (a :class:`BuildOptions`) or the keywords say what to build: up-to-date
+    outputs are skipped unless ``force``; targets run on ``executor`` if given (any
+    ``concurrent.futures.Executor``: a process pool, Dask's ``Client.get_executor()``,
+    ...), else on a process pool of ``jobs`` workers (``None``: one per core; ``1``: in
+    this process); ``progress(done, total, target)`` is called as targets finish.
+    ``session`` keeps caches warm between builds (``watch`` keeps one). Raises on a bad
+    config, profile or feedback file; a bad target is reported in ``result.failures``
+    and the others are built.
+    """
+    options = _options(options, dict(targets=targets, formats=formats, force=force, strict=strict, jobs=jobs,
+                                     executor=executor, progress=progress, clean=clean))
+    session = session or BuildSession()
+    config = Path(config_path).resolve()
+    unknown = [f for f in options.formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format '{unknown[0]}'; resumekit writes {', '.join(FORMATS)}")
+    fresh = up_to_date(config, options)
+    if fresh is not None:
+        return fresh
+    project = load_project(config, options.strict, keep_going=True)
+    chosen_formats = list(options.formats or project.config.formats)
+    target_ids = [t.id for t in project.targets if t.id]
+    bad_ids = sorted({f.target for f in project.bad_targets})
+    default_ids = target_ids if target_ids or project.bad_targets else [GENERAL_BUILD]
+    all_ids = [GENERAL_BUILD, *target_ids]
+    wanted = list(dict.fromkeys(options.targets or default_ids + bad_ids))
+    result = BuildResult(warnings=[str(w) for w in project.warnings])
+    for tid in wanted:
+        failures = [f for f in project.bad_targets if f.target == tid]
+        if failures:
+            result.failures += failures
+        elif tid not in all_ids:
+            raise UsageError(f"no target '{tid}'; known: {', '.join(sorted(all_ids))}")
+
+    manifest = Manifest.load(project.output_dir, __version__)
+    hasher = Hasher(dict(project.input_hashes))  # the files as they were parsed, not as they are now
+    shared = project.shared_inputs()
+    today = dt.date.today().isoformat()
+    # Each key is of the inputs as they are now, before rendering: a file saved while the
+    # build runs then no longer matches, and the next build redoes what it affects.
+    keys: dict[str, tuple[list[str], list[str], str]] = {}
+    todo: list[str] = []
+    for tid in [t for t in wanted if t in all_ids]:
+        inputs = shared + project.target_inputs(tid)
+        extra = [f"version={__version__}", f"target={tid}"] + ([f"today={today}"] if _dated(project, tid) else [])
+        key = hasher.key(inputs, extra)
+        keys[tid] = (inputs, extra, key)
+        paths = output_paths(project, tid, chosen_formats)
+        if not options.force and all(manifest.fresh(str(p), key, hasher) for p in paths):
+            result.outputs += [Output(p, tid, d, f, "up to date") for p, (d, f) in paths.items()]
+        else:
+            todo.append(tid)
+
+    manifest.config, manifest.config_hash = str(config), hasher(config)
+    manifest.targets_spec = project.config.targets
+    manifest.target_files = target_listing(project.config.targets, project.root)
+    # A bad target must be reported by every build, so the quick check may not pass over it.
+    manifest.planned = {} if project.bad_targets else {
+        str(p): (tid, f) for tid in default_ids
+        for p, (_, f) in output_paths(project, tid, list(project.config.formats)).items()}
+    # New files in these folders are new inputs, which the quick check must notice.
+    folders = list(project.theme.dirs)
+    if project.config.feedback and (project.root / project.config.feedback).is_dir():
+        folders.append(project.root / project.config.feedback)
+    manifest.folders = {str(f): [str(p) for p in tree_files(f)] for f in folders}
+    manifest.warnings = [str(w) for w in project.warnings]
+    fingerprint = hasher.key(shared + manifest.target_files
+                             + [i for tid in target_ids for i in project.target_inputs(tid)],
+                             [__version__, f"strict={options.strict}"])
+
+    def record(tid: str, one: BuildResult, hashes: dict[str, str]) -> None:
+        result.merge(one)
+        inputs, extra, key = keys[tid]
+        for path, digest in hashes.items():
+            manifest.outputs[path] = OutputRecord(key, digest, sorted(set(inputs)), extra, tid, _dated(project, tid))
+        manifest.save(project.output_dir)  # after each target: a killed build loses only its own work
+
+    run_targets(project, todo, chosen_formats, options, record, session, fingerprint)
+    if not todo:
+        manifest.save(project.output_dir)  # what it learnt (a target gone, say) keeps the next check quick
+    return result

@@ -1,0 +1,118 @@
+"""One target's documents: rendered in memory, then written as a set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from concurrent.futures import Future
+from pathlib import Path
+
+from ..documents import Letter, Options, Resume, is_remote, letter_date
+from ..errors import BuildError
+from ..models import Profile, Target
+from ..rendering import FORMATS, Rendered, Theme, render_bytes
+from ..tailoring import Tailored, explain
+from ..tailoring.explanation import explanation_markdown
+from .plan import Plan, content_for, options_for, plan_target
+from .project import GENERAL_BUILD, Project
+from .result import BuildResult, Output
+from .session import BuildSession
+from .writing import DOCUMENT_NAMES, REPORT, file_name, inside, write_set, write_atomic
+
+
+def _stamp(target: Target | None, options: Options) -> dt.datetime:
+    day = letter_date(target, options)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _profile_warnings(profile: Profile) -> list[str]:
+    if is_remote(profile.basics.image):
+        return [f"basics.image: {profile.basics.image} is on the network; resumekit never "
+                "fetches, so it is ignored (use a file beside the profile)"]
+    return []
+
+
+def output_paths(project: Project, tid: str, formats: list[str]) -> dict[Path, tuple[str, str]]:
+    """Every file one target's build writes: path -> (document, format)."""
+    folder = inside(project.output_dir, tid)  # ids are checked at load: letters, digits, '.', '-', '_'
+    person = project.profile.basics.name or ""
+    paths: dict[Path, tuple[str, str]] = {inside(folder, file_name(person, d, f)): (d, f)
+                                          for d in project.config.documents for f in formats}
+    if tid != GENERAL_BUILD:
+        paths[inside(folder, REPORT)] = ("report", "md")
+    return paths
+
+
+def render_job(content: Resume | Letter, fmt: str, theme: Theme, project_dir: Path | None,
+               stamp: dt.datetime) -> Rendered:
+    """One document rendered, in whichever process runs it (picklable in and out)."""
+    return render_bytes(content, fmt, theme, project_dir, stamp)
+
+
+def build_target(project: Project, tid: str, formats: list[str],
+                 session: BuildSession | None = None) -> tuple[BuildResult, dict[str, str]]:
+    """Render every document of one target in memory, then write them all as a set.
+
+    With the session's ``render_pool`` (``watch`` keeps one warm), the documents render
+    side by side; a resume the page budget has just laid out stays here, where that
+    layout is. Returns the result and the SHA-256 of each file written, for the manifest.
+    """
+    session = session or BuildSession()
+    target = project.target(tid)
+    result = BuildResult(warnings=_profile_warnings(project.profile))
+    options = options_for(project, target)
+    plan = plan_target(project, target, session)
+    stamp = _stamp(target, options)
+    pool = session.render_pool
+    jobs: list[tuple[Path, str, str, Future[Rendered]]] = []
+    for path, (document, fmt) in output_paths(project, tid, formats).items():
+        done: Future[Rendered] = Future()
+        if document == "report":
+            assert plan.tailored is not None
+            done.set_result(Rendered(explanation_markdown(explain(plan.tailored), plan.tailored).encode("utf-8")))
+            jobs.append((path, document, fmt, done))
+            continue
+        content = content_for(plan, document, options)
+        laid_out_here = document == "resume" and fmt == "pdf" and target is not None and bool(target.pages)
+        if pool is not None and not laid_out_here:
+            jobs.append((path, document, fmt, pool.submit(render_job, content, fmt, project.theme,
+                                                          project.root, stamp)))
+        else:
+            done.set_result(render_bytes(content, fmt, project.theme, project.root, stamp, session.layouts))
+            jobs.append((path, document, fmt, done))
+    files: dict[Path, bytes] = {}
+    for path, document, fmt, future in jobs:
+        rendered = future.result()
+        result.warnings += [w for w in rendered.warnings if w not in result.warnings]
+        result.outputs.append(Output(path, tid, document, fmt, "built", rendered.pages))
+        files[path] = rendered.data
+    if plan.tailored is not None:
+        result.warnings += [f"{tid}: {note}" for note in plan.tailored.notes]
+    write_set(files)
+    return result, {str(path): hashlib.sha256(data).hexdigest() for path, data in files.items()}
+
+
+def render(
+    profile: Profile | Tailored,
+    path: str | Path,
+    document: str = "resume",
+    target: Target | None = None,
+    theme: str = "classic",
+    language: str = "en",
+) -> Path:
+    """Render one document of a profile (or a tailored one) to ``path``; format from the suffix."""
+    out = Path(path)
+    fmt = out.suffix.lower().lstrip(".")
+    if document not in DOCUMENT_NAMES:
+        raise BuildError(f"unknown document '{document}'; choose resume or letter")
+    if fmt not in FORMATS:
+        raise BuildError(f"unknown format '{fmt}' (from {out.name}); resumekit writes {', '.join(FORMATS)}")
+    options = Options(language=language)
+    if isinstance(profile, Tailored):
+        plan = Plan(target or profile.target, profile.profile, profile)
+    else:
+        plan = Plan(target, profile)
+    content = content_for(plan, document, options)
+    rendered = render_bytes(content, fmt, Theme.named(theme), None, _stamp(plan.target, options))
+    write_atomic(out, rendered.data)
+    return out

@@ -1,0 +1,294 @@
+"""The commands: each parses nothing and decides little; it calls the library and prints."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._version import __version__
+from ..errors import ConfigError, FeedbackError, LocatedError, Problem, TargetError, UsageError, did_you_mean
+from .output import Progress, print_error, print_warnings, report_rebuild, say, shown
+
+if TYPE_CHECKING:
+    from ..building.project import Project
+    from ..building.session import BuildOptions
+    from ..models.areas import Taxonomy
+
+EXIT_OK = 0
+SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
+"""The small example project that ``resumekit init`` copies."""
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    dest = Path(args.dir)
+    if dest.exists() and not dest.is_dir():
+        raise UsageError(f"{dest} is a file; resumekit init writes a project into a folder")
+    files = sorted(p for p in SCAFFOLD.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    clashes = [dest / p.relative_to(SCAFFOLD) for p in files if (dest / p.relative_to(SCAFFOLD)).exists()]
+    if clashes:
+        raise ConfigError([Problem(str(clashes[0]), None, None, "",
+                                   "already exists; resumekit init never overwrites your files "
+                                   "(choose an empty folder)")])
+    for file in files:
+        target = dest / file.relative_to(SCAFFOLD)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+        except OSError as exc:
+            raise ConfigError([Problem(str(target), None, None, "",
+                                       f"cannot write the file: {exc.strerror or exc}")]) from None
+        say(f"created {target}")
+    where = "" if dest.resolve() == Path.cwd().resolve() else f"cd {dest} && "
+    say(f"\nNext: edit profile.yaml, then run: {where}resumekit build")
+    return EXIT_OK
+
+
+def _build_options(args: argparse.Namespace, **more: Any) -> BuildOptions:
+    from ..building.session import BuildOptions
+
+    return BuildOptions(targets=tuple(getattr(args, "target", None) or ()), formats=tuple(args.format or ()),
+                        force=getattr(args, "force", False), strict=args.strict, jobs=getattr(args, "jobs", 1),
+                        clean=getattr(args, "clean", False), **more)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    from ..building.quick import up_to_date
+
+    options = _build_options(args)
+    result = up_to_date(args.config, options)
+    if result is None:
+        from ..building.run import build
+
+        result = build(args.config, _build_options(args, progress=Progress()))
+    print_warnings(result.warnings)
+    for output in result.outputs:
+        if output.status == "built" or args.verbose:
+            pages = f" ({output.pages} page{'s' if output.pages != 1 else ''})" if output.pages else ""
+            say(f"{output.status:>10}  {shown(output.path)}{pages}")
+    for folder in result.stale:
+        what = "removed" if args.clean else "no target now; remove it with --clean"
+        say(f"{'stale':>10}  {shown(folder)} ({what})", err=not args.clean)
+    for failure in result.failures:
+        named = f" ({shown(failure.file)})" if failure.file else ""
+        say(f"target '{failure.target}'{named} was not built:", err=True)
+        print_error(failure.error, writes=True, tail="; its last good documents are kept")
+    built = len(result.built)
+    skipped = len(result.outputs) - built
+    failed = f", {len(result.failures)} target(s) failed" if result.failures else ""
+    say(f"built {built} file{'s' if built != 1 else ''}, {skipped} up to date{failed}, "
+        f"in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK if result.ok else 1
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    import signal
+
+    from ..building.watch import watch
+
+    config = Path(args.config)
+    if not config.is_file():
+        raise ConfigError([Problem(str(config), None, None, "", "file not found (run resumekit init?)")])
+    say(f"watching {config.resolve().parent} for changes (Ctrl-C to stop)", flush=True)
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # a polite kill stops watching as Ctrl-C does, workers and all
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        watch(config, report_rebuild, options=_build_options(args))
+    except KeyboardInterrupt:
+        pass
+    say("stopped watching", flush=True)
+    return EXIT_OK
+
+
+def _kind_of(path: Path, data: Any) -> str:
+    if path.name in {"resumekit.yaml", "resumekit.yml"}:
+        return "config"
+    if isinstance(data, dict):
+        if "applications" in data or "improvements" in data:
+            return "feedback"
+        if "basics" not in data and ({"title", "company", "posting", "responsibilities"} & set(data)):
+            return "target"
+    return "profile"
+
+
+def _project_taxonomy(config: Path) -> Taxonomy:
+    """The feedback areas in force: the project's config adds its own, when there is one."""
+    from ..loading import read_config
+    from ..models.areas import Taxonomy
+
+    if not config.is_file():
+        return Taxonomy()
+    try:
+        return Taxonomy(read_config(config).model.areas)
+    except LocatedError:
+        return Taxonomy()
+
+
+def _validate_file(file: Path, strict: bool, taxonomy: Taxonomy) -> tuple[str, list[Any]]:
+    """Check one file, recognised by its content; returns its kind and its warnings."""
+    from ..errors import ProfileError
+    from ..loading import read_config, read_document, read_profile, read_target
+    from ..loading.feedback import inline_feedback, read_feedback
+
+    doc = read_document(file, ProfileError)
+    kind = _kind_of(file, doc.data)
+    if kind == "feedback":
+        return kind, read_feedback(file, strict, taxonomy).warnings
+    if kind == "config":
+        return kind, read_config(file, strict).warnings
+    if kind == "target":
+        return kind, read_target(file, strict).warnings
+    loaded = read_profile(file, strict)
+    inline = inline_feedback(loaded.document)
+    warnings = list(loaded.warnings)
+    if inline is not None:
+        warnings += read_feedback(inline, strict, taxonomy).warnings
+    return kind, warnings
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    files = [Path(f) for f in args.files]
+    warnings: list[Any] = []
+    problems: list[Any] = []
+    if not files:
+        from ..building.project import load_project
+
+        try:
+            project = load_project(args.config, args.strict)
+        except LocatedError as exc:
+            problems += exc.problems
+        else:
+            warnings += project.warnings
+            say(f"ok: {args.config}, {project.config.profile}"
+                f"{', ' + project.config.feedback if project.config.feedback else ''}"
+                f" and {len(project.targets)} target(s)")
+    taxonomy = _project_taxonomy(Path(args.config))
+    for file in files:
+        try:
+            kind, found = _validate_file(file, args.strict, taxonomy)
+        except LocatedError as exc:
+            problems += exc.problems
+            continue
+        warnings += found
+        say(f"ok: {file} ({kind})")
+    print_warnings(warnings)
+    if problems:
+        raise LocatedError(problems)
+    return EXIT_OK
+
+
+def _today(value: str | None) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today: '{value}' is not a date like 2026-11-26") from None
+
+
+def _project_feedback(args: argparse.Namespace) -> Project:
+    from ..building.project import load_project
+
+    project = load_project(args.config, args.strict)
+    print_warnings(project.warnings)
+    if project.feedback is None:
+        raise FeedbackError([Problem(str(args.config), None, None, "feedback",
+                                     "no feedback recorded: set 'feedback: feedback.yaml' in the config "
+                                     "or add a 'feedback:' key to the profile")])
+    return project
+
+
+def cmd_feedback_report(args: argparse.Namespace) -> int:
+    from ..feedback.report import as_json, as_table, build_report, report_markdown
+
+    today = _today(args.today)
+    project = _project_feedback(args)
+    assert project.feedback is not None
+    report = build_report(project.feedback, project.taxonomy, today, args.show_contacts)
+    text = {"table": as_table, "json": as_json, "md": report_markdown}[args.format](report)
+    say(text, end="\n" if args.format == "json" else "")
+    return EXIT_OK
+
+
+def cmd_feedback_request(args: argparse.Namespace) -> int:
+    from ..building.writing import write_atomic
+    from ..feedback.request import compose_request
+
+    today = _today(args.today)
+    project = _project_feedback(args)
+    assert project.feedback is not None
+    apps = {a.id: a for a in project.feedback.applications}
+    if args.application not in apps:
+        hint = did_you_mean(args.application, apps) or f" (known: {', '.join(apps) or 'none'})"
+        raise FeedbackError([Problem(str(project.config.feedback or project.config.profile), None, None,
+                                     "applications", f"no application with id '{args.application}'{hint}")])
+    app = apps[args.application]
+    mail = compose_request(app, project.profile, project.theme.fill)
+    pending = not (app.feedbackRequested or app.feedbackReceived or app.feedback)
+    if mail.send_by:
+        late = " (overdue: send it today)" if pending and today > mail.send_by else ""
+        say(f"Send by: {mail.send_by.isoformat()}{late}")
+    if not app.rejected:
+        say("Note: no rejection is recorded for this application; a feedback request "
+            "usually follows the decision.")
+    if app.feedbackReceived or app.feedback:
+        when = f" on {app.feedbackReceived}" if app.feedbackReceived else ""
+        say(f"Note: you recorded their feedback already{when}.")
+    elif app.feedbackRequested:
+        say(f"Note: you recorded a request already on {app.feedbackRequested}.")
+    say(f"To: {mail.to or '(no contact recorded)'}")
+    say(f"Subject: {mail.subject}\n")
+    say(mail.body)
+    if args.out:
+        out = Path(args.out)
+        if out.exists() and not args.overwrite:
+            raise ConfigError([Problem(str(out), None, None, "", "exists; pass --overwrite to replace it")])
+        write_atomic(out, bytes(mail.to_message()))
+        say(f"wrote {out} (open it in your mail client)")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from ..building.plan import plan_target
+    from ..building.project import GENERAL_BUILD, load_project
+    from ..tailoring import explain, explanation_markdown
+
+    project = load_project(args.config, args.strict, keep_going=True)
+    print_warnings(project.warnings)
+    targets = {t.id: t for t in project.targets}
+    broken = [f for f in project.bad_targets if f.target == args.target]
+    if broken:
+        problems = [p for f in broken if isinstance(f.error, LocatedError) for p in f.error.problems]
+        raise TargetError(problems) if problems else broken[0].error
+    if args.target == GENERAL_BUILD:
+        say(f"# {GENERAL_BUILD}: not tailored\n\nThe general build is not tailored to a job: it shows "
+            "every entry and highlight of the profile (with its improvements) in the profile's own "
+            "order. Name a target to see how its resume was tailored"
+            f"{': ' + ', '.join(sorted(t for t in targets if t)) if targets else ''}.")
+        return EXIT_OK
+    if args.target not in targets:
+        known = ", ".join(sorted(t for t in targets if t)) or "none (set 'targets:' in the config)"
+        raise UsageError(f"no target '{args.target}'; known: {known}")
+    plan = plan_target(project, targets[args.target])
+    assert plan.tailored is not None
+    say(explanation_markdown(explain(plan.tailored), plan.tailored), end="")
+    for note in plan.tailored.notes:
+        say(f"warning: {note}", err=True)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..models.schema import json_schema
+
+    say(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
+    return EXIT_OK

@@ -1,0 +1,106 @@
+"""The command line's grammar: one parser, with the options commands share declared once."""
+
+from __future__ import annotations
+
+import argparse
+
+from .._version import __version__
+from ..rendering import FORMATS
+from . import commands
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The whole command line: every command, its options and its help."""
+    parser = argparse.ArgumentParser(
+        prog="resumekit",
+        description="Tailored resumes and cover letters (PDF and DOCX) from one YAML career "
+                    "profile, with a feedback loop after rejections.")
+    parser.add_argument("--version", action="version", version=f"resumekit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def with_config(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-c", "--config", default="resumekit.yaml", metavar="CONFIG",
+                       help="the project config (default: ./resumekit.yaml)")
+        p.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
+
+    p = sub.add_parser("init", help="write a small, working example project",
+                       description="Write a small, working project (profile, feedback, one target, "
+                                   "config) into DIR. Never overwrites existing files.")
+    p.add_argument("dir", nargs="?", default=".", metavar="DIR", help="where (default: here)")
+    p.set_defaults(func=commands.cmd_init)
+
+    p = sub.add_parser("build", help="build what is out of date",
+                       description="Build the resume and cover letter, in each format, for every "
+                                   "target; with no targets in the config, the untailored 'general' "
+                                   "version. Skips what is up to date.")
+    with_config(p)
+    p.add_argument("--target", action="append", metavar="ID",
+                   help="build only this target (repeatable; 'general' is the untailored version)")
+    p.add_argument("--format", action="append", choices=FORMATS, help="only this format (repeatable)")
+    p.add_argument("--force", action="store_true", help="rebuild even what is up to date")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", default=None,
+                   help="build targets in N processes (default: one per core)")
+    p.add_argument("-v", "--verbose", action="store_true", help="also list the files that were up to date")
+    p.add_argument("--clean", action="store_true",
+                   help="remove the output folders of targets that no longer exist")
+    p.set_defaults(func=commands.cmd_build)
+
+    p = sub.add_parser("watch", help="rebuild what an edit affects, whenever a file changes",
+                       description="Build, then watch the project's files and rebuild the documents "
+                                   "an edit affects. A bad edit prints its error and keeps the last "
+                                   "good documents. Ctrl-C stops.")
+    with_config(p)
+    p.add_argument("--format", action="append", choices=FORMATS, help="only this format (repeatable)")
+    p.set_defaults(func=commands.cmd_watch)
+
+    p = sub.add_parser("validate", help="check the files; every problem with file:line:column",
+                       description="Check files (profile, feedback, target or config, recognised by "
+                                   "their content); with no FILE, check the whole project.")
+    with_config(p)
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.set_defaults(func=commands.cmd_validate)
+
+    p = sub.add_parser("feedback", help="the feedback loop: report, request",
+                       description="Work with recorded feedback: what rejections cited, what "
+                                   "answers it, and feedback requests to send.")
+    fsub = p.add_subparsers(dest="feedback_command", metavar="SUBCOMMAND")
+    fsub.required = True
+    q = fsub.add_parser("report", help="areas cited across rejections, what addresses each, requests due",
+                        description="For each feedback area: how many rejections cited it (and why we "
+                                    "think so), what improvements address it, whether it is still open; "
+                                    "then feedback requests due (rejection + 7 days) or overdue, and "
+                                    "answers still awaited.")
+    with_config(q)
+    q.add_argument("--format", choices=["table", "json", "md"], default="table", help="output format")
+    q.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    q.add_argument("--show-contacts", action="store_true", help="show contact names and emails")
+    q.set_defaults(func=commands.cmd_feedback_report)
+    q = fsub.add_parser("request", help="a polite feedback-request email for an application",
+                        description="Print a short, polite feedback-request email for APPLICATION "
+                                    "(its id in the feedback file) and the date to send it by. The "
+                                    "wording comes from feedback-request.txt in the theme; put your "
+                                    "own in a theme folder of yours to change it.")
+    with_config(q)
+    q.add_argument("application", metavar="APPLICATION", help="the application's id")
+    q.add_argument("--out", metavar="FILE.eml", help="also write a standard email file a mail client opens")
+    q.add_argument("--overwrite", action="store_true", help="replace FILE.eml if it exists")
+    q.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    q.set_defaults(func=commands.cmd_feedback_request)
+
+    p = sub.add_parser("explain", help="how the resume was tailored to a target",
+                       description="Show how the resume for TARGET was tailored: coverage of the job's "
+                                   "weighted terms, terms matched and where, terms in the profile but "
+                                   "left out, terms missing from the profile, and what was dropped to "
+                                   "fit the page budget. The same text is written to report.md beside "
+                                   "the target's documents on every build.")
+    with_config(p)
+    p.add_argument("target", metavar="TARGET", help="the target's id (its file name without .yaml)")
+    p.set_defaults(func=commands.cmd_explain)
+
+    p = sub.add_parser("schema", help="print the JSON Schema, for editor completion",
+                       description="Print the JSON Schema of a file kind, for editor completion "
+                                   "(e.g. YAML language server's '# yaml-language-server: $schema=').")
+    p.add_argument("kind", nargs="?", default="profile", choices=["profile", "feedback", "target", "config"])
+    p.set_defaults(func=commands.cmd_schema)
+    return parser

@@ -1,0 +1,111 @@
+"""The content of a resume or a cover letter: frozen, fully formatted, ready to place.
+
+Everything a template shows is decided before it gets here, as text; templates and the
+DOCX writer only place and loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlsplit
+
+SectionKind = Literal["entries", "lines", "text"]
+"""How a section's entries are shown: titled entries, ``label: text`` lines, or one text."""
+
+LINKABLE = {"http", "https", "mailto", "tel"}
+
+
+def link_target(url: str | None) -> str | None:
+    """``url`` if a document may link to it (web, mail, phone); ``None`` for anything else,
+    such as a ``javascript:`` or ``file:`` URL, which a resume has no business carrying."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in LINKABLE else None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A piece of text that may point somewhere; ``kind`` names an icon (email, phone, ...)."""
+
+    text: str
+    url: str | None = None
+    kind: str = "text"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", link_target(self.url))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a section: a job, a degree, a certificate, a skill group..."""
+
+    title: str = ""
+    subtitle: str = ""
+    when: str = ""
+    where: str = ""
+    url: str | None = None
+    description: str = ""
+    bullets: tuple[str, ...] = ()
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", link_target(self.url))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled section; ``kind`` is ``entries``, ``lines`` (label: text) or ``text``."""
+
+    key: str
+    title: str
+    kind: SectionKind
+    entries: tuple[Entry, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Everything a resume shows, in order."""
+
+    name: str
+    label: str
+    contacts: tuple[Link, ...]
+    sections: tuple[Section, ...]
+    language: str = "en"
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} \u2013 Resume" if self.name else "Resume"
+
+
+@dataclass(frozen=True)
+class Letter:
+    """Everything a cover letter shows, in order."""
+
+    name: str
+    contacts: tuple[Link, ...]
+    date: str
+    recipient: tuple[str, ...]
+    subject: str
+    greeting: str
+    paragraphs: tuple[str, ...]
+    bullets: tuple[str, ...]
+    after_bullets: tuple[str, ...]
+    signoff: str
+    signature: str
+    language: str = "en"
+    label: str = ""
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} \u2013 Cover Letter" if self.name else "Cover Letter"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How documents are written: language, and the date that dates letters."""
+
+    language: str = "en"
+    date: str | None = None
+    """The letter's date (``2026-11-26``); the builder settles it, ``None`` means today."""

@@ -1,0 +1,181 @@
+"""A profile -> the content of its resume: the contact line and every section with something in it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..models.base import TaggedText
+from ..models.profile import SECTION_INFO, Basics, Profile
+from .content import Entry, Link, Options, Resume, Section
+from .formatting import format_date, format_range, join, sentences
+
+
+def _display_url(url: str) -> str:
+    parts = urlsplit(url)
+    text = (parts.netloc + parts.path).rstrip("/")
+    return text.removeprefix("www.") or url
+
+
+def _text(item: TaggedText | str) -> str:
+    return item.text if isinstance(item, TaggedText) else item
+
+
+# --- the resume -------------------------------------------------------------------------
+
+
+def contacts_of(basics: Basics) -> tuple[Link, ...]:
+    """The contact line: location, email, phone, website, then social profiles."""
+    links: list[Link] = []
+    loc = basics.location
+    if loc and (loc.city or loc.region or loc.countryCode):
+        links.append(Link(join(loc.city, loc.region or loc.countryCode), kind="location"))
+    if basics.email:
+        links.append(Link(basics.email, f"mailto:{basics.email}", "email"))
+    if basics.phone:
+        tel = "".join(c for c in basics.phone if c.isdigit() or c == "+")
+        links.append(Link(basics.phone, f"tel:{tel}" if tel else None, "phone"))
+    if basics.url:
+        links.append(Link(_display_url(basics.url), basics.url, "website"))
+    for profile in basics.profiles:
+        text = profile.username or (profile.url and _display_url(profile.url)) or profile.network
+        if text:
+            links.append(Link(text, profile.url, (profile.network or "website").lower()))
+    return tuple(links)
+
+
+def summary_text(basics: Basics) -> str:
+    """The summary: the text itself, or the first variant when variants are given."""
+    if isinstance(basics.summary, list):
+        return basics.summary[0].text if basics.summary else ""
+    return basics.summary or ""
+
+
+def _work_section(profile: Profile) -> Section:
+    entries = tuple(
+        Entry(title=w.name or "", subtitle=w.position or "", where=w.location or "",
+              when=format_range(w.startDate, w.endDate), url=w.url,
+              description=sentences(w.description, w.summary), bullets=tuple(_text(h) for h in w.highlights))
+        for w in profile.work)
+    return Section("work", SECTION_INFO["work"].title, "entries", entries)
+
+
+def _education_section(profile: Profile) -> Section:
+    entries = []
+    for e in profile.education:
+        degree = join(e.studyType, e.area, sep=" in ") if e.studyType else (e.area or "")
+        details = []
+        if e.score:
+            details.append(f"Grade: {e.score}")
+        if e.courses:
+            details.append("Courses: " + ", ".join(e.courses))
+        entries.append(Entry(title=e.institution or "", subtitle=degree, url=e.url,
+                             when=format_range(e.startDate, e.endDate), bullets=tuple(details)))
+    return Section("education", SECTION_INFO["education"].title, "entries", tuple(entries))
+
+
+def _volunteer_section(profile: Profile) -> Section:
+    entries = tuple(
+        Entry(title=v.organization or "", subtitle=v.position or "", url=v.url,
+              when=format_range(v.startDate, v.endDate), description=v.summary or "",
+              bullets=tuple(_text(h) for h in v.highlights))
+        for v in profile.volunteer)
+    return Section("volunteer", SECTION_INFO["volunteer"].title, "entries", entries)
+
+
+def _projects_section(profile: Profile) -> Section:
+    entries = []
+    for p in profile.projects:
+        subtitle = join(", ".join(p.roles), p.entity)
+        tools = "Tools: " + ", ".join(p.keywords) if p.keywords else None
+        description = sentences(p.description, tools)
+        entries.append(Entry(title=p.name or "", subtitle=subtitle, url=p.url,
+                             when=format_range(p.startDate, p.endDate), description=description,
+                             bullets=tuple(_text(h) for h in p.highlights)))
+    return Section("projects", SECTION_INFO["projects"].title, "entries", tuple(entries))
+
+
+def _skills_section(profile: Profile) -> Section:
+    entries = tuple(
+        Entry(label=s.name or "", description=join(", ".join(s.keywords) or None,
+                                                   f"({s.level})" if s.level and s.keywords else s.level,
+                                                   sep=" "))
+        for s in profile.skills)
+    return Section("skills", SECTION_INFO["skills"].title, "lines", entries)
+
+
+def _certificates_section(profile: Profile) -> Section:
+    entries = tuple(Entry(title=c.name or "", subtitle=c.issuer or "", url=c.url,
+                          when=format_date(c.date)) for c in profile.certificates)
+    return Section("certificates", SECTION_INFO["certificates"].title, "entries", entries)
+
+
+def _awards_section(profile: Profile) -> Section:
+    entries = tuple(Entry(title=a.title or "", subtitle=a.awarder or "", when=format_date(a.date),
+                          description=a.summary or "") for a in profile.awards)
+    return Section("awards", SECTION_INFO["awards"].title, "entries", entries)
+
+
+def _publications_section(profile: Profile) -> Section:
+    entries = tuple(Entry(title=p.name or "", subtitle=p.publisher or "", url=p.url,
+                          when=format_date(p.releaseDate), description=p.summary or "")
+                    for p in profile.publications)
+    return Section("publications", SECTION_INFO["publications"].title, "entries", entries)
+
+
+def _languages_section(profile: Profile) -> Section:
+    def spoken(language: str, fluency: str | None) -> str:
+        if not fluency:
+            return language
+        return f"{language}: {fluency}" if "(" in fluency else f"{language} ({fluency})"
+
+    text = "; ".join(spoken(lang.language, lang.fluency) for lang in profile.languages if lang.language)
+    entries = (Entry(label="Languages", description=text),) if text else ()
+    return Section("languages", SECTION_INFO["languages"].title, "lines", entries)
+
+
+def _interests_section(profile: Profile) -> Section:
+    entries = tuple(Entry(label=i.name or "", description=", ".join(i.keywords))
+                    for i in profile.interests)
+    return Section("interests", SECTION_INFO["interests"].title, "lines", entries)
+
+
+def _references_section(profile: Profile) -> Section:
+    entries = tuple(Entry(title=r.name or "", description=r.reference or "")
+                    for r in profile.references)
+    return Section("references", SECTION_INFO["references"].title, "entries", entries)
+
+
+_SECTION_BUILDERS = (
+    _work_section, _education_section, _skills_section, _projects_section, _volunteer_section,
+    _certificates_section, _awards_section, _publications_section, _languages_section,
+    _interests_section, _references_section,
+)
+
+
+def _has_content(section: Section) -> bool:
+    if section.kind == "text":
+        return bool(section.text.strip())
+    return any(e.title or e.subtitle or e.description or e.bullets or e.label for e in section.entries)
+
+
+def _merge_languages(sections: list[Section]) -> list[Section]:
+    """Languages read best as one line under Skills when both exist."""
+    keys = {s.key: s for s in sections}
+    if "skills" in keys and "languages" in keys:
+        skills = keys["skills"]
+        merged = Section("skills", skills.title, "lines", skills.entries + keys["languages"].entries)
+        return [merged if s.key == "skills" else s for s in sections if s.key != "languages"]
+    return sections
+
+
+def build_resume(profile: Profile, options: Options | None = None) -> Resume:
+    """The resume's content: every section that has something in it, in a sensible order."""
+    options = options or Options()
+    sections: list[Section] = []
+    summary = summary_text(profile.basics)
+    if summary.strip():
+        sections.append(Section("summary", "Summary", "text", text=summary.strip()))
+    sections += [s for s in (build(profile) for build in _SECTION_BUILDERS) if _has_content(s)]
+    return Resume(name=profile.basics.name or "", label=profile.basics.label or "",
+                  contacts=contacts_of(profile.basics), sections=tuple(_merge_languages(sections)),
+                  language=options.language)

@@ -1,0 +1,56 @@
+"""A target file -> a Target with its id settled and its posting read."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, TargetError
+from ..models import Target
+from .problems import Loaded, validate_document
+from .yaml import MAX_FILE_BYTES, as_document
+
+
+def id_from_stem(stem: str) -> str:
+    """A file's stem made fit to name a folder: ``Acme Lead (2026)`` -> ``Acme-Lead-2026``."""
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text))
+    return slug.strip("-._")[:80] or stem
+
+
+def read_target(source: str | Path | Mapping[str, Any], strict: bool = False) -> Loaded[Target]:
+    """The validated target with its id filled in and its posting read; raises TargetError."""
+    doc = as_document(source, TargetError, "target")
+    loaded = validate_document(doc, Target, TargetError, strict)
+    path = None if isinstance(source, Mapping) else Path(source)
+    base = path.parent if path is not None else Path.cwd()
+    updates: dict[str, Any] = {}
+    tid = loaded.model.id
+    if tid is None:
+        tid = id_from_stem(path.stem) if path is not None else "target"
+        updates["id"] = tid
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}", tid) or ".." in tid:
+        line, column = doc.positions.of_value(("id",))
+        raise TargetError([Problem(doc.source, line, column, "id",
+                                   f"'{tid}' cannot name a folder; use letters, digits, '-', '_' or '.'")])
+    hashes = dict(loaded.hashes)
+    posting_text = None
+    if loaded.model.posting:
+        posting = base / loaded.model.posting
+        line, column = doc.positions.of_value(("posting",))
+        try:
+            with posting.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES)
+            hashes[str(posting.resolve())] = hashlib.sha256(raw).hexdigest()
+            posting_text = raw.decode("utf-8-sig", "replace")
+        except OSError as exc:
+            reason = "file not found" if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
+            raise TargetError([Problem(doc.source, line, column, "posting",
+                                       f"cannot read the posting '{posting}': {reason}")]) from None
+    target = loaded.model.model_copy(update=updates)
+    target.posting_text = posting_text
+    return Loaded(target, loaded.warnings, doc, hashes)

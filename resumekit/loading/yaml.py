@@ -1,0 +1,289 @@
+"""YAML/JSON text -> plain data, keeping the line and column of every node.
+
+Safety: only YAML's safe constructors run, files over ``MAX_FILE_BYTES`` are refused
+before parsing, and a document whose aliases would expand past ``MAX_NODES`` nodes
+(a "billion laughs" bomb) is refused while it is being walked, long before it is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import LocatedError, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a parsed document stands."""
+
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, path: PathKey) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
+        for end in range(len(path), -1, -1):
+            spot = self.values.get(path[:end])
+            if spot:
+                return spot
+        return None, None
+
+    def of_key(self, path: PathKey) -> tuple[int | None, int | None]:
+        """Line and column of the key that names ``path``, else of its value."""
+        return self.keys.get(path) or self.of_value(path)
+
+
+@dataclass
+class Document:
+    """A parsed user file: plain data plus where each node came from."""
+
+    data: Any
+    source: str
+    positions: Positions
+    sha256: str | None = None
+    """The SHA-256 of the bytes parsed (``None`` for data handed over in Python): a build
+    keys its outputs on what it actually read, so a save made while it runs is never
+    mistaken for the version it built from."""
+
+
+class _TooBig(Exception):
+    pass
+
+
+MAX_DEPTH = 100
+"""Deeper nesting than this is refused: a career file is a few levels deep."""
+
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {
+    yaml.MappingNode: {_YAML + "map"},
+    yaml.SequenceNode: {_YAML + "seq"},
+    yaml.ScalarNode: {_YAML + kind for kind in ("str", "int", "float", "bool", "null", "timestamp")},
+}
+
+
+def field_path(path: PathKey) -> str:
+    """``('work', 0, 'startDate')`` -> ``work[0].startDate``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def by_place(problem: Problem) -> tuple[int, int]:
+    """The sort key that puts problems in file order."""
+    return (problem.line or 0, problem.column or 0)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters PDF text and DOCX's XML cannot hold: C0 controls (but tab and newlines), surrogates."""
+
+
+class _Walker:
+    """Turns a composed YAML node tree into plain data, recording positions.
+
+    Aliases are walked (not shared), so every value counts towards ``MAX_NODES``: that is
+    what stops an alias bomb. Keys must be plain scalars and collections may carry no tag
+    beyond YAML's own, so nothing but plain data is ever constructed.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader, source: str) -> None:
+        self.loader = loader
+        self.source = source
+        self.positions = Positions()
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.own_keys: dict[int, set[int]] = {}
+
+    def _problem(self, node: yaml.Node, path: PathKey, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.source, mark.line + 1, mark.column + 1,
+                                     field_path(path), message))
+
+    def walk(self, node: yaml.Node, path: PathKey) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig
+        if len(path) > MAX_DEPTH:
+            self._problem(node, path, f"nested more than {MAX_DEPTH} levels deep; refused")
+            return None
+        mark = node.start_mark
+        self.positions.values[path] = (mark.line + 1, mark.column + 1)
+        if node.tag not in _PLAIN_TAGS.get(type(node), ()):
+            tag = node.tag.replace(_YAML, "!!")
+            self._problem(node, path, f"the YAML tag '{tag}' is not allowed here; "
+                                      "resumekit reads plain YAML only")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ValueError:  # YAML read it as a date that does not exist: 2020-02-30
+            self._problem(node, path, f"'{node.value}' is not a real date")
+            return None
+        if isinstance(value, str):
+            bad = _UNPRINTABLE.search(value)
+            if bad:
+                self._problem(node, path, f"the text holds a control character (U+{ord(bad.group()):04X}) "
+                                          "that documents cannot carry; delete it")
+                return None
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        # The mapping's own keys, remembered before merge keys (<<) are flattened into it:
+        # an alias walks the same node again, already flattened.
+        own = self.own_keys.setdefault(id(node), {id(key_node) for key_node, _ in node.value})
+        self.loader.flatten_mapping(node)  # merged keys first, then the mapping's own
+        pairs: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            self.count += 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node, path, "a key must be plain text, not a list or a mapping")
+                continue
+            if key_node.tag not in _PLAIN_TAGS[yaml.ScalarNode]:
+                tag = key_node.tag.replace(_YAML, "!!")
+                self._problem(key_node, path, f"the YAML tag '{tag}' is not allowed on a key")
+                continue
+            key = self.loader.construct_object(key_node, deep=True)
+            key = key if isinstance(key, str) else str(key)
+            earlier = pairs.get(key)
+            if earlier is not None and id(earlier[0]) in own and id(key_node) in own:
+                self._problem(key_node, (*path, key), "this key appears twice; keep only one")
+            pairs[key] = (key_node, value_node)  # the last wins, as YAML merge keys intend
+        result: dict[str, Any] = {}
+        for key, (key_node, value_node) in pairs.items():
+            child = (*path, key)
+            km = key_node.start_mark
+            self.positions.keys[child] = (km.line + 1, km.column + 1)
+            result[key] = self.walk(value_node, child)
+        return result
+
+
+_YAML_HINTS = (
+    ("mapping values are not allowed", "a ':' inside text that is not in quotes, or a key indented "
+                                       "differently from the lines above; quote the text or line the key up"),
+    ("expected <block end>", "the indentation here does not match the lines above"),
+    ("could not find expected ':'", "a line that is neither 'key: value' nor a '- ' list item; "
+                                    "check for a missing ':' or a line broken in two"),
+    ("found character '\\t'", "a tab; YAML indents with spaces only"),
+    ("found unexpected end of stream", "a quote or bracket opened and never closed"),
+    ("while scanning a quoted scalar", "a quote opened and never closed"),
+)
+
+
+def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    reason = getattr(error, "problem", None) or str(error)
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    context = str(getattr(error, "context", "") or "")
+    hint = next((h for phrase, h in _YAML_HINTS if phrase in reason or phrase in context), "")
+    message = f"this is not valid YAML: {reason}" + (f" (likely {hint})" if hint else "")
+    return Problem(source, line, column, "", message)
+
+
+def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow (a pasted control character), at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+    return Problem(source, line, column, "",
+                   f"the file contains a character YAML does not allow (U+{code:04X}); delete it")
+
+
+def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
+    """Parse YAML (or JSON) text into a :class:`Document`; raise ``error`` if it cannot."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise error([Problem(source, None, None, "",
+                             f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
+                             "a career file is a few kilobytes, so this is refused")])
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise error([_reader_problem(source, text, exc)]) from None
+    try:
+        node = loader.get_single_node()
+        walker = _Walker(loader, source)
+        data = walker.walk(node, ()) if node is not None else {}
+    except _TooBig:
+        raise error([Problem(source, None, None, "",
+                             f"the document expands to more than {MAX_NODES:,} values "
+                             "(too many aliases?); refused")]) from None
+    except RecursionError:
+        raise error([Problem(source, None, None, "",
+                             f"the document is nested more than {MAX_DEPTH} levels deep; refused")]) from None
+    except yaml.YAMLError as exc:
+        if source.endswith(".json"):
+            return _parse_json(text, source, error)
+        raise error([_yaml_problem(source, exc)]) from None
+    finally:
+        loader.dispose()
+    if walker.problems:
+        raise error(sorted(walker.problems, key=by_place))
+    return Document(data, source, walker.positions)
+
+
+def _parse_json(text: str, source: str, error: type[LocatedError]) -> Document:
+    """Fallback for JSON that YAML refuses (e.g. tab indentation); no positions kept."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error([Problem(source, exc.lineno, exc.colno, "",
+                             f"this is not valid JSON: {exc.msg}")]) from None
+    return Document(data, source, Positions())
+
+
+def read_document(path: str | Path, error: type[LocatedError]) -> Document:
+    """Read and parse a user's file."""
+    path = Path(path)
+    source = str(path)
+    limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise error([Problem(source, None, None, "",
+                                 f"the file is {size / 1024 / 1024:.1f} MB; the limit is {limit}")])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded: a device or pipe may never end
+        if len(raw) > MAX_FILE_BYTES:
+            raise error([Problem(source, None, None, "", f"the file is larger than {limit}; refused")])
+        digest = hashlib.sha256(raw).hexdigest()
+        text = raw.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise error([Problem(source, None, None, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise error([Problem(source, None, None, "", "this is a folder, not a file")]) from None
+    except UnicodeDecodeError as exc:
+        raise error([Problem(source, None, None, "",
+                             f"the file is not UTF-8 text ({exc.reason})")]) from None
+    except OSError as exc:
+        raise error([Problem(source, None, None, "", f"cannot read the file: {exc.strerror}")]) from None
+    doc = parse_text(text, source, error)
+    doc.sha256 = digest
+    return doc
+
+
+def as_document(
+    source: str | Path | Mapping[str, Any], error: type[LocatedError], name: str
+) -> Document:
+    """A path is read and parsed; an already-parsed mapping is taken as it is."""
+    if isinstance(source, Mapping):
+        return Document(dict(source), f"<{name}>", Positions())
+    return read_document(source, error)

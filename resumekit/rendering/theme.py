@@ -1,0 +1,125 @@
+"""A theme: the ordered folders its files come from, and the one lookup through them.
+
+A theme named in the config is a folder of the user's (searched first) or a built-in
+theme; the built-in ``classic`` comes last, so a user's theme need hold only what it
+changes. Every part of resumekit that needs a theme file asks a :class:`Theme`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BuildError
+
+if TYPE_CHECKING:
+    import jinja2
+
+_HERE = Path(__file__).resolve().parent.parent
+FONT_SUFFIXES = {".ttf", ".otf"}
+
+
+def builtin_themes_dir() -> Path:
+    """The built-in themes: inside the installed package, or beside it in a source checkout."""
+    for candidate in (_HERE / "templates", _HERE.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise BuildError("resumekit's built-in themes are missing; reinstall the package")
+
+
+def theme_files(folder: Path) -> list[Path]:
+    """Every file under ``folder``, sorted, skipping caches and hidden files."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        found += [Path(root) / f for f in sorted(files) if not f.startswith(".") and not f.endswith(".pyc")]
+    return found
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme's folders, the user's first and the built-in ``classic`` last (picklable)."""
+
+    dirs: tuple[Path, ...]
+
+    @classmethod
+    def named(cls, theme: str = "classic", base: Path | None = None) -> Theme:
+        """The theme a config names: a folder (relative to ``base``) or a built-in theme's name."""
+        builtin = builtin_themes_dir()
+        named = builtin / theme
+        user = (base / theme) if base is not None else Path(theme)
+        if user.is_dir():
+            dirs = [user.resolve()]  # a folder of the user's wins, even one named like a built-in theme
+        elif named.is_dir() and "/" not in theme and "\\" not in theme:
+            dirs = [named]
+        else:
+            known = ", ".join(sorted(p.name for p in builtin.iterdir() if p.is_dir()))
+            raise BuildError(f"theme '{theme}' is neither a built-in theme ({known}) nor a folder")
+        if builtin / "classic" not in dirs:
+            dirs.append(builtin / "classic")
+        return cls(tuple(dirs))
+
+    def find(self, name: str) -> Path | None:
+        """The first folder's ``name`` (``"reference.docx"``, ``"style.css"``), or ``None``."""
+        for folder in self.dirs:
+            if (folder / name).is_file():
+                return folder / name
+        return None
+
+    def require(self, name: str) -> Path:
+        """Like :meth:`find`, but a theme without the file raises :class:`BuildError`."""
+        path = self.find(name)
+        if path is None:
+            raise BuildError(f"no {name} in the theme ({', '.join(str(d) for d in self.dirs)})")
+        return path
+
+    def files(self) -> list[Path]:
+        """Every file of every folder of the theme: what its documents may depend on."""
+        return [f for folder in self.dirs for f in theme_files(folder)]
+
+    def fonts(self) -> tuple[Path, ...]:
+        """The font files the theme ships (``fonts/*.ttf``, ``*.otf``), sorted."""
+        return tuple(sorted(f for d in self.dirs for f in d.glob("fonts/*") if f.suffix.lower() in FONT_SUFFIXES))
+
+    @property
+    def base(self) -> Path:
+        """The folder relative URLs in the theme's HTML resolve against: the one with the CSS."""
+        style = self.find("style.css")
+        return style.parent if style else self.dirs[0]
+
+    def jinja_env(self) -> jinja2.Environment:
+        """The theme's HTML templates, autoescaped (built once per theme and process)."""
+        return _html_environment(self.dirs)
+
+    def fill(self, name: str, values: Mapping[str, Any]) -> str:
+        """The plain-text template ``name`` (an email, say) filled with ``values``."""
+        import jinja2
+
+        path = self.require(name)
+        env = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+        try:
+            return env.from_string(path.read_text(encoding="utf-8")).render(**values)
+        except (jinja2.TemplateError, UnicodeDecodeError, OSError) as exc:
+            raise BuildError(f"{path}: the {name} template is broken: {exc}") from None
+
+
+@lru_cache(maxsize=8)
+def _html_environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    import jinja2
+
+    from .layout import contact_rows, kind_name
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["contact_rows"] = contact_rows
+    environment.filters["kind_name"] = kind_name
+    return environment
