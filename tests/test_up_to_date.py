@@ -227,11 +227,15 @@ def test_a_removed_target_file_is_noticed(project, monkeypatch):
     result = resumekit.build(project)
     assert result.built == []
     assert {o.target for o in result.outputs} == {"globex"}
-    assert (project.parent / "out" / "acme" / "Jane-Doe-Resume.pdf").is_file(), "documents are never deleted"
-    # The next build knows from the manifest alone that nothing is to do.
+    assert (project.parent / "out" / "acme" / "Jane-Doe-Resume.pdf").is_file(), "documents are kept..."
+    assert result.stale == [(project.parent / "out" / "acme").resolve()], "... and reported"
+    cleaned = resumekit.build(project, clean=True)
+    assert not (project.parent / "out" / "acme").exists(), "... until the build is asked to clean"
+    assert cleaned.stale == [(project.parent / "out" / "acme").resolve()]
+    # Once cleaned, the next build knows from the manifest alone that nothing is to do.
     monkeypatch.setattr("resumekit.building.run.load_project", _not_needed)
     again = resumekit.build(project)
-    assert {o.target for o in again.outputs} == {"globex"}
+    assert {o.target for o in again.outputs} == {"globex"} and again.stale == []
 
 
 def _not_needed(*args, **kwargs):

@@ -15,7 +15,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .project import GENERAL_BUILD, Project, load_project
+    from .project import Project, load_project
+    from .result import GENERAL_BUILD
     from .result import BuildResult, Failure, Output
     from .run import build
     from .session import BuildOptions, BuildSession
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "BuildOptions": "session", "BuildSession": "session",
     "BuildResult": "result", "Failure": "result", "Output": "result",
-    "GENERAL_BUILD": "project", "Project": "project", "load_project": "project",
+    "GENERAL_BUILD": "result", "Project": "project", "load_project": "project",
     "build": "run", "build_many": "workers", "render": "target",
 }
 

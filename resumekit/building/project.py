@@ -15,10 +15,8 @@ from ..models.feedback import Feedback
 from ..rendering.theme import Theme
 from ..loading.target import id_from_stem
 from .manifest import target_listing, tree_files
-from .result import Failure
+from .result import GENERAL_BUILD, Failure
 
-GENERAL_BUILD = "general"
-"""The id of the untailored build, made alongside the targets."""
 
 
 @dataclass
@@ -98,6 +96,11 @@ def load_project(
         raise ConfigError([Problem(str(path), line, column, "theme", str(exc))]) from None
     profile = read_profile(root / config.profile, strict)
     warnings += profile.warnings
+    if not (profile.model.basics.name or "").strip():
+        line, column = profile.document.positions.of_key(("basics",))
+        warnings.append(Problem(profile.document.source, line, column, "basics.name",
+                                "the profile has no name: documents are named Resume.pdf and "
+                                "Cover-Letter.pdf, and their headers carry no name", severity="warning"))
     hashes = {**loaded.hashes, **profile.hashes}
     taxonomy = Taxonomy(config.areas)
     inline = inline_feedback(profile.document)

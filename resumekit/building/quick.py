@@ -14,7 +14,7 @@ from .._version import __version__
 from ..errors import ResumekitError
 from ..rendering.theme import Theme
 from .manifest import Hasher, Manifest, target_listing, tree_files
-from .result import BuildResult, Output
+from .result import GENERAL_BUILD, BuildResult, Output
 from .session import BuildOptions
 from .writing import document_of
 
@@ -90,6 +90,8 @@ def fresh_outputs(
         return None
     planned = manifest.planned
     known_targets = {t for t, _ in planned.values()}
+    if {record.target for record in manifest.outputs.values()} - known_targets - {GENERAL_BUILD}:
+        return None  # a target gone since: the full build reports (or cleans) its documents
     known_formats = {f for _, f in planned.values()}
     if targets and not set(targets) <= known_targets or formats and not set(formats) <= known_formats:
         return None

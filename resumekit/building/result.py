@@ -7,6 +7,9 @@ from pathlib import Path
 
 from ..errors import ResumekitError
 
+GENERAL_BUILD = "general"
+"""The id of the untailored build, made alongside the targets."""
+
 
 @dataclass
 class Output:

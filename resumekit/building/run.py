@@ -28,6 +28,32 @@ def _dated(project: Project, tid: str) -> bool:
     return "letter" in project.config.documents and not (target and target.date) and not project.config.date
 
 
+def _stale(project: Project, manifest: Manifest, known: set[str], clean: bool) -> list[Path]:
+    """The output folders of targets that are gone; with ``clean``, their documents removed.
+
+    Only files this project's builds wrote (the manifest knows them) are ever removed.
+    """
+    gone: dict[str, list[str]] = {}
+    for path, record in manifest.outputs.items():
+        if record.target not in known:
+            gone.setdefault(record.target, []).append(path)
+    folders = []
+    for tid, paths in sorted(gone.items()):
+        folder = project.output_dir / tid
+        folders.append(folder)
+        if clean:
+            for path in paths:
+                file = Path(path)
+                if file.parent == folder:  # never outside the stale target's own folder
+                    file.unlink(missing_ok=True)
+                del manifest.outputs[path]
+            try:
+                folder.rmdir()
+            except OSError:
+                pass  # something of the user's is in it: leave the folder
+    return folders
+
+
 def _options(options: BuildOptions | None, keywords: dict[str, Any]) -> BuildOptions:
     chosen = options or BuildOptions()
     given = {k: v for k, v in keywords.items() if v is not _UNSET}
@@ -130,6 +156,7 @@ def build(
             manifest.outputs[path] = OutputRecord(key, digest, sorted(set(inputs)), extra, tid, _dated(project, tid))
         manifest.save(project.output_dir)  # after each target: a killed build loses only its own work
 
+    result.stale = _stale(project, manifest, set(all_ids) | set(bad_ids), options.clean)
     run_targets(project, todo, chosen_formats, options, record, session, fingerprint)
     if not todo:
         manifest.save(project.output_dir)  # what it learnt (a target gone, say) keeps the next check quick

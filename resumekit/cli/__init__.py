@@ -7,6 +7,7 @@ turns errors into output and an exit code.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -34,8 +35,24 @@ def main(argv: list[str] | None = None) -> int:
         say("interrupted", err=True)
         return 130
     except BrokenPipeError:
-        # The reader went away (`resumekit schema | head`): stop quietly, and keep Python's
-        # own flush at exit from complaining about the closed pipe.
+        # The reader went away (`resumekit schema | head`): stop quietly.
+        _drop_stdout()
+        return 0
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            raise
+        _drop_stdout()  # stdout itself cannot take more (`> /dev/full`)
+        try:
+            sys.stderr.write(f"resumekit: error: cannot write the output: {exc.strerror}\n")
+        except OSError:
+            pass
+        return 1
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so Python's own flush at exit cannot fail again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
+    except (OSError, ValueError):
+        pass

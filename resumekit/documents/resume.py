@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..models.base import TaggedText
@@ -59,13 +61,22 @@ def _work_section(profile: Profile) -> Section:
     return Section("work", SECTION_INFO["work"].title, "entries", entries)
 
 
+_GPA = re.compile(r"(?i)^\s*(?:GPA:?\s*)?(\d(?:[.,]\d+)?(?:\s*/\s*\d(?:[.,]\d+)?)?)\s*(?:GPA)?\s*$")
+
+
+def score_text(score: str) -> str:
+    """An education's score as people write it: ``3.6``, ``3.6 GPA`` -> ``GPA 3.6``; else ``Grade: ...``."""
+    gpa = _GPA.match(score)
+    return f"GPA {gpa.group(1)}" if gpa else f"Grade: {score.strip()}"
+
+
 def _education_section(profile: Profile) -> Section:
     entries = []
     for e in profile.education:
         degree = join(e.studyType, e.area, sep=" in ") if e.studyType else (e.area or "")
         details = []
         if e.score:
-            details.append(f"Grade: {e.score}")
+            details.append(score_text(e.score))
         if e.courses:
             details.append("Courses: " + ", ".join(e.courses))
         entries.append(Entry(title=e.institution or "", subtitle=degree, url=e.url,
@@ -129,13 +140,14 @@ def _languages_section(profile: Profile) -> Section:
         return f"{language}: {fluency}" if "(" in fluency else f"{language} ({fluency})"
 
     text = "; ".join(spoken(lang.language, lang.fluency) for lang in profile.languages if lang.language)
-    entries = (Entry(label="Languages", description=text),) if text else ()
+    entries = (Entry(label=SPOKEN_LABEL, description=text),) if text else ()
     return Section("languages", SECTION_INFO["languages"].title, "lines", entries)
 
 
 def _interests_section(profile: Profile) -> Section:
-    entries = tuple(Entry(label=i.name or "", description=", ".join(i.keywords))
-                    for i in profile.interests)
+    # An interest without keywords is a line of its own, not a label with nothing after it.
+    entries = tuple(Entry(label=i.name or "", description=", ".join(i.keywords)) if i.keywords
+                    else Entry(description=i.name or "") for i in profile.interests)
     return Section("interests", SECTION_INFO["interests"].title, "lines", entries)
 
 
@@ -158,12 +170,21 @@ def _has_content(section: Section) -> bool:
     return any(e.title or e.subtitle or e.description or e.bullets or e.label for e in section.entries)
 
 
+SPOKEN_LABEL = "Languages"
+SPOKEN_INSTEAD = "Spoken"
+"""The label of the spoken languages' line, and the one it takes beside a skill group named like it."""
+
+
 def _merge_languages(sections: list[Section]) -> list[Section]:
     """Languages read best as one line under Skills when both exist."""
     keys = {s.key: s for s in sections}
     if "skills" in keys and "languages" in keys:
         skills = keys["skills"]
-        merged = Section("skills", skills.title, "lines", skills.entries + keys["languages"].entries)
+        spoken = keys["languages"].entries
+        if any(e.label.casefold() == SPOKEN_LABEL.casefold() for e in skills.entries):
+            # a skill group of that name (programming languages, say) keeps it; the spoken ones say so
+            spoken = tuple(replace(e, label=SPOKEN_INSTEAD) for e in spoken)
+        merged = Section("skills", skills.title, "lines", skills.entries + spoken)
         return [merged if s.key == "skills" else s for s in sections if s.key != "languages"]
     return sections
 

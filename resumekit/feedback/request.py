@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.policy
+import re
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -82,6 +83,8 @@ def compose_request(application: Application, profile: Profile, fill: Fill) -> R
         "sender": basics.name or "", "sender_email": basics.email or "",
         "sender_phone": basics.phone or "", "applied": application.applied or "",
         "rejected": application.rejected or ""})
+    # "... at Acme Inc." + "." reads "Inc.."; an ellipsis (three or more) is kept.
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
     first, _, body = text.lstrip().partition("\n")
     if not first.lower().startswith("subject:"):
         raise BuildError(f"the first line of {TEMPLATE} must be 'Subject: ...'")

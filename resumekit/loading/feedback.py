@@ -8,7 +8,8 @@ application and improvement remembers where it was written, so problems found la
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,19 @@ def _check(feedback: Feedback, taxonomy: Taxonomy) -> list[Problem]:
     return problems
 
 
+def _future_dates(feedback: Feedback) -> list[Problem]:
+    """A warning for each date of an application that has not come yet (a typo, most likely)."""
+    today = dt.date.today().isoformat()
+    found = []
+    for app in feedback.applications:
+        for key in _DATE_ORDER:
+            value = getattr(app, key)
+            if value and before(today, str(value)):
+                found.append(replace(origin_of(app).problem(key, message=(
+                    f"{key} {value} is in the future (today is {today}); check the year")), severity="warning"))
+    return found
+
+
 def _normalise_areas(feedback: Feedback) -> None:
     for app in feedback.applications:
         for point in app.feedback:
@@ -165,6 +179,7 @@ def read_feedback(
         raise FeedbackError(problems)
     _normalise_areas(merged)
     problems = _check(merged, taxonomy)
+    warnings += _future_dates(merged)
     if problems:
         order = {doc.source: i for i, doc in enumerate(docs)}
         raise FeedbackError(sorted(problems, key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0)))
