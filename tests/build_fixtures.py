@@ -22,7 +22,7 @@ import yaml
 from resumekit.building import BuildResult
 from resumekit.rendering.theme import builtin_themes_dir
 
-from .conftest import JANE, LETTER_DATE, PROFILES, REPO, copy_project, make_project
+from .helpers import JANE, LETTER_DATE, PROFILES, REPO, copy_project, make_project
 
 FEEDBACK = """\
 applications:

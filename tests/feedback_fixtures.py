@@ -21,8 +21,7 @@ import yaml
 
 from resumekit.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
-PROFILES = REPO / "profiles"
+from .helpers import PROFILES, REPO
 
 SAM = """\
 basics:

@@ -20,8 +20,8 @@ import yaml
 import resumekit
 from resumekit.models import Profile, Target
 
-REPO = Path(__file__).resolve().parents[1]
-PROFILES = REPO / "profiles"
+from .helpers import PROFILES, REPO
+
 TERMS_FILE = REPO / "resumekit" / "tailoring" / "terms.yaml"
 
 PAT = """\

@@ -15,7 +15,7 @@ import pytest
 import resumekit
 from resumekit import ProfileError, load_profile, load_target
 
-from .conftest import CONFORMANCE, LETTER_DATE, Built, missing_in_order
+from .helpers import CONFORMANCE, LETTER_DATE, Built, missing_in_order
 
 FIXTURES = CONFORMANCE / "fixtures"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import REPO
+from .helpers import REPO
 
 
 @pytest.fixture(scope="module")

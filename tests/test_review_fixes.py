@@ -15,7 +15,7 @@ from resumekit.rendering.layout import contact_rows
 from resumekit.rendering.theme import builtin_themes_dir
 from resumekit.tailoring.text import tokens
 
-from .conftest import make_project
+from .helpers import make_project
 
 
 @pytest.mark.parametrize("text, message", [
@@ -96,7 +96,7 @@ def test_only_web_mail_and_phone_links_reach_a_document():
 
 
 def test_asking_for_a_target_that_is_not_there_is_a_command_line_error(tmp_path):
-    from .conftest import run_cli
+    from .helpers import run_cli
 
     config = make_project(tmp_path, formats=["docx"])
     done = run_cli("build", "-c", str(config), "--target", "nope")
@@ -113,7 +113,7 @@ def test_letters_the_theme_fonts_cannot_draw_are_warned_about(tmp_path):
 
 
 def test_the_example_needs_no_letters_the_theme_lacks(tmp_path):
-    from .conftest import PROFILES
+    from .helpers import PROFILES
 
     shutil.copytree(PROFILES, tmp_path / "p", ignore=shutil.ignore_patterns("out"))
     result = resumekit.build(tmp_path / "p" / "resumekit.yaml", targets=["general"], formats=["pdf"])

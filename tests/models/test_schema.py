@@ -11,8 +11,8 @@ from jsonschema import Draft202012Validator
 from resumekit import ProfileError, load_profile
 from resumekit.models.schema import json_schema
 
-from .conftest import CONFORMANCE, JANE, PROFILES, REPO, SCAFFOLD
-from .test_conformance import CASES
+from ..helpers import CONFORMANCE, JANE, PROFILES, REPO, SCAFFOLD
+from ..test_conformance import CASES
 
 
 def validator(kind: str) -> Draft202012Validator:

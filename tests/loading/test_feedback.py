@@ -13,7 +13,7 @@ from resumekit.loading.feedback import inline_feedback, read_feedback
 from resumekit.models.base import before
 from resumekit.loading import read_profile
 
-from .feedback_fixtures import BAD_FEEDBACK, PROFILES, SAM, SAM_FEEDBACK, BadCase
+from ..feedback_fixtures import BAD_FEEDBACK, PROFILES, SAM, SAM_FEEDBACK, BadCase
 
 FILE_CASES = [c for c in BAD_FEEDBACK if not c.name.startswith("extend")]
 """Mistakes a feedback file shows on its own (an ``extend`` needs the profile to check)."""

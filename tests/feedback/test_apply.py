@@ -14,7 +14,7 @@ from resumekit.feedback import apply_feedback
 from resumekit.feedback import provenance_of as origin
 from resumekit.models import Profile
 
-from .feedback_fixtures import PROFILES, SAM, SAM_FEEDBACK, built_example, pdf_text, squash
+from ..feedback_fixtures import PROFILES, SAM, SAM_FEEDBACK, built_example, pdf_text, squash
 
 HEADINGS = ("Summary", "Experience", "Education", "Skills", "Projects", "Volunteering",
             "Certificates", "Awards", "Publications", "Interests", "References", "Languages")

@@ -16,7 +16,7 @@ from resumekit.feedback.request import RequestEmail, compose_request
 from resumekit.models.feedback import Application
 from resumekit.rendering.theme import Theme
 
-from .feedback_fixtures import PROFILES
+from ..feedback_fixtures import PROFILES
 
 CLASSIC = Theme.named("classic").fill
 

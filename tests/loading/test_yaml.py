@@ -11,7 +11,7 @@ import pytest
 from resumekit import ProfileError, TargetError, load_profile, load_target
 from resumekit.loading import ResumekitWarning
 
-from .conftest import JANE, PROFILES
+from ..helpers import JANE, PROFILES
 
 
 def write(path: Path, text: str) -> Path:

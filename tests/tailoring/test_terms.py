@@ -8,7 +8,7 @@ import yaml
 from resumekit.tailoring.lexicon import bundled
 from resumekit.tailoring.terms import MAX_TERMS, NICE, REQUIRED, RESPONSIBILITY, extract_terms, posting_parts
 
-from .tailoring_fixtures import TERMS_FILE, posting, target
+from ..tailoring_fixtures import TERMS_FILE, posting, target
 
 
 def terms_of(job) -> dict:

@@ -7,7 +7,7 @@ import pytest
 from resumekit.tailoring.matching import ALIAS, EXACT, FUZZY, STEM, TAG, Hit, Matcher
 from resumekit.tailoring.terms import JobTerm, extract_terms
 
-from .tailoring_fixtures import target
+from ..tailoring_fixtures import target
 
 
 def term(name: str, *aliases: str, weight: float = 3.0, case_sensitive: bool = False) -> JobTerm:

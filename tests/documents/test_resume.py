@@ -11,7 +11,7 @@ from resumekit import load_profile, load_target
 from resumekit.documents import (
     Options, build_letter, build_resume, format_long_date, format_range, is_remote)
 
-from .conftest import JANE
+from ..helpers import JANE
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from resumekit import cli
 from resumekit.cli.parser import make_parser
 
-from .conftest import JANE, make_project, run_cli, snapshot
+from ..helpers import JANE, make_project, run_cli, snapshot
 
 TYPE_ERROR_ON_LINE_12 = """\
 basics:

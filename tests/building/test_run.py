@@ -8,7 +8,7 @@ import resumekit
 from resumekit import ProfileError, TargetError
 from resumekit.errors import BuildError, ResumekitError
 
-from .conftest import JANE, copy_project, delivered, make_project, snapshot
+from ..helpers import JANE, copy_project, delivered, make_project, snapshot
 
 FILES = ["{name}-Cover-Letter.docx", "{name}-Cover-Letter.pdf", "{name}-Resume.docx", "{name}-Resume.pdf"]
 TWO_JOBS = {"acme.yaml": "title: Lead Analyst\ncompany: Acme\n", "globex.yaml": "title: Analyst\ncompany: Globex\n"}

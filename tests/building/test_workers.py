@@ -13,8 +13,8 @@ import pytest
 import resumekit
 import resumekit.building.workers as workers
 
-from .build_fixtures import ACME, GLOBEX, SUMMARY, built_targets, cli_env, docx_text, edit, small_project
-from .conftest import PROFILES, copy_project, run_cli, snapshot
+from ..build_fixtures import ACME, GLOBEX, SUMMARY, built_targets, cli_env, docx_text, edit, small_project
+from ..helpers import PROFILES, copy_project, run_cli, snapshot
 
 INITECH = "title: Analyst\ncompany: Initech\n"
 BROKEN = "title: Analyst\ncompany: Hooli\npages: zero\n"

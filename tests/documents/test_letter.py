@@ -18,7 +18,7 @@ from resumekit.feedback.reapplication import answering, find_application
 from resumekit.models import Target
 from resumekit.models.feedback import Improvement
 
-from .feedback_fixtures import EXAMPLE_TARGETS, PROFILES, built_example, docx_text, pdf_text, squash
+from ..feedback_fixtures import EXAMPLE_TARGETS, PROFILES, built_example, docx_text, pdf_text, squash
 
 FEEDBACK_WORDS = ("Limited experience leading analytics projects", "hard to follow", "panel interview")
 CONTACTS = ("Dana Lee", "dana.lee", "Marcus Bell", "marcus.bell")

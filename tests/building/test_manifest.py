@@ -12,8 +12,8 @@ import resumekit
 from resumekit.building.manifest import FORMAT, MANIFEST_NAME, Hasher, Manifest, file_hash
 from resumekit.building.quick import fresh_outputs as up_to_date_without_loading
 
-from .build_fixtures import built_targets, small_project
-from .conftest import snapshot
+from ..build_fixtures import built_targets, small_project
+from ..helpers import snapshot
 
 
 @pytest.fixture(scope="module")

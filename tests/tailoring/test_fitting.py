@@ -21,7 +21,7 @@ from resumekit.documents import Options, build_resume
 from resumekit.building.project import load_project
 from resumekit.rendering.pdf import measure_pages
 
-from .tailoring_fixtures import (
+from ..tailoring_fixtures import (
     PAT, bullets, cli, cli_env, copy_profiles, docx_paragraphs, docx_text, flat, outputs, pdf_pages, pdf_text,
 )
 

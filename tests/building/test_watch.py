@@ -15,10 +15,10 @@ import pytest
 import resumekit
 from resumekit.building.watch import Rebuild, _relevant, rebuild, watch, watched_paths
 
-from .build_fixtures import (
+from ..build_fixtures import (
     ACME, SUMMARY, built_targets, cli_env, docx_text, edit, example_copy, small_project, wait_for,
 )
-from .conftest import JANE, run_cli, snapshot
+from ..helpers import JANE, run_cli, snapshot
 
 WAIT = 120
 """Seconds to wait for a build before calling it broken: generous, never a speed claim."""

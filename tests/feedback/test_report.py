@@ -13,7 +13,7 @@ from resumekit.models.areas import Taxonomy
 from resumekit.feedback.report import Report, as_json, as_table, build_report, request_due
 from resumekit.feedback.report import report_markdown as as_markdown
 
-from .feedback_fixtures import PROFILES
+from ..feedback_fixtures import PROFILES
 
 TODAY = dt.date(2026, 11, 26)
 

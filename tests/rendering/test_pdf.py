@@ -11,7 +11,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 import resumekit
 from resumekit.building import load_project
 
-from .conftest import make_project, missing_in_order, squash
+from ..helpers import make_project, missing_in_order, squash
 
 
 @pytest.fixture(scope="module")

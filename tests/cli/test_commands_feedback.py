@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .feedback_fixtures import (
+from ..feedback_fixtures import (
     BAD_FEEDBACK, SAM, SAM_FEEDBACK, BadCase, copy_example, located, run, run_process, write_project,
 )
 

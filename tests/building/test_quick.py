@@ -14,11 +14,11 @@ import resumekit
 from resumekit.building import GENERAL_BUILD as GENERAL
 from resumekit.rendering.theme import builtin_themes_dir
 
-from .build_fixtures import (
+from ..build_fixtures import (
     FEEDBACK, SUMMARY, built_targets, docx_text, edit, python, small_project, statuses,
     up_to_date_targets,
 )
-from .conftest import run_cli, snapshot
+from ..helpers import run_cli, snapshot
 
 BOTH = {"acme", "globex"}
 

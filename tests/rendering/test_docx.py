@@ -10,7 +10,7 @@ import pytest
 
 from resumekit.building import load_project
 
-from .conftest import missing_in_order
+from ..helpers import missing_in_order
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from resumekit.building.project import load_project
 from resumekit.tailoring import explain, tailor
 from resumekit.tailoring import explanation_markdown as as_markdown
 
-from .tailoring_fixtures import DATA_JOB, PROFILES, cli, copy_profiles, profile, target
+from ..tailoring_fixtures import DATA_JOB, PROFILES, cli, copy_profiles, profile, target
 
 ASKING_MORE = {
     "title": "Analytics Engineer", "company": "Initech",

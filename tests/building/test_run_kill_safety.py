@@ -13,11 +13,11 @@ import pytest
 import resumekit
 from resumekit.building.manifest import MANIFEST_NAME, Manifest
 
-from .build_fixtures import (
+from ..build_fixtures import (
     ACME, SUMMARY, built_targets, cli_env, document_text, documents_in, edit, small_project, up_to_date_targets,
     wait_for,
 )
-from .conftest import run_cli, snapshot
+from ..helpers import run_cli, snapshot
 
 COUNT = 10
 NEW_SUMMARY = "Analyst who ships decisions, not dashboards."

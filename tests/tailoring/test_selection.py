@@ -12,7 +12,7 @@ from resumekit.building.project import load_project
 from resumekit.tailoring import Tailored, tailor
 from resumekit.tailoring.selection import DETAILS
 
-from .tailoring_fixtures import DATA_JOB, NURSE_JOB, PAT, PROFILES, highlight_texts, profile, target
+from ..tailoring_fixtures import DATA_JOB, NURSE_JOB, PAT, PROFILES, highlight_texts, profile, target
 
 DATA_WORDS = ("sql", "dbt", "a/b", "tableau", "looker", "dashboard")
 NURSE_WORDS = ("patient", "nurse", "training", "precept", "ehr")

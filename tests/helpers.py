@@ -1,0 +1,150 @@
+"""What tests share besides fixtures: the repository's places, small projects, and readers.
+
+Fixtures live in conftest.py; everything a test imports lives here (``from ..helpers import
+make_project``), so a path computed from this file's place is right for every test folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from resumekit.building import BuildResult
+from resumekit.building.manifest import MANIFEST_NAME
+
+REPO = Path(__file__).resolve().parents[1]
+"""The repository: the one place a test's path is computed from, whatever folder the test is in."""
+PROFILES = REPO / "profiles"
+SCAFFOLD = REPO / "resumekit" / "scaffold"
+CONFORMANCE = REPO / "tests" / "conformance" / "jsonresume"
+
+LETTER_DATE = "2026-01-15"
+"""Fixed so that letters, and so files, do not change with the day the tests run."""
+
+JANE = """\
+basics:
+  name: Jane Doe
+  label: Data Analyst
+  email: jane.doe@example.com
+  phone: +1 555-0100
+  summary: Data analyst who turns messy operational data into decisions.
+  location:
+    city: Springfield
+    region: Illinois
+work:
+  - name: Globex
+    position: Senior Data Analyst
+    location: Springfield, IL
+    startDate: 2022-03
+    highlights:
+      - Built the churn model used by the retention team
+      - text: Presented quarterly findings to the VP of Sales
+        tags: [communication]
+  - name: Initech
+    position: Junior Analyst
+    startDate: 2019-06
+    endDate: 2022-02
+    highlights:
+      - Automated the weekly TPS report, saving four hours a week
+education:
+  - institution: State University
+    area: Statistics
+    studyType: Bachelor of Science
+    startDate: 2015
+    endDate: 2019
+skills:
+  - name: Analytics
+    keywords: [SQL, Python, dbt]
+letter:
+  closing: Thank you for your time and consideration.
+"""
+"""A small, complete profile, for projects built by single tests."""
+
+
+def copy_project(source: Path, dest: Path) -> Path:
+    """A copy of the project folder ``source`` at ``dest``, without built outputs."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("out", "__pycache__"))
+    return dest
+
+
+def make_project(
+    root: Path,
+    profile: str = JANE,
+    targets: dict[str, str] | None = None,
+    **config: Any,
+) -> Path:
+    """Write a project (profile, optional targets, config) under ``root``; return the config path."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "profile.yaml").write_text(profile, encoding="utf-8")
+    settings: dict[str, Any] = {"profile": "profile.yaml", "output": "out", "date": LETTER_DATE}
+    if targets:
+        (root / "targets").mkdir(exist_ok=True)
+        for name, text in targets.items():
+            (root / "targets" / name).write_text(text, encoding="utf-8")
+        settings["targets"] = "targets/"
+    settings.update(config)
+    path = root / "resumekit.yaml"
+    path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m resumekit.cli ARGS`` in a fresh process, as a user would."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return subprocess.run([sys.executable, "-m", "resumekit.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def squash(text: str) -> str:
+    """``text`` without any whitespace: line wrapping must not decide a comparison."""
+    return re.sub(r"\s+", "", text)
+
+
+def missing_in_order(text: str, needles: list[str]) -> list[str]:
+    """The needles that do not appear in ``text`` in the given order (whitespace ignored)."""
+    flat = squash(text)
+    missing: list[str] = []
+    start = 0
+    for needle in needles:
+        found = flat.find(squash(needle), start)
+        if found < 0:
+            missing.append(needle)
+        else:
+            start = found + len(squash(needle))
+    return missing
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (temporary files too), by relative path, with its bytes.
+
+    The build's own bookkeeping (its manifest) is left out: only what users receive counts.
+    """
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != MANIFEST_NAME}
+
+
+def delivered(folder: Path) -> list[Path]:
+    """The files under ``folder`` a user receives (not the build's hidden bookkeeping)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+@dataclass
+class Built:
+    """A project built once and shared: where it is and what the builds returned."""
+
+    root: Path
+    result: BuildResult
+    general: BuildResult | None = None
+
+    @property
+    def out(self) -> Path:
+        return self.root / "out"
