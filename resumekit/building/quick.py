@@ -12,7 +12,8 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import ResumekitError
-from ..rendering.theme import Theme
+from ..rendering.theme import Theme, builtin_themes_dir
+from .lock import clean_if_idle
 from .manifest import Hasher, Manifest, target_listing, tree_files
 from .result import GENERAL_BUILD, BuildResult, Output
 from .session import BuildOptions
@@ -24,9 +25,13 @@ def up_to_date(config_path: str | Path, options: BuildOptions) -> BuildResult | 
     if options.force or options.strict or options.clean:
         return None
     config = Path(config_path).resolve()
-    fresh = fresh_outputs(config, __version__, list(options.targets) or None, list(options.formats) or None)
+    fresh = fresh_outputs(config, __version__, list(options.targets) or None, list(options.formats) or None,
+                          allow_outside=options.allow_outside)
     if fresh is None:
         return None
+    folder = output_folder(config)
+    if folder is not None:
+        clean_if_idle(folder)  # a killed build's leftovers go even when nothing is to build
     outputs = [Output(Path(p), Path(p).parent.name, document_of(p), Path(p).suffix.lstrip("."), "up to date")
                for p in fresh]
     return BuildResult(outputs=outputs, warnings=last_warnings(config, __version__))
@@ -39,7 +44,8 @@ def raw_config(config_path: Path) -> dict[str, Any] | None:
 
     try:
         data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError, yaml.YAMLError):
+        # Anything unusual (a date that does not exist, a tag, a broken file): the full path says what.
         return None
     return data if isinstance(data, dict) else None
 
@@ -48,7 +54,12 @@ def output_folder(config_path: Path, data: dict[str, Any] | None = None) -> Path
     """Where the config's outputs (and so the manifest) go, from plain YAML; ``None`` if unknown."""
     data = raw_config(config_path) if data is None else data
     output = data.get("output", "out") if data is not None else None
-    return (config_path.parent / output).resolve() if isinstance(output, str) else None
+    if not isinstance(output, str):
+        return None
+    root, folder = config_path.parent.resolve(), (config_path.parent / output).resolve()
+    # only a folder inside the project, as the full path insists: a manifest planted anywhere
+    # else is never taken for this project's
+    return folder if folder != root and folder.is_relative_to(root) else None
 
 
 def last_warnings(config_path: Path, version: str) -> list[str]:
@@ -58,7 +69,8 @@ def last_warnings(config_path: Path, version: str) -> list[str]:
 
 
 def fresh_outputs(
-    config_path: Path, version: str, targets: list[str] | None, formats: list[str] | None,
+    config_path: Path, version: str, targets: list[str] | None, formats: list[str] | None, *,
+    allow_outside: bool = False,
 ) -> list[str] | None:
     """The outputs asked for, if every one is up to date by the manifest alone; else ``None``.
 
@@ -100,4 +112,13 @@ def fresh_outputs(
     today = dt.date.today().isoformat()
     if not chosen or not all(manifest.still_fresh(path, hasher, today) for path in chosen):
         return None
+    if not (allow_outside or data.get("allowOutside") is True) and not _all_inside(
+            config_path, [i for path in chosen for i in manifest.outputs[path].inputs]):
+        return None  # built from a file outside the project, allowed then: the full path refuses it now
     return chosen
+
+
+def _all_inside(config_path: Path, inputs: list[str]) -> bool:
+    """Whether every input is in the project's folder (or a built-in theme)."""
+    root, builtin = config_path.parent.resolve(), builtin_themes_dir()
+    return all(Path(p).is_relative_to(root) or Path(p).is_relative_to(builtin) for p in inputs)

@@ -146,6 +146,11 @@ def _field_names(model: type[BaseModel]) -> dict[str, Any]:
     return names
 
 
+RENAMED = {"company": "name", "website": "url", "picture": "image", "gpa": "score",
+           "organisation": "organization", "institute": "institution"}
+"""Keys of older JSON Resume versions (and common variants), and what they are called now."""
+
+
 def unknown_keys(doc: Document, model: type[BaseModel], data: Any = None,
                  path: PathKey = ()) -> list[Problem]:
     """Warn about keys no model field knows, with a "did you mean" when one is close.
@@ -161,7 +166,11 @@ def unknown_keys(doc: Document, model: type[BaseModel], data: Any = None,
     for key, value in data.items():
         child = (*path, key)
         if key not in fields:
-            hint = did_you_mean(key, known) or " (kept, but resumekit does not use it)"
+            renamed = RENAMED.get(key)
+            if renamed in known:
+                hint = f"; did you mean '{renamed}'? (older JSON Resume versions called it '{key}')"
+            else:
+                hint = did_you_mean(key, known) or " (kept, but resumekit does not use it)"
             line, column = doc.positions.of_key(child)
             warnings.append(Problem(doc.source, line, column, field_path(child),
                                     f"unknown key '{key}'{hint}", severity="warning"))
@@ -190,6 +199,12 @@ class Loaded(Generic[M]):
     """The SHA-256 of every file read for the model, by resolved path."""
 
 
+def _under(problem: Problem, doc: Document) -> bool:
+    """Whether ``problem`` is about a value the parser already refused (or one inside it)."""
+    return any(problem.field == field_path(path) or problem.field.startswith(field_path(path) + ".")
+               or problem.field.startswith(field_path(path) + "[") for path in doc.broken if path)
+
+
 def _as_error(problem: Problem) -> Problem:
     return Problem(problem.file, problem.line, problem.column, problem.field, problem.message)
 
@@ -204,17 +219,24 @@ def validate_document(
     if not isinstance(doc.data, dict):
         line, column = doc.positions.of_value(())
         raise error([Problem(doc.source, line, column, "(top)",
-                             f"the file must hold a mapping of keys to values, not {_describe(doc.data)}")])
-    warnings = unknown_keys(doc, model_type)
+                             "the file must hold a mapping of keys to values, not "
+                             # the text itself is not shown: the file may be one that is not the user's
+                             + ("text" if isinstance(doc.data, str) else _describe(doc.data)))])
+    warnings = [w for w in doc.problems if w.severity == "warning"] + unknown_keys(doc, model_type)
+    problems = [p for p in doc.problems if p.severity == "error"]
+    model = None
     try:
         model = model_type.model_validate(doc.data)
     except ValidationError as exc:
-        problems = validation_problems(doc, exc)
-        if strict:
-            problems = sorted(problems + [_as_error(w) for w in warnings], key=by_place)
-        raise error(problems) from None
-    if strict and warnings:
-        raise error([_as_error(w) for w in warnings])
+        # A value the parser refused reads as None; validation need not say so again.
+        problems += [p for p in validation_problems(doc, exc) if not _under(p, doc)] or \
+            ([] if problems else validation_problems(doc, exc))
+    if strict:
+        problems += [_as_error(w) for w in warnings]
+        warnings = []
+    if problems or model is None:
+        # Errors and warnings together: a user fixes them in one round.
+        raise error(sorted(problems + warnings, key=by_place))
     return Loaded(model, warnings, doc, hashes_of(doc))
 
 

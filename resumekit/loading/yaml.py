@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import LocatedError, Problem
+from .paths import Refused, open_regular
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
@@ -52,6 +53,11 @@ class Document:
     data: Any
     source: str
     positions: Positions
+    problems: list[Problem] = field(default_factory=list)
+    """What the parser found wrong (or doubtful) with single values, reported together with
+    the validation's problems; the values themselves read as ``None``."""
+    broken: set[PathKey] = field(default_factory=set)
+    """The paths whose values the parser refused: validation need not repeat them."""
     sha256: str | None = None
     """The SHA-256 of the bytes parsed (``None`` for data handed over in Python): a build
     keys its outputs on what it actually read, so a save made while it runs is never
@@ -59,13 +65,20 @@ class Document:
 
 
 class _TooBig(Exception):
-    pass
+    """The document expands past MAX_NODES values; ``mark`` is where it did."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__()
+        self.mark = mark
 
 
 MAX_DEPTH = 100
 """Deeper nesting than this is refused: a career file is a few levels deep."""
 
 _YAML = "tag:yaml.org,2002:"
+_KINDS = {"bool": "true or false", "int": "a whole number", "float": "a number", "null": "nothing (null)",
+          "timestamp": "a date", "str": "text"}
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}(-\d{1,2})?([Tt ].*)?$")
 _PLAIN_TAGS = {
     yaml.MappingNode: {_YAML + "map"},
     yaml.SequenceNode: {_YAML + "seq"},
@@ -86,8 +99,9 @@ def by_place(problem: Problem) -> tuple[int, int]:
     return (problem.line or 0, problem.column or 0)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-"""Characters PDF text and DOCX's XML cannot hold: C0 controls (but tab and newlines), surrogates."""
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters PDF text and DOCX's XML cannot hold, or a terminal would obey: C0 and C1
+controls (but tab, newlines and NEL), DEL, surrogates."""
 
 
 class _Walker:
@@ -98,23 +112,32 @@ class _Walker:
     beyond YAML's own, so nothing but plain data is ever constructed.
     """
 
-    def __init__(self, loader: yaml.SafeLoader, source: str) -> None:
+    def __init__(self, loader: yaml.SafeLoader, source: str, text: str = "") -> None:
         self.loader = loader
         self.source = source
+        self.text = text
         self.positions = Positions()
         self.problems: list[Problem] = []
+        self.broken: set[PathKey] = set()
         self.count = 0
         self.own_keys: dict[int, set[int]] = {}
+        self.open: set[int] = set()  # the collections being walked: an alias to one is a loop
 
-    def _problem(self, node: yaml.Node, path: PathKey, message: str) -> None:
+    def _problem(self, node: yaml.Node, path: PathKey, message: str, severity: str = "error") -> None:
         mark = node.start_mark
         self.problems.append(Problem(self.source, mark.line + 1, mark.column + 1,
-                                     field_path(path), message))
+                                     field_path(path), message, severity))
+        if severity == "error":
+            self.broken.add(path)
 
     def walk(self, node: yaml.Node, path: PathKey) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooBig
+            raise _TooBig(node.start_mark)
+        if id(node) in self.open:
+            self._problem(node, path, "this alias (*name) points at the list or mapping that holds it, "
+                                      "a loop that never ends; refused")
+            return None
         if len(path) > MAX_DEPTH:
             self._problem(node, path, f"nested more than {MAX_DEPTH} levels deep; refused")
             return None
@@ -125,17 +148,44 @@ class _Walker:
             self._problem(node, path, f"the YAML tag '{tag}' is not allowed here; "
                                       "resumekit reads plain YAML only")
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            self._split_numbers(node, path)
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def _split_numbers(self, node: yaml.Node, path: PathKey) -> None:
+        """Warn when a flow list's comma sat inside a number: ``[Taught 60,000+ students]``."""
+        if not getattr(node, "flow_style", False) or not self.text:
+            return
+        items = node.value
+        for first, second in zip(items, items[1:]):
+            if not (isinstance(first, yaml.ScalarNode) and isinstance(second, yaml.ScalarNode)):
+                continue
+            if first.style or second.style:  # quoted: the user chose the split
+                continue
+            between = self.text[first.end_mark.index:second.start_mark.index]
+            if between == "," and first.value[-1:].isdigit() and second.value[:1].isdigit():
+                joined = f"{first.value},{second.value}"
+                self._problem(node, path, f"the comma in '{joined}' split this list in two; if it is one "
+                                          f"item, put it in quotes: [\"{joined}...\"]", severity="warning")
+                return
 
     def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
         try:
             value = self.loader.construct_object(node, deep=True)
-        except ValueError:  # YAML read it as a date that does not exist: 2020-02-30
-            self._problem(node, path, f"'{node.value}' is not a real date")
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError):
+            kind = node.tag.replace(_YAML, "")
+            if kind == "timestamp" and _DATE_LIKE.match(node.value):  # 2020-02-30, read as a date
+                self._problem(node, path, f"'{node.value}' is not a real date")
+            else:
+                self._problem(node, path, f"'{node.value}' cannot be read as {_KINDS.get(kind, kind)} "
+                                          f"(the YAML tag !!{kind}); remove the tag or fix the value")
             return None
         if isinstance(value, str):
             bad = _UNPRINTABLE.search(value)
@@ -220,14 +270,15 @@ def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
         raise error([_reader_problem(source, text, exc)]) from None
     try:
         node = loader.get_single_node()
-        walker = _Walker(loader, source)
+        walker = _Walker(loader, source, text)
         data = walker.walk(node, ()) if node is not None else {}
-    except _TooBig:
-        raise error([Problem(source, None, None, "",
+    except _TooBig as exc:
+        raise error([Problem(source, exc.mark.line + 1, exc.mark.column + 1, "",
                              f"the document expands to more than {MAX_NODES:,} values "
                              "(too many aliases?); refused")]) from None
     except RecursionError:
-        raise error([Problem(source, None, None, "",
+        line, column = _too_deep(text)
+        raise error([Problem(source, line, column, "",
                              f"the document is nested more than {MAX_DEPTH} levels deep; refused")]) from None
     except yaml.YAMLError as exc:
         if source.endswith(".json"):
@@ -235,9 +286,29 @@ def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
         raise error([_yaml_problem(source, exc)]) from None
     finally:
         loader.dispose()
-    if walker.problems:
-        raise error(sorted(walker.problems, key=by_place))
-    return Document(data, source, walker.positions)
+    problems = sorted(walker.problems, key=by_place)
+    return Document(data, source, walker.positions, problems, walker.broken)
+
+
+_OPENS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken,
+          yaml.BlockMappingStartToken)
+_CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def _too_deep(text: str) -> tuple[int | None, int | None]:
+    """Where nesting first passes MAX_DEPTH, from the tokens (the scanner does not recurse)."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _OPENS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return token.start_mark.line + 1, token.start_mark.column + 1
+            elif isinstance(token, _CLOSES):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None, None
 
 
 def _parse_json(text: str, source: str, error: type[LocatedError]) -> Document:
@@ -250,31 +321,50 @@ def _parse_json(text: str, source: str, error: type[LocatedError]) -> Document:
     return Document(data, source, Positions())
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def decode(raw: bytes, source: str, error: type[LocatedError]) -> str:
+    """A file's text: UTF-8 (with or without a BOM), or UTF-16/32 with a BOM, as YAML allows.
+
+    Anything else is refused at the line and column of the first byte that is not UTF-8.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise error([Problem(source, 1, 1, "", f"the file starts as {encoding.upper()} but is not; "
+                                     "save it as UTF-8")]) from None
+    if len(raw) >= 4 and raw.count(0) * 3 > len(raw):  # every other byte is zero: UTF-16 without a BOM
+        raise error([Problem(source, 1, 1, "", "the file looks like UTF-16 text without a byte-order mark; "
+                             "save it as UTF-8 (the encoding YAML files use)")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[start:exc.start].decode("utf-8", "replace")) + 1
+        byte = raw[exc.start]
+        raise error([Problem(source, line, column, "",
+                             f"byte 0x{byte:02X} is not UTF-8 text (was the file saved as Latin-1 or "
+                             "Windows-1252?); save it as UTF-8")]) from None
+
+
 def read_document(path: str | Path, error: type[LocatedError]) -> Document:
     """Read and parse a user's file."""
     path = Path(path)
     source = str(path)
-    limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise error([Problem(source, None, None, "",
-                                 f"the file is {size / 1024 / 1024:.1f} MB; the limit is {limit}")])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded: a device or pipe may never end
-        if len(raw) > MAX_FILE_BYTES:
-            raise error([Problem(source, None, None, "", f"the file is larger than {limit}; refused")])
+        raw = open_regular(path, MAX_FILE_BYTES)  # a FIFO, device or folder is never opened
         digest = hashlib.sha256(raw).hexdigest()
-        text = raw.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise error([Problem(source, None, None, "", "file not found")]) from None
-    except IsADirectoryError:
-        raise error([Problem(source, None, None, "", "this is a folder, not a file")]) from None
+        text = decode(raw, source, error)
+    except Refused as exc:
+        raise error([Problem(source, None, None, "", exc.reason)]) from None
     except UnicodeDecodeError as exc:
         raise error([Problem(source, None, None, "",
                              f"the file is not UTF-8 text ({exc.reason})")]) from None
-    except OSError as exc:
-        raise error([Problem(source, None, None, "", f"cannot read the file: {exc.strerror}")]) from None
     doc = parse_text(text, source, error)
     doc.sha256 = digest
     return doc
