@@ -24,14 +24,9 @@ class Hit:
 
 
 def _ratio(a: str, b: str) -> float:
-    try:
-        from rapidfuzz import fuzz
+    from rapidfuzz import fuzz  # imported when first needed: most terms match exactly
 
-        return float(fuzz.ratio(a, b))
-    except ImportError:  # pragma: no cover - rapidfuzz is a dependency; difflib is the same idea
-        import difflib
-
-        return 100.0 * difflib.SequenceMatcher(None, a, b).ratio()
+    return float(fuzz.ratio(a, b))
 
 
 class _Compiled:

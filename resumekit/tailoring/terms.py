@@ -17,8 +17,8 @@ from ..models.target import Target
 from .lexicon import Lexicon, bundled
 from .text import STOPWORDS, normalise, tokens
 
-REQUIRED, RESPONSIBILITY, TITLE, GENERAL, NICE = "required", "responsibility", "title", "general", "nice"
-WEIGHTS = {REQUIRED: 3.0, RESPONSIBILITY: 2.0, TITLE: 2.0, GENERAL: 1.0, NICE: 1.0}
+REQUIRED, RESPONSIBILITY, TITLE, KIND_GENERAL, NICE = "required", "responsibility", "title", "general", "nice"
+WEIGHTS = {REQUIRED: 3.0, RESPONSIBILITY: 2.0, TITLE: 2.0, KIND_GENERAL: 1.0, NICE: 1.0}
 UNLISTED_FACTOR = 0.7  # a term the list lacks is less certain to be one
 MAX_TERMS = 40
 FEW_TERMS = 6
@@ -32,7 +32,7 @@ _HEADINGS = (
     (RESPONSIBILITY, re.compile(r"^((key|main|core|your) )?(responsibilit(y|ies)|"
                                 r"what you('ll| will)? (be )?do(ing)?|the role|duties|in this role|"
                                 r"your impact|day to day)\b", re.I)),
-    (GENERAL, re.compile(r"^(about|benefits|perks|compensation|salary|why|our|we offer|"
+    (KIND_GENERAL, re.compile(r"^(about|benefits|perks|compensation|salary|why|our|we offer|"
                          r"how to apply|location)\b", re.I)),
 )
 
@@ -89,7 +89,7 @@ def _match_heading(text: str) -> str | None:
 def posting_parts(text: str) -> list[tuple[str, str]]:
     """Lines of a pasted posting, each with the kind of section it stands in."""
     parts: list[tuple[str, str]] = []
-    kind = GENERAL
+    kind = KIND_GENERAL
     for line in normalise_lines(text):
         section, own, content = _heading_kind(line)
         if section:
@@ -129,9 +129,9 @@ def job_parts(target: Target) -> list[tuple[str, str]]:
             parts.append((skill.name, RESPONSIBILITY))
     parts += [(r, RESPONSIBILITY) for r in target.responsibilities]
     if target.description:
-        parts += [(line, GENERAL) for line in normalise_lines(target.description)]
+        parts += [(line, KIND_GENERAL) for line in normalise_lines(target.description)]
     if target.experience:
-        parts.append((target.experience, GENERAL))
+        parts.append((target.experience, KIND_GENERAL))
     if target.posting_text:
         parts += posting_parts(target.posting_text)
     return _softened(parts)
@@ -224,7 +224,7 @@ def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTer
     for pair, count in pair_counts.items():
         if count >= 2 and pair not in terms and not any(w in exclude for w in pair.split()):
             kinds = [k for text, k in parts if pair in " ".join(tokens(text)).lower()]
-            best = max(kinds, key=lambda k: WEIGHTS[k]) if kinds else GENERAL
+            best = max(kinds, key=lambda k: WEIGHTS[k]) if kinds else KIND_GENERAL
             note(pair, pair, best, False)
             terms[pair].count = count
     for job_term in terms.values():
