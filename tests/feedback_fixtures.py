@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+import resumekit
 from resumekit.cli import main
 
 from .helpers import PROFILES, REPO
@@ -204,6 +205,15 @@ def write_project(root: Path, feedback: str | None = SAM_FEEDBACK, profile: str 
     path = root / "resumekit.yaml"
     path.write_text(yaml.safe_dump(written, sort_keys=False), encoding="utf-8")
     return path
+
+
+def mini_feedback(*improvements: dict[str, Any], applied: str = "2026-09-20") -> resumekit.Feedback:
+    """One rejected application to Globex ("never managed anyone") and the given improvements."""
+    return resumekit.load_feedback({
+        "applications": [{"id": "globex-2026", "employer": "Globex", "applied": applied,
+                          "rejected": "2026-10-01", "contact": {"name": "Dana Lee"},
+                          "feedback": ["You have never managed anyone."]}],
+        "improvements": list(improvements)})
 
 
 def copy_example(dest: Path) -> Path:

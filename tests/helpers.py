@@ -104,6 +104,16 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subpro
                           capture_output=True, text=True, timeout=timeout)
 
 
+def exit_code(argv: list[str]) -> int:
+    """``resumekit ARGV`` in this process (fast; output goes to capsys); argparse's own exits are caught."""
+    from resumekit import cli
+
+    try:
+        return cli.main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
 def squash(text: str) -> str:
     """``text`` without any whitespace: line wrapping must not decide a comparison."""
     return re.sub(r"\s+", "", text)

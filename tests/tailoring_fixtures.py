@@ -82,6 +82,23 @@ skills:
 """
 """A profile with a data side and a nursing side, each tagged."""
 
+MISSING_JOB = """\
+title: Platform Engineer
+company: Initech
+qualifications:
+  - Kubernetes and Terraform in production
+  - Salesforce and HubSpot administration
+  - SQL and dbt
+skills:
+  - name: Cloud
+    keywords: [Kubernetes, Terraform, Salesforce, HubSpot]
+"""
+"""A job that asks for terms ``PAT`` lacks (the ``missing_terms_build`` fixture builds it)."""
+
+TARGETS = ("acme-lead", "brightpath-analyst", "riverside-nurse-educator")
+"""The example project's targets (the ``seeded_*`` fixtures build them)."""
+RESUME, LETTER = "Maya-Okafor-Resume", "Maya-Okafor-Cover-Letter"
+
 DATA_JOB: dict[str, Any] = {
     "title": "Data Analyst", "company": "Initech",
     "qualifications": ["Advanced SQL and dbt", "Experience designing A/B tests"],
@@ -175,3 +192,31 @@ def highlight_texts(p: Profile) -> list[str]:
     """Every highlight of a profile, in order, section by section."""
     return [h.text for section in ("work", "volunteer", "projects") for e in getattr(p, section)
             for h in e.highlights]
+
+
+def roles(path: Path) -> dict[str, list[str]]:
+    """Each work entry's bullets in a resume DOCX, by employer, in the order shown."""
+    found: dict[str, list[str]] = {}
+    current = None
+    section = ""
+    for style, text in docx_paragraphs(path):
+        if style == "Heading 1":
+            section = text.strip()
+        elif style == "Heading 2" and section == "Experience":
+            current = text.split("\t")[0]
+            found[current] = []
+        elif style.startswith("List Bullet") and current is not None and section == "Experience":
+            found[current].append(text)
+    return found
+
+
+def in_order(text: str, needles: list[str]) -> bool:
+    """Whether every needle appears in ``text`` in the given order (whitespace ignored)."""
+    at = 0
+    squeezed = flat(text)
+    for needle in needles:
+        at = squeezed.find(flat(needle), at)
+        if at < 0:
+            return False
+        at += len(flat(needle))
+    return True

@@ -6,8 +6,16 @@ import stat
 
 import pytest
 
-from resumekit.errors import BuildError
+import resumekit
 from resumekit.building.writing import inside, safe_name, write_atomic
+from resumekit.errors import BuildError
+
+from ..helpers import JANE, make_project
+
+
+def documents(outputs):
+    """The resumes and letters among a build's outputs (a build may write other files too)."""
+    return [o for o in outputs if o.document in ("resume", "letter")]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -61,3 +69,34 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
         write_atomic(path, "not bytes")  # type: ignore[arg-type]
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+# --- nothing written outside the output folder --------------------------------------------
+
+
+def test_a_name_with_slashes_cannot_move_the_files(tmp_path):
+    config = make_project(tmp_path / "project", profile=JANE.replace("Jane Doe", "../../Jane/Doe"),
+                          formats=["docx"])
+    result = resumekit.build(config)
+    out = tmp_path / "project" / "out" / "general"
+    assert sorted(o.path.name for o in documents(result.outputs)) == [
+        "Jane-Doe-Cover-Letter.docx", "Jane-Doe-Resume.docx"]
+    assert all(o.path.parent == out for o in result.outputs)
+
+
+def test_an_output_folder_that_is_a_link_elsewhere_is_refused(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    config = make_project(tmp_path / "project", formats=["docx"], documents=["resume"])
+    (tmp_path / "project" / "out").mkdir()
+    (tmp_path / "project" / "out" / "general").symlink_to(elsewhere)
+    with pytest.raises(BuildError, match="outside the output folder"):
+        resumekit.build(config)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_build_error(tmp_path):
+    config = make_project(tmp_path, formats=["docx"], output="out")
+    (tmp_path / "out").write_text("a file in the way", encoding="utf-8")
+    with pytest.raises(BuildError, match="cannot write"):
+        resumekit.build(config)

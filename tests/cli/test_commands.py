@@ -1,17 +1,13 @@
-"""The command line: exit codes 0/1/2, located messages without tracebacks, init, schema, help."""
+"""The commands: exit codes 0/1/2, located messages without tracebacks, init, build, schema."""
 
 from __future__ import annotations
 
-import argparse
 import json
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from resumekit import cli
-from resumekit.cli.parser import make_parser
-
-from ..helpers import JANE, make_project, run_cli, snapshot
+from ..helpers import JANE, exit_code, make_project, run_cli, snapshot
 
 TYPE_ERROR_ON_LINE_12 = """\
 basics:
@@ -27,59 +23,6 @@ work:
   - name: Initech
     position: [Junior, Analyst]
 """
-
-
-def _commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    found = []
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                found.append((*prefix, name))
-                found += _commands(sub, (*prefix, name))
-    return found
-
-
-COMMANDS = sorted(set(_commands(make_parser())) | {("init",), ("build",), ("validate",), ("schema",)})
-
-
-def exit_code(argv: list[str]) -> int:
-    """``resumekit ARGV`` in this process; argparse's own exits are caught."""
-    try:
-        return cli.main(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-
-
-# --- help and usage errors -------------------------------------------------------------------
-
-
-def test_help_works_at_the_top(capsys):
-    assert exit_code(["--help"]) == 0
-    assert capsys.readouterr().out.startswith("usage: resumekit")
-
-
-@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_help_works_on_every_command(capsys, command):
-    assert exit_code([*command, "--help"]) == 0
-    assert capsys.readouterr().out.startswith(f"usage: resumekit {' '.join(command)}")
-
-
-@pytest.mark.parametrize("argv", [[], ["nonsense"], ["build", "--bogus"], ["build", "--format", "html"],
-                                  ["schema", "resume"], ["build", "--target"]])
-def test_a_wrong_command_line_exits_2_with_usage(capsys, argv):
-    assert exit_code(argv) == 2
-    assert "usage: resumekit" in capsys.readouterr().err
-
-
-def test_a_wrong_command_line_exits_2_in_a_real_process(tmp_path):
-    done = run_cli("build", "--bogus", cwd=tmp_path)
-    assert done.returncode == 2
-    assert "unrecognized arguments: --bogus" in done.stderr and "Traceback" not in done.stderr
-
-
-def test_the_version_is_printed(capsys):
-    assert exit_code(["--version"]) == 0
-    assert capsys.readouterr().out.startswith("resumekit ")
 
 
 # --- the user's files are wrong: exit 1, located, no traceback -------------------------------
@@ -204,3 +147,10 @@ def test_schema_prints_a_valid_json_schema(capsys, kind):
 def test_schema_without_a_kind_is_the_profiles(capsys):
     assert exit_code(["schema"]) == 0
     assert "profile" in json.loads(capsys.readouterr().out)["title"]
+
+
+def test_asking_for_a_target_that_is_not_there_is_a_command_line_error(tmp_path):
+    config = make_project(tmp_path, formats=["docx"])
+    done = run_cli("build", "-c", str(config), "--target", "nope")
+    assert done.returncode == 2
+    assert "no target 'nope'" in done.stderr and "Traceback" not in done.stderr

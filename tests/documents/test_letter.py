@@ -1,4 +1,5 @@
-"""Re-applications: the earlier application is found, and the letter says what has grown.
+"""The cover letter: its parts from the profile and the target, the growth paragraph of a
+re-application, and the highlights it brings forward.
 
 The growth paragraph is built from improvements only: never the employer's words, never
 anyone's name, and only for a re-application.
@@ -6,19 +7,23 @@ anyone's name, and only for a re-application.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import resumekit
+from resumekit import load_profile, load_target
+from resumekit.documents import Options, build_letter
+from resumekit.documents.letter import fresh_highlights, growth_paragraph, improvement_phrase, letter_date
 from resumekit.models.areas import Taxonomy
-from resumekit.documents.letter import growth_paragraph, improvement_phrase
-from resumekit.feedback.reapplication import answering, find_application
-from resumekit.models import Target
 from resumekit.models.feedback import Improvement
 
-from ..feedback_fixtures import EXAMPLE_TARGETS, PROFILES, built_example, docx_text, pdf_text, squash
+from ..feedback_fixtures import EXAMPLE_TARGETS, PROFILES, built_example, docx_text, mini_feedback, pdf_text, squash
+from ..helpers import JANE
+from ..tailoring_fixtures import LETTER, TARGETS, bullets, docx_paragraphs, flat, in_order
 
 FEEDBACK_WORDS = ("Limited experience leading analytics projects", "hard to follow", "panel interview")
 CONTACTS = ("Dana Lee", "dana.lee", "Marcus Bell", "marcus.bell")
@@ -29,52 +34,65 @@ def feedback() -> resumekit.Feedback:
     return resumekit.load_feedback(PROFILES / "feedback.yaml")
 
 
-def target(**fields: Any) -> Target:
-    return Target.model_validate({"title": "Lead Data Analyst", **fields})
-
-
 def improvement(**fields: Any) -> Improvement:
     return Improvement.model_validate({"id": "x", "addresses": ["leadership"], **fields})
 
 
-def mini_feedback(*improvements: dict[str, Any], applied: str = "2026-09-20") -> resumekit.Feedback:
-    return resumekit.load_feedback({
-        "applications": [{"id": "globex-2026", "employer": "Globex", "applied": applied,
-                          "rejected": "2026-10-01", "contact": {"name": "Dana Lee"},
-                          "feedback": ["You have never managed anyone."]}],
-        "improvements": list(improvements)})
+# --- the letter's parts ------------------------------------------------------------------------
 
 
-# --- finding the earlier application ----------------------------------------------------------
+@pytest.fixture(scope="module")
+def jane():
+    return load_profile(yaml.safe_load(JANE))
 
 
-def test_the_application_a_target_names_is_found(feedback) -> None:
-    found = find_application(feedback, resumekit.load_target(PROFILES / "targets" / "acme-lead.yaml"))
-    assert found is not None and found.id == "acme-senior-analyst-2026"
+def test_a_letter_is_addressed_to_the_job_and_its_recipient(jane):
+    target = load_target({"title": "Lead Data Analyst", "company": "Acme Corp", "date": "2026-02-03",
+                          "letter": {"recipient": "Ms. Rivera", "why": "I use Acme's open data."}})
+    letter = build_letter(jane, target, Options())
+    assert letter.recipient == ("Ms. Rivera", "Acme Corp")
+    assert letter.greeting == "Dear Ms. Rivera,"
+    assert letter.subject == "Application for Lead Data Analyst"
+    assert letter.paragraphs[0] == ("I am writing to apply for the Lead Data Analyst position at Acme Corp. "
+                                    "I use Acme's open data.")
+    assert letter.date == "February 3, 2026"
 
 
-def test_a_target_with_the_same_employer_is_a_re_application(feedback) -> None:
-    found = find_application(feedback, target(company="Acme Health Analytics, Inc."))
-    assert found is not None and found.id == "acme-senior-analyst-2026"
-    assert find_application(feedback, target(company="the northwind clinics")).id == "northwind-clinical-lead-2026"
+def test_a_letter_uses_the_profiles_defaults(jane):
+    letter = build_letter(jane, None, Options(date="2026-01-15"))
+    assert letter.greeting == "Dear Hiring Manager,"
+    assert letter.after_bullets[-1] == "Thank you for your time and consideration."
+    assert (letter.signoff, letter.signature) == ("Sincerely,", "Jane Doe")
+    assert letter.date == "January 15, 2026"
 
 
-def test_the_latest_of_several_applications_to_one_employer_is_chosen() -> None:
-    feedback = resumekit.load_feedback({"applications": [
-        {"id": "old", "employer": "Globex", "rejected": "2025-03-01"},
-        {"id": "new", "employer": "Globex Corp", "rejected": "2026-10-01"},
-        {"id": "mid", "employer": "Globex", "rejected": "2025-11-01"}]})
-    assert find_application(feedback, target(company="Globex")).id == "new"
+def test_a_letter_brings_the_first_highlights_forward(jane):
+    letter = build_letter(jane, None, Options(date="2026-01-15"))
+    assert letter.bullets == ("Built the churn model used by the retention team",
+                              "Presented quarterly findings to the VP of Sales",
+                              "Automated the weekly TPS report, saving four hours a week")
 
 
-@pytest.mark.parametrize("company", ["BrightPath Learning", "Acme", None])
-def test_a_target_for_another_employer_is_not_a_re_application(feedback, company: str | None) -> None:
-    assert find_application(feedback, target(company=company) if company else target()) is None
+def test_the_letter_is_dated_by_the_target_then_the_options_then_today(jane):
+    dated = load_target({"title": "Lead", "date": "2026-02-03"})
+    assert letter_date(dated, Options(date="2026-01-15")).isoformat() == "2026-02-03"
+    assert letter_date(load_target({"title": "Lead"}), Options(date="2026-01-15")).isoformat() == "2026-01-15"
+    assert letter_date(None, Options()) == dt.date.today()
 
 
-def test_without_feedback_or_target_there_is_no_re_application(feedback) -> None:
-    assert find_application(None, target(company="Acme Health Analytics")) is None
-    assert find_application(feedback, None) is None
+def test_a_letter_lists_the_given_highlights_instead_of_the_first_ones(jane):
+    chosen = ("Automated the weekly TPS report, saving four hours a week",)
+    assert build_letter(jane, None, Options(date="2026-01-15"), highlights=chosen).bullets == chosen
+
+
+def test_the_letter_lists_only_highlights_the_resume_shows_and_the_growth_paragraph_does_not_tell(jane):
+    chosen = ("Presented quarterly findings to the VP of Sales", "Invented by nobody",
+              "Built the churn model used by the retention team",
+              "Automated the weekly TPS report, saving four hours a week")
+    growth = "Since I applied, I have built on my leadership: I built the churn model used by the retention team."
+    assert fresh_highlights(chosen, jane, growth) == (
+        "Presented quarterly findings to the VP of Sales", "Automated the weekly TPS report, saving four hours a week")
+    assert fresh_highlights(("Invented by nobody",), jane, None) is None
 
 
 # --- what the paragraph says ------------------------------------------------------------------
@@ -153,28 +171,6 @@ def test_the_paragraph_tells_at_most_three_improvements_and_only_their_areas() -
     assert "leadership, communication skills, and technical skills:" in paragraph and "culture" not in paragraph
 
 
-def test_an_improvement_made_before_the_earlier_application_is_not_presented_as_new() -> None:
-    feedback = mini_feedback(
-        {"id": "old-course", "addresses": ["leadership"],
-         "add": {"certificates": [{"name": "Old Course", "date": "2024-05"}]}},
-        {"id": "new-course", "addresses": ["leadership"], "date": "2026-10",
-         "add": {"certificates": [{"name": "New Course"}]}})
-    assert [i.id for i in answering(feedback, feedback.applications[0], Taxonomy())] == ["new-course"]
-
-
-def test_an_improvement_the_user_says_the_application_prompted_is_always_told() -> None:
-    feedback = mini_feedback({"id": "course", "addresses": ["technical"], "prompted_by": ["globex-2026"],
-                              "add": {"certificates": [{"name": "SQL", "date": "2026-09"}]}})
-    assert [i.id for i in answering(feedback, feedback.applications[0], Taxonomy())] == ["course"]
-
-
-def test_an_improvement_for_an_area_the_feedback_inferred_is_told() -> None:
-    # "never managed anyone" -> leadership, though the feedback named no area.
-    feedback = mini_feedback({"id": "course", "addresses": ["leadership"],
-                              "add": {"certificates": [{"name": "Leading Teams", "date": "2026-11"}]}})
-    assert [i.id for i in answering(feedback, feedback.applications[0], Taxonomy())] == ["course"]
-
-
 def test_an_improvement_for_another_area_is_not_told() -> None:
     feedback = mini_feedback({"id": "course", "addresses": ["technical"],
                               "add": {"certificates": [{"name": "SQL", "date": "2026-11"}]}})
@@ -191,6 +187,12 @@ def test_a_year_only_date_is_said_as_the_year() -> None:
                               "add": {"certificates": [{"name": "Leading Teams"}]}}, applied="2026")
     paragraph = growth_paragraph(feedback, feedback.applications[0], Taxonomy())
     assert paragraph is not None and paragraph.startswith("Since I applied for a role at Globex in 2026, ")
+
+
+def test_an_undated_improvement_not_prompted_by_the_application_is_not_told_as_new() -> None:
+    feedback = mini_feedback({"id": "old-course", "addresses": ["leadership"],
+                              "add": {"certificates": [{"name": "Leading Teams"}]}})
+    assert growth_paragraph(feedback, feedback.applications[0], Taxonomy()) is None
 
 
 # --- the built letters ------------------------------------------------------------------------
@@ -239,14 +241,39 @@ def test_no_built_document_names_a_contact_or_quotes_feedback(out) -> None:
             assert squash(words).lower() not in text, f"{words!r} in {path}"
 
 
-def test_an_undated_improvement_not_prompted_by_the_application_is_not_told_as_new() -> None:
-    feedback = mini_feedback({"id": "old-course", "addresses": ["leadership"],
-                              "add": {"certificates": [{"name": "Leading Teams"}]}})
-    assert growth_paragraph(feedback, feedback.applications[0], Taxonomy()) is None
+# --- the highlights a tailored letter lists ---------------------------------------------------
 
 
-def test_the_job_an_application_was_for_is_not_a_re_application_to_itself() -> None:
-    feedback = mini_feedback()  # applied 2026-09-20
-    assert find_application(feedback, target(company="Globex", date="2026-09-01")) is None
-    assert find_application(feedback, target(company="Globex", date="2026-11-20")) is not None
-    assert find_application(feedback, target(company="Globex")) is not None  # undated: can't tell
+@pytest.mark.parametrize("tid, role, company", [
+    ("acme-lead", "Lead Data Analyst", "Acme Health Analytics"),
+    ("brightpath-analyst", "Data Analyst, Product Analytics", "BrightPath Learning"),
+    ("riverside-nurse-educator", "Clinical Nurse Educator", "Riverside General Hospital"),
+])
+def test_the_letter_names_role_and_company(seeded_out, tid, role, company):
+    for text in (docx_text(seeded_out / tid / f"{LETTER}.docx"), pdf_text(seeded_out / tid / f"{LETTER}.pdf")):
+        assert flat(f"the {role} position at {company}") in flat(text)
+
+
+@pytest.mark.parametrize("tid", TARGETS)
+def test_the_letter_lists_the_strongest_matching_highlights(seeded_out, seeded_plans, tid):
+    shown = bullets(seeded_out / tid / f"{LETTER}.docx")
+    strongest = list(seeded_plans[tid].tailored.letter_highlights)
+    assert len(shown) == 3
+    assert all(b in strongest for b in shown)
+    assert [strongest.index(b) for b in shown] == sorted(strongest.index(b) for b in shown)
+    assert in_order(pdf_text(seeded_out / tid / f"{LETTER}.pdf"), shown)
+
+
+def test_the_letter_lists_no_highlight_the_growth_paragraph_tells(seeded_out, seeded_plans):
+    paragraphs = [text for _, text in docx_paragraphs(seeded_out / "acme-lead" / f"{LETTER}.docx")]
+    [growth] = [p for p in paragraphs if p.startswith("Since I applied for")]
+    told = [h for h in seeded_plans["acme-lead"].tailored.letter_highlights if h[1:].casefold() in growth.casefold()]
+    assert told  # the strongest highlights include improvements the paragraph tells ...
+    shown = bullets(seeded_out / "acme-lead" / f"{LETTER}.docx")
+    assert not set(told) & set(shown)  # ... and the list leaves them to it
+    assert len(shown) == 3
+
+
+def test_without_growth_the_letter_takes_the_top_three(seeded_out, seeded_plans):
+    shown = bullets(seeded_out / "brightpath-analyst" / f"{LETTER}.docx")
+    assert shown == list(seeded_plans["brightpath-analyst"].tailored.letter_highlights[:3])

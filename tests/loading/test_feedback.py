@@ -10,10 +10,10 @@ import pytest
 import resumekit
 from resumekit.errors import FeedbackError
 from resumekit.loading.feedback import inline_feedback, read_feedback
-from resumekit.models.base import before
 from resumekit.loading import read_profile
 
 from ..feedback_fixtures import BAD_FEEDBACK, PROFILES, SAM, SAM_FEEDBACK, BadCase
+from ..helpers import make_project
 
 FILE_CASES = [c for c in BAD_FEEDBACK if not c.name.startswith("extend")]
 """Mistakes a feedback file shows on its own (an ``extend`` needs the profile to check)."""
@@ -37,12 +37,6 @@ def test_the_example_feedback_loads() -> None:
     assert [p.areas for p in acme.feedback] == [["leadership"], []]
 
 
-def test_a_feedback_point_may_be_a_plain_string() -> None:
-    feedback = resumekit.load_feedback({"applications": [
-        {"id": "a", "employer": "Globex", "feedback": ["Never managed anyone."]}]})
-    assert feedback.applications[0].feedback[0].text == "Never managed anyone."
-
-
 def test_yaml_dates_are_read_as_json_resume_dates(tmp_path: Path) -> None:
     feedback = resumekit.load_feedback(write(tmp_path / "f.yaml", SAM_FEEDBACK))
     app = feedback.applications[0]
@@ -57,14 +51,6 @@ def test_area_names_are_normalised_on_loading() -> None:
                           "add": {"certificates": [{"name": "C"}]}}]})
     assert feedback.applications[0].feedback[0].areas == ["problem-solving"]
     assert feedback.improvements[0].addresses == ["leadership"]
-
-
-def test_dates_of_different_precision_are_compared_at_the_one_they_share() -> None:
-    assert not before("2026-10-01", "2026-10")
-    assert not before("2026-10", "2026-10-31")
-    assert before("2026-09-30", "2026-10")
-    resumekit.load_feedback({"applications": [
-        {"id": "a", "employer": "Globex", "applied": "2026-10", "rejected": "2026-10-01"}]})
 
 
 @pytest.mark.parametrize("case", FILE_CASES, ids=lambda c: c.name)
@@ -244,3 +230,11 @@ def test_a_schema_mistake_in_inline_feedback_names_the_full_field(tmp_path: Path
     [problem] = caught.value.problems
     assert problem.field == "feedback.applications[0].rejected"
     assert problem.line == next(n for n, t in enumerate(text.splitlines(), 1) if "soon" in t)
+
+
+def test_hidden_files_in_a_feedback_folder_are_not_feedback(tmp_path):
+    config = make_project(tmp_path, formats=["docx"], feedback="feedback/")
+    (tmp_path / "feedback").mkdir()
+    (tmp_path / "feedback" / "2026.yaml").write_text("applications: []\n", encoding="utf-8")
+    (tmp_path / "feedback" / ".#2026.yaml").write_text("not: [yaml", encoding="utf-8")  # an editor's lock
+    assert resumekit.build(config).ok

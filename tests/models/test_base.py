@@ -1,15 +1,26 @@
-"""The file models: JSON Resume dates, resumekit's extensions, config defaults, errors."""
+"""The shared field types: JSON Resume dates (and their arithmetic), end dates, tagged text."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 import resumekit
-from resumekit import ProfileError, TargetError, load_profile, load_target
-from resumekit.errors import BuildError, ConfigError, FeedbackError, Problem
-from resumekit.models import Config
+from resumekit import ProfileError, load_profile
+from resumekit.models.base import before, date_parts, first_day
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(path_or_data):
+    with pytest.raises(ProfileError) as info:
+        load_profile(path_or_data)
+    return info.value.problems
 
 
 def start_date(value):
@@ -40,6 +51,17 @@ def test_present_means_an_ongoing_role(value):
     assert load_profile({"work": [{"endDate": value}]}).work[0].endDate == "present"
 
 
+@pytest.mark.parametrize("value", ["current", "Now"])
+def test_current_and_now_are_other_ways_to_say_present(value):
+    assert load_profile({"work": [{"endDate": value}]}).work[0].endDate == "present"
+
+
+def test_a_yes_no_value_given_as_a_date_says_how_yaml_read_it():
+    [problem] = problems_of({"work": [{"startDate": True}]})
+    assert problem.field == "work[0].startDate"
+    assert "not true (YAML reads yes/no/on/off as true/false)" in problem.message
+
+
 def test_an_absent_end_date_means_ongoing():
     assert load_profile({"work": [{"startDate": "2022-03"}]}).work[0].endDate is None
 
@@ -53,71 +75,38 @@ def test_a_highlight_is_a_string_or_text_with_tags():
         ("Built the churn model", []), ("Presented findings to the VP", ["communication"])]
 
 
-def test_the_summary_is_a_string_or_tagged_variants():
-    assert load_profile({"basics": {"summary": "Analyst."}}).basics.summary == "Analyst."
-    variants = load_profile({"basics": {"summary": [
-        {"text": "Analyst.", "tags": ["analytics"]}, {"text": "Lead.", "tags": ["leadership"]}]}}).basics.summary
-    assert [v.text for v in variants] == ["Analyst.", "Lead."]
-
-
-@pytest.mark.parametrize("section, entry", [
-    ("work", {"name": "Globex"}), ("volunteer", {"organization": "Code for Good"}),
-    ("education", {"institution": "State"}), ("awards", {"title": "Prize"}),
-    ("certificates", {"name": "AWS"}), ("publications", {"name": "Paper"}),
-    ("skills", {"name": "SQL"}), ("projects", {"name": "Dashboard"}),
+@pytest.mark.parametrize("start, end, wrong", [
+    ("2020-05", "2019", True), ("2020-05", "2020", False), ("2020-05-10", "2020-05-01", True),
+    ("2020", "2020-01", False), ("2021", "present", False),
 ])
-def test_every_entry_may_carry_tags(section, entry):
-    profile = load_profile({section: [{**entry, "tags": ["analytics"]}]})
-    assert getattr(profile, section)[0].tags == ["analytics"]
+def test_an_end_date_before_its_start_date_is_a_located_problem(tmp_path, start, end, wrong):
+    text = f"work:\n  - name: Globex\n    startDate: '{start}'\n    endDate: '{end}'\n"
+    if not wrong:
+        load_profile(write(tmp_path / "profile.yaml", text))
+        return
+    [problem] = problems_of(write(tmp_path / "profile.yaml", text))
+    assert (problem.line, problem.field) == (4, "work[0].endDate")
+    assert "before the startDate" in problem.message
 
 
-def test_letter_defaults_come_from_the_profile():
-    letter = load_profile({"letter": {"closing": "Thank you.", "signature": "J. Doe"}}).letter
-    assert (letter.closing, letter.signature, letter.signoff) == ("Thank you.", "J. Doe", "Sincerely,")
+def test_dates_of_different_precision_are_compared_at_the_one_they_share() -> None:
+    assert not before("2026-10-01", "2026-10")
+    assert not before("2026-10", "2026-10-31")
+    assert before("2026-09-30", "2026-10")
+    resumekit.load_feedback({"applications": [
+        {"id": "a", "employer": "Globex", "applied": "2026-10", "rejected": "2026-10-01"}]})
 
 
-def test_a_target_carries_resumekit_extensions():
-    target = load_target({"title": "Lead", "emphasize": ["leadership"], "include": ["analytics"],
-                          "exclude": ["retail"], "pages": 1, "application": "acme-2026",
-                          "letter": {"recipient": "Ms. Rivera", "why": "I use your open data."}})
-    assert (target.emphasize, target.include, target.exclude, target.pages) == (
-        ["leadership"], ["analytics"], ["retail"], 1)
-    assert (target.letter.recipient, target.letter.why) == ("Ms. Rivera", "I use your open data.")
+@pytest.mark.parametrize("value, parts", [("2024", (2024,)), ("2024-06", (2024, 6)), ("2024-06-30", (2024, 6, 30))])
+def test_a_date_reads_as_numbers_to_sort_by(value, parts):
+    assert date_parts(value) == parts
 
 
-def test_a_target_from_a_mapping_gets_a_usable_id():
-    assert load_target({"title": "Lead"}).id == "target"
+def test_dates_sort_as_numbers_not_as_text():
+    assert sorted(["2024-10", "2024-09", "2023-12"], key=date_parts) == ["2023-12", "2024-09", "2024-10"]
 
 
-def test_an_explicit_target_id_wins_over_the_file_name(tmp_path):
-    path = tmp_path / "acme.yaml"
-    path.write_text("id: acme-lead-2026\ntitle: Lead\n")
-    assert load_target(path).id == "acme-lead-2026"
-
-
-def test_config_defaults_build_both_documents_in_both_formats():
-    config = Config()
-    assert (config.profile, config.output, config.formats, config.documents, config.theme, config.language) == (
-        "profile.yaml", "out", ["pdf", "docx"], ["resume", "letter"], "classic", "en")
-
-
-@pytest.mark.parametrize("error", [ProfileError, TargetError, ConfigError, FeedbackError])
-def test_every_file_error_is_a_resumekit_error_carrying_its_problems(error):
-    problem = Problem("profile.yaml", 3, 5, "basics.name", "must be text")
-    raised = error([problem])
-    assert isinstance(raised, resumekit.ResumekitError)
-    assert raised.problems == [problem]
-
-
-def test_a_build_error_is_a_resumekit_error():
-    assert issubclass(BuildError, resumekit.ResumekitError)
-
-
-@pytest.mark.parametrize("problem, text", [
-    (Problem("p.yaml", 3, 5, "basics.name", "must be text"), "p.yaml:3:5: basics.name: must be text"),
-    (Problem("p.yaml", 3, None, "", "bad"), "p.yaml:3: bad"),
-    (Problem("p.yaml", None, None, "", "file not found"), "p.yaml: file not found"),
-    (Problem("p.yaml", 2, 1, "x", "unknown key 'x'", "warning"), "p.yaml:2:1: x: warning: unknown key 'x'"),
-])
-def test_a_problem_reads_file_line_column_field_message(problem, text):
-    assert str(problem) == text
+@pytest.mark.parametrize("value, day", [
+    ("2024", dt.date(2024, 1, 1)), ("2024-06", dt.date(2024, 6, 1)), ("2024-06-30", dt.date(2024, 6, 30))])
+def test_the_first_day_a_date_can_mean(value, day):
+    assert first_day(value) == day

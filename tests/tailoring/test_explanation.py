@@ -10,7 +10,7 @@ from resumekit.building.project import load_project
 from resumekit.tailoring import explain, tailor
 from resumekit.tailoring import explanation_markdown as as_markdown
 
-from ..tailoring_fixtures import DATA_JOB, PROFILES, cli, copy_profiles, profile, target
+from ..tailoring_fixtures import DATA_JOB, PROFILES, TARGETS, cli, copy_profiles, profile, target
 
 ASKING_MORE = {
     "title": "Analytics Engineer", "company": "Initech",
@@ -165,3 +165,34 @@ def test_explain_of_a_good_target_works_beside_a_broken_one(broken):
     config, _ = broken
     run = cli("explain", "-c", str(config), "acme-lead")
     assert run.returncode == 0, run.stderr
+
+
+# --- the report each build writes --------------------------------------------------------------
+
+
+def test_a_report_is_written_beside_each_targets_documents(seeded_out):
+    for tid in TARGETS:
+        report = (seeded_out / tid / "report.md").read_text(encoding="utf-8")
+        assert report.startswith("# How this resume was tailored: ")
+        assert "## Terms missing from your profile" in report
+
+
+def test_explain_prints_what_the_build_wrote(seeded_example, seeded_out):
+    run = cli("explain", "-c", str(seeded_example["2"] / "resumekit.yaml"), "riverside-nurse-educator")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == (seeded_out / "riverside-nurse-educator" / "report.md").read_text(encoding="utf-8")
+
+
+def test_the_missing_terms_are_named_in_the_report(missing_terms_build):
+    report = (missing_terms_build / "platform" / "report.md").read_text(encoding="utf-8")
+    missing = report.split("## Terms missing from your profile", 1)[1].split("## Left out", 1)[0]
+    for term in ("Kubernetes", "Terraform", "Salesforce", "HubSpot"):
+        assert f"**{term}**" in missing
+    matched = report.split("## Terms matched, and where", 1)[1].split("## Terms in your profile", 1)[0]
+    assert "| SQL |" in matched and "| dbt |" in matched
+
+
+def test_a_job_with_few_terms_warns_of_low_confidence(missing_terms_build):
+    report = (missing_terms_build / "barista" / "report.md").read_text(encoding="utf-8")
+    assert "Low confidence" in report
+    assert "Low confidence" not in (missing_terms_build / "platform" / "report.md").read_text(encoding="utf-8")

@@ -1,14 +1,12 @@
-"""resumekit.tailoring.terms and the bundled term list: what a job asks for, and how much."""
+"""resumekit.tailoring.terms: what a job asks for, and how much."""
 
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from resumekit.tailoring.lexicon import bundled
 from resumekit.tailoring.terms import MAX_TERMS, NICE, REQUIRED, RESPONSIBILITY, extract_terms, posting_parts
 
-from ..tailoring_fixtures import TERMS_FILE, posting, target
+from ..tailoring_fixtures import posting, target
 
 
 def terms_of(job) -> dict:
@@ -249,70 +247,13 @@ def test_extraction_does_not_change_the_target():
     assert job.model_dump() == before
 
 
-# --- the bundled term list ----------------------------------------------------------------------
 
+def test_a_requirement_that_is_only_preferred_weighs_as_a_nice_to_have():
+    from resumekit.models.target import Target
+    from resumekit.tailoring.terms import NICE, REQUIRED, extract_terms
 
-@pytest.fixture(scope="module")
-def term_list() -> dict:
-    return yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
-
-
-def _items(term_list):
-    for domain, items in term_list["domains"].items():
-        for item in items:
-            yield domain, item
-
-
-def _forms(item) -> list[str]:
-    if isinstance(item, str):
-        return [item]
-    return [item["term"], *(item.get("aliases") or [])]
-
-
-def test_term_list_has_its_structure(term_list):
-    assert set(term_list) == {"version", "domains"}
-    assert term_list["version"] == 1
-    assert isinstance(term_list["domains"], dict)
-    for domain, item in _items(term_list):
-        if isinstance(item, str):
-            assert item.strip() == item and item, (domain, item)
-            continue
-        assert isinstance(item, dict), (domain, item)
-        assert set(item) <= {"term", "aliases", "case_sensitive"} and "term" in item, (domain, item)
-        assert isinstance(item["term"], str) and item["term"].strip() == item["term"] and item["term"]
-        assert isinstance(item.get("aliases", []), list), (domain, item)
-        assert all(isinstance(a, str) and a.strip() == a and a for a in item.get("aliases", [])), (domain, item)
-        assert isinstance(item.get("case_sensitive", False), bool), (domain, item)
-
-
-def test_no_term_or_alias_appears_twice(term_list):
-    seen: dict[str, tuple[str, str]] = {}
-    clashes = []
-    for domain, item in _items(term_list):
-        for form in _forms(item):
-            key = form.casefold()
-            if key in seen:
-                clashes.append((form, seen[key], (domain, _forms(item)[0])))
-            seen[key] = (domain, _forms(item)[0])
-    assert not clashes
-
-
-@pytest.mark.parametrize("domain", ["software", "data", "healthcare", "sales", "education", "finance",
-                                    "operations", "marketing", "hr", "customer_service", "general"])
-def test_each_domain_has_terms(term_list, domain):
-    assert len(term_list["domains"][domain]) >= 20
-
-
-def test_every_term_and_alias_is_found_as_itself():
-    lexicon = bundled()
-    wrong = []
-    for term in lexicon.terms:
-        for form in (term.name, *term.aliases):
-            hits = lexicon.find(f"We want {form} here.")
-            if not any(hit[0] is term for hit in hits):
-                wrong.append((term.name, form, [h[0].name for h in hits]))
-    assert not wrong
-
-
-def test_the_lexicon_loads_every_item(term_list):
-    assert len(bundled().terms) == sum(1 for _ in _items(term_list))
+    job = Target.model_validate({"title": "Analyst", "qualifications": [
+        "Strong SQL", "Tableau experience preferred", "Pay: $60k DOE"]})
+    kinds = {t.name: t.kind for t in extract_terms(job)}
+    assert kinds["SQL"] == REQUIRED and kinds["Tableau"] == NICE
+    assert "DOE" not in kinds

@@ -96,3 +96,7 @@ def test_phrase_pattern_can_be_case_sensitive():
     assert phrase_pattern("Epic", case_sensitive=True).search("Epic EHR")
     assert not phrase_pattern("Epic", case_sensitive=True).search("an epic journey")
     assert phrase_pattern("Epic").search("an epic journey")
+
+
+def test_words_with_accents_stay_whole():
+    assert tokens("Führung, naïve résumé") == ["Führung", "naïve", "résumé"]

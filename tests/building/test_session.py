@@ -1,0 +1,50 @@
+"""What a build is asked to do (BuildOptions), and what a long-lived caller keeps warm (BuildSession)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import resumekit
+from resumekit.building import BuildOptions, BuildSession
+
+from ..build_fixtures import example_copy
+from ..helpers import snapshot
+
+NURSE = "riverside-nurse-educator"
+"""The example's target with a one-page budget its resume runs over."""
+
+
+def test_the_options_say_build_everything_in_this_process_by_default():
+    options = BuildOptions()
+    assert (options.targets, options.formats, options.force, options.strict, options.jobs) == ((), (), False, False, 1)
+
+
+def test_options_cannot_change_under_a_running_build():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        BuildOptions().force = True  # type: ignore[misc]
+
+
+def test_a_session_makes_its_layout_cache_once_and_keeps_it():
+    session = BuildSession()
+    assert session.layouts is session.layouts
+
+
+@pytest.fixture(scope="module")
+def nurse_config(tmp_path_factory: pytest.TempPathFactory):
+    """The example project with only its one-page target."""
+    return example_copy(tmp_path_factory.mktemp("session") / "project", targets=f"targets/{NURSE}.yaml")
+
+
+def test_a_session_remembers_each_budgeted_targets_answer_and_builds_the_same_files(nurse_config, tmp_path):
+    session = BuildSession()
+    first = resumekit.build(nurse_config, formats=["pdf"], session=session)
+    assert first.ok, [str(f.error) for f in first.failures]
+    [(key, dropped)] = session.fitted.items()
+    assert key.startswith(f"{NURSE}:1:") and dropped > 0
+    files = snapshot(nurse_config.parent / "out")
+    again = resumekit.build(nurse_config, formats=["pdf"], force=True, session=session)
+    assert len(again.built) == len(first.built)
+    assert session.fitted == {key: dropped}
+    assert snapshot(nurse_config.parent / "out") == files
