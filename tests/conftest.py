@@ -25,6 +25,11 @@ from .helpers import LETTER_DATE, PROFILES, Built, copy_project, make_project
 from .tailoring_fixtures import MISSING_JOB, PAT, TARGETS, cli_env, copy_profiles
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-reference", action="store_true",
+                     help="rewrite the reference text dumps in tests/reference/ from this build")
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The example project (profiles/), copied and built: every target, then the general version."""
