@@ -12,6 +12,7 @@ from typing import Any
 from .._version import __version__
 from ..errors import UsageError
 from ..rendering import FORMATS
+from .lock import check_temp_space, clean_output, clean_temp, output_lock
 from .manifest import Hasher, Manifest, OutputRecord, target_listing, tree_files
 from .project import GENERAL_BUILD, Project, load_project
 from .quick import up_to_date
@@ -84,9 +85,10 @@ def build(
     ``concurrent.futures.Executor``: a process pool, Dask's ``Client.get_executor()``,
     ...), else on a process pool of ``jobs`` workers (``None``: one per core; ``1``: in
     this process); ``progress(done, total, target)`` is called as targets finish.
-    ``session`` keeps caches warm between builds (``watch`` keeps one). Raises on a bad
-    config, profile or feedback file; a bad target is reported in ``result.failures``
-    and the others are built.
+    ``session`` keeps caches warm between builds (``watch`` keeps one). A build that has
+    work to do holds the output folder's lock (see :mod:`.lock`): another build of it
+    waits for this one. Raises on a bad config, profile or feedback file, or a full temp
+    folder; a bad target is reported in ``result.failures`` and the others are built.
     """
     options = _options(options, dict(targets=targets, formats=formats, force=force, strict=strict, jobs=jobs,
                                      executor=executor, progress=progress, clean=clean))
@@ -113,51 +115,58 @@ def build(
         elif tid not in all_ids:
             raise UsageError(f"no target '{tid}'; known: {', '.join(sorted(all_ids))}")
 
-    manifest = Manifest.load(project.output_dir, __version__)
-    hasher = Hasher(dict(project.input_hashes))  # the files as they were parsed, not as they are now
-    shared = project.shared_inputs()
-    today = dt.date.today().isoformat()
-    # Each key is of the inputs as they are now, before rendering: a file saved while the
-    # build runs then no longer matches, and the next build redoes what it affects.
-    keys: dict[str, tuple[list[str], list[str], str]] = {}
-    todo: list[str] = []
-    for tid in [t for t in wanted if t in all_ids]:
-        inputs = shared + project.target_inputs(tid)
-        extra = [f"version={__version__}", f"target={tid}"] + ([f"today={today}"] if _dated(project, tid) else [])
-        key = hasher.key(inputs, extra)
-        keys[tid] = (inputs, extra, key)
-        paths = output_paths(project, tid, chosen_formats)
-        if not options.force and all(manifest.fresh(str(p), key, hasher) for p in paths):
-            result.outputs += [Output(p, tid, d, f, "up to date") for p, (d, f) in paths.items()]
-        else:
-            todo.append(tid)
+    # Under the lock no other build writes here: what it finds half-written is a killed
+    # build's, and the manifest it loads and saves is the whole story.
+    with output_lock(project.output_dir):
+        clean_output(project.output_dir)
+        clean_temp()
+        check_temp_space()
+        manifest = Manifest.load(project.output_dir, __version__)
+        hasher = Hasher(dict(project.input_hashes))  # the files as they were parsed, not as they are now
+        shared = project.shared_inputs()
+        today = dt.date.today().isoformat()
+        # Each key is of the inputs as they are now, before rendering: a file saved while the
+        # build runs then no longer matches, and the next build redoes what it affects.
+        keys: dict[str, tuple[list[str], list[str], str]] = {}
+        todo: list[str] = []
+        for tid in [t for t in wanted if t in all_ids]:
+            inputs = shared + project.target_inputs(tid)
+            extra = [f"version={__version__}", f"target={tid}"] + ([f"today={today}"] if _dated(project, tid) else [])
+            key = hasher.key(inputs, extra)
+            keys[tid] = (inputs, extra, key)
+            paths = output_paths(project, tid, chosen_formats)
+            if not options.force and all(manifest.fresh(str(p), key, hasher) for p in paths):
+                result.outputs += [Output(p, tid, d, f, "up to date") for p, (d, f) in paths.items()]
+            else:
+                todo.append(tid)
 
-    manifest.config, manifest.config_hash = str(config), hasher(config)
-    manifest.targets_spec = project.config.targets
-    manifest.target_files = target_listing(project.config.targets, project.root)
-    # A bad target must be reported by every build, so the quick check may not pass over it.
-    manifest.planned = {} if project.bad_targets else {
-        str(p): (tid, f) for tid in default_ids
-        for p, (_, f) in output_paths(project, tid, list(project.config.formats)).items()}
-    # New files in these folders are new inputs, which the quick check must notice.
-    folders = list(project.theme.dirs)
-    if project.config.feedback and (project.root / project.config.feedback).is_dir():
-        folders.append(project.root / project.config.feedback)
-    manifest.folders = {str(f): [str(p) for p in tree_files(f)] for f in folders}
-    manifest.warnings = [str(w) for w in project.warnings]
-    fingerprint = hasher.key(shared + manifest.target_files
-                             + [i for tid in target_ids for i in project.target_inputs(tid)],
-                             [__version__, f"strict={options.strict}"])
+        manifest.config, manifest.config_hash = str(config), hasher(config)
+        manifest.targets_spec = project.config.targets
+        manifest.target_files = target_listing(project.config.targets, project.root)
+        # A bad target must be reported by every build, so the quick check may not pass over it.
+        manifest.planned = {} if project.bad_targets else {
+            str(p): (tid, f) for tid in default_ids
+            for p, (_, f) in output_paths(project, tid, list(project.config.formats)).items()}
+        # New files in these folders are new inputs, which the quick check must notice.
+        folders = list(project.theme.dirs)
+        if project.config.feedback and (project.root / project.config.feedback).is_dir():
+            folders.append(project.root / project.config.feedback)
+        manifest.folders = {str(f): [str(p) for p in tree_files(f)] for f in folders}
+        manifest.warnings = [str(w) for w in project.warnings]
+        fingerprint = hasher.key(shared + manifest.target_files
+                                 + [i for tid in target_ids for i in project.target_inputs(tid)],
+                                 [__version__, f"strict={options.strict}"])
 
-    def record(tid: str, one: BuildResult, hashes: dict[str, str]) -> None:
-        result.merge(one)
-        inputs, extra, key = keys[tid]
-        for path, digest in hashes.items():
-            manifest.outputs[path] = OutputRecord(key, digest, sorted(set(inputs)), extra, tid, _dated(project, tid))
-        manifest.save(project.output_dir)  # after each target: a killed build loses only its own work
+        def record(tid: str, one: BuildResult, hashes: dict[str, str]) -> None:
+            result.merge(one)
+            inputs, extra, key = keys[tid]
+            for path, digest in hashes.items():
+                manifest.outputs[path] = OutputRecord(key, digest, sorted(set(inputs)), extra, tid,
+                                                      _dated(project, tid))
+            manifest.save(project.output_dir)  # after each target: a killed build loses only its own work
 
-    result.stale = _stale(project, manifest, set(all_ids) | set(bad_ids), options.clean)
-    run_targets(project, todo, chosen_formats, options, record, session, fingerprint)
-    if not todo:
-        manifest.save(project.output_dir)  # what it learnt (a target gone, say) keeps the next check quick
+        result.stale = _stale(project, manifest, set(all_ids) | set(bad_ids), options.clean)
+        run_targets(project, todo, chosen_formats, options, record, session, fingerprint)
+        if not todo:
+            manifest.save(project.output_dir)  # what it learnt (a target gone, say) keeps the next check quick
     return result

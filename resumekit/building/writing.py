@@ -17,6 +17,9 @@ TEMP_SUFFIX = ".tmp"
 """Ends the name of every temporary file a write makes (``.Jane-Doe-Resume.pdf.x1y2.tmp``)."""
 REPORT = "report.md"
 """The tailoring report written beside each target's documents."""
+_TEMPORARY = re.compile(r"\.(?P<name>.+\.(?:pdf|docx|md|json))\.[a-z0-9_]+" + re.escape(TEMP_SUFFIX))
+"""A temporary of :func:`_temporary` for a file a build writes (a document, the report, the
+manifest): ``.`` + that file's name + mkstemp's random part + TEMP_SUFFIX."""
 
 
 def safe_name(text: str, fallback: str = "Document") -> str:
@@ -48,6 +51,11 @@ def inside(root: Path, *parts: str) -> Path:
     if not path.is_relative_to(root):
         raise BuildError(f"refusing to write outside the output folder: {path}")
     return path
+
+
+def is_temporary(name: str) -> bool:
+    """Whether a file named ``name`` is a temporary of ours: one a killed build leaves behind."""
+    return _TEMPORARY.fullmatch(name) is not None
 
 
 def _temporary(path: Path, data: bytes) -> Path:

@@ -27,7 +27,9 @@ SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 def cmd_init(args: argparse.Namespace) -> int:
     dest = Path(args.dir)
     if dest.exists() and not dest.is_dir():
-        raise UsageError(f"{dest} is a file; resumekit init writes a project into a folder")
+        raise ConfigError([Problem(str(dest), None, None, "",
+                                   "is a file; resumekit init writes a project into a folder "
+                                   "(name a new or empty folder)")])
     files = sorted(p for p in SCAFFOLD.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     clashes = [dest / p.relative_to(SCAFFOLD) for p in files if (dest / p.relative_to(SCAFFOLD)).exists()]
     if clashes:
