@@ -11,6 +11,8 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,15 +26,21 @@ FORMAT = "resumekit-manifest/1"
 
 
 def file_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes, or ``missing``."""
+    """SHA-256 of a file's bytes, or ``missing`` (for a FIFO or a device too, never opened)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return "missing"
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "missing"
 
 
 def target_listing(spec: str | None, root: Path) -> list[str]:
-    """The target files a config's ``targets:`` names, as sorted strings (for change checks)."""
+    """The target files a config's ``targets:`` names, as sorted strings (for change checks).
+
+    Anything but a folder is listed, a FIFO too (never opened here), so that loading it
+    refuses it by name rather than passing over it in silence.
+    """
     if not spec:
         return []
     base = root / spec
@@ -41,10 +49,10 @@ def target_listing(spec: str | None, root: Path) -> list[str]:
         # a hidden file: an editor's (Emacs' `.#job.yaml` lock) or the system's (`._job.yaml`)
         return sorted(str(p) for p in base.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"}
                       and not p.name.lower().endswith((".schema.json", ".schema.yaml"))
-                      and not p.name.startswith(".") and p.is_file())
-    if base.is_file():
+                      and not p.name.startswith(".") and not p.is_dir())
+    if base.exists():
         return [str(base)]
-    return sorted(p for p in glob.glob(str(base)) if Path(p).is_file())
+    return sorted(p for p in glob.glob(str(base)) if not Path(p).is_dir())
 
 
 @dataclass

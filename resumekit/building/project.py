@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from typing import TypeVar
 
-from ..errors import ConfigError, LocatedError, Problem, ResumekitError, TargetError, did_you_mean
+from ..documents import is_remote
+from ..errors import (ConfigError, FeedbackError, LocatedError, Problem, ProfileError, ResumekitError, TargetError,
+                      did_you_mean)
 from ..feedback import apply_feedback
-from ..loading import Loaded, read_config, read_profile, read_target
-from ..loading.feedback import inline_feedback, read_feedback
+from ..loading import Document, Loaded, read_config, read_profile, read_target
+from ..loading.feedback import feedback_files, inline_feedback, read_feedback
+from ..loading.paths import Place, is_inside, outside_message, require_file, resolve_inside, why_not_a_file
 from ..models import Config, Profile, Target
 from ..models.areas import Taxonomy
 from ..models.feedback import Feedback
@@ -76,53 +83,184 @@ def target_files(config: Config, root: Path) -> list[Path]:
     return [Path(p) for p in target_listing(config.targets, root)]
 
 
+def _place(loaded: Loaded[Config], key: str, error: type[LocatedError]) -> Place:
+    """The config's ``key`` line, where a refusal of the path it names is reported."""
+    line, column = loaded.document.positions.of_value((key,))
+    return Place(loaded.document.source, line, column, key, error)
+
+
+def _check_output(output: str, root: Path, place: Place) -> None:
+    """``output`` must be a folder inside the project: not a file, not the project, not out of it."""
+    folder = root / output
+    project, resolved = root.resolve(), folder.resolve()
+    if folder.exists() and not folder.is_dir():
+        raise place.refuse(f"{output}: this is a file; name a folder for the documents, such as out")
+    if resolved == project:
+        raise place.refuse(f"'{output}' is the project folder itself; documents go to a folder inside it, "
+                           "such as out, so they never mix with your files")
+    if not resolved.is_relative_to(project):
+        where = f"'{output}' links to {resolved}" if folder.is_relative_to(root) and ".." not in Path(output).parts \
+            else f"'{output}' is"
+        raise place.refuse(f"{where} outside the project ({project}); documents go to a folder inside it, "
+                           "such as out")
+
+
+def _glob_base(spec: str) -> str:
+    """The part of a ``targets:`` glob before its first wildcard: the folder it searches."""
+    parts = []
+    for part in Path(spec).parts:
+        if any(c in part for c in "*?["):
+            break
+        parts.append(part)
+    return str(Path(*parts)) if parts else "."
+
+
+def _listed_targets(config: Config, root: Path, allow: bool, place: Place) -> tuple[list[Path], list[Failure]]:
+    """The target files to read, and those refused: a link out of the project, a FIFO, a device."""
+    if not config.targets:
+        return [], []
+    resolve_inside(root, _glob_base(config.targets), allow, place)
+    files = target_files(config, root)
+    if not files:
+        raise place.refuse(f"'{config.targets}' names no target file (.yaml, .yml or .json)")
+    good: list[Path] = []
+    bad: list[Failure] = []
+    for file in files:
+        shown = os.path.relpath(file, root)
+        reason = None if allow or is_inside(file, root) else outside_message(shown, file, root)
+        if reason is None:
+            why = why_not_a_file(file)
+            reason = f"{shown}: {why}" if why else None
+        if reason is None:
+            good.append(file)
+        else:  # one target refused; the others still build
+            refusal = TargetError([Problem(place.file, place.line, place.column, place.field, reason)])
+            bad.append(Failure(id_from_stem(file.stem), refusal, str(file)))
+    return good, bad
+
+
+def _theme(theme: str, root: Path, allow: bool, place: Place) -> Theme:
+    """The config's theme, a folder of the user's confined to the project, its files checked."""
+    if (root / theme).is_dir():
+        resolve_inside(root, theme, allow, place)
+    try:
+        found = Theme.named(theme, root)
+    except ResumekitError as exc:
+        raise place.refuse(str(exc)) from None
+    problems = found.problems(None if allow else root)
+    if problems:
+        raise place.error([Problem(place.file, place.line, place.column, place.field, p) for p in problems])
+    return found
+
+
+def _feedback_path(feedback: str, root: Path, allow: bool, place: Place) -> Path:
+    """The config's feedback file or folder, every file of it inside the project."""
+    path = resolve_inside(root, feedback, allow, place)
+    if not path.is_dir():
+        reason = why_not_a_file(path)
+        if reason is not None:
+            raise place.refuse(f"{feedback}: {reason}")
+        return path
+    for file in feedback_files(path):
+        if not allow and not is_inside(file, root):
+            raise place.refuse(outside_message(os.path.relpath(file, root), file, root))
+    return path
+
+
+def _check_image(profile: Loaded[Profile], root: Path, allow: bool) -> None:
+    """A local ``basics.image`` must be a file inside the project (a URL is warned about later)."""
+    image = profile.model.basics.image
+    if not image or is_remote(image):
+        return
+    parts = urlsplit(image)
+    if parts.scheme == "file":
+        named = unquote(parts.path)
+    elif len(parts.scheme) > 1:  # data:, mailto:, ...: nothing on disk (one letter is a drive)
+        return
+    else:
+        named = image
+    line, column = profile.document.positions.of_value(("basics", "image"))
+    place = Place(profile.document.source, line, column, "basics.image", ProfileError)
+    path = Path(profile.document.source).parent / named
+    if not allow and not is_inside(path, root):
+        raise place.refuse(outside_message(image, path, root))
+    reason = why_not_a_file(path)
+    if path.exists() and reason is not None:
+        raise place.refuse(f"{image}: {reason}")
+
+
+T = TypeVar("T")
+
+
+def _attempt(failed: list[LocatedError], step: Callable[[], T]) -> T | None:
+    """``step()``, or ``None`` with its error kept in ``failed``, so later files are checked too."""
+    try:
+        return step()
+    except LocatedError as exc:
+        failed.append(exc)
+        return None
+
+
 def load_project(
-    config_path: str | Path = "resumekit.yaml", strict: bool = False, keep_going: bool = False,
+    config_path: str | Path = "resumekit.yaml", strict: bool = False, keep_going: bool = False, *,
+    allow_outside: bool = False,
 ) -> Project:
-    """Read and validate a project; with ``keep_going``, bad targets are set aside, not raised."""
+    """Read and validate a project; with ``keep_going``, bad targets are set aside, not raised.
+
+    Every file it names must be inside the config's folder, symlinks followed, unless
+    ``allow_outside`` or the config's ``allowOutside``; a refusal is located at the line
+    that names the file.
+    """
     path = Path(config_path)
     loaded = read_config(path, strict)
     config = loaded.model
     warnings = list(loaded.warnings)
     root = path.parent
-    if config.targets and not target_files(config, root):
-        line, column = loaded.document.positions.of_value(("targets",))
-        raise ConfigError([Problem(str(path), line, column, "targets",
-                                   f"'{config.targets}' names no target file (.yaml, .yml or .json)")])
-    try:
-        theme = Theme.named(config.theme, root)
-    except ResumekitError as exc:
-        line, column = loaded.document.positions.of_value(("theme",))
-        raise ConfigError([Problem(str(path), line, column, "theme", str(exc))]) from None
-    profile = read_profile(root / config.profile, strict)
-    warnings += profile.warnings
-    if not (profile.model.basics.name or "").strip():
-        line, column = profile.document.positions.of_key(("basics",))
-        warnings.append(Problem(profile.document.source, line, column, "basics.name",
-                                "the profile has no name: documents are named Resume.pdf and "
-                                "Cover-Letter.pdf, and their headers carry no name", severity="warning"))
-    hashes = {**loaded.hashes, **profile.hashes}
+    allow = allow_outside or config.allowOutside
+    failed: list[LocatedError] = []  # every file's problems are reported together, not the first's
+    _attempt(failed, lambda: _check_output(config.output, root, _place(loaded, "output", ConfigError)))
+    listed, bad = _attempt(failed, lambda: _listed_targets(config, root, allow,
+                                                          _place(loaded, "targets", ConfigError))) or ([], [])
+    theme = _attempt(failed, lambda: _theme(config.theme, root, allow, _place(loaded, "theme", ConfigError)))
+    profile_place = _place(loaded, "profile", ProfileError)
+    profile = _attempt(failed, lambda: read_profile(require_file(root, config.profile, allow, profile_place),
+                                                    strict))
+    hashes = dict(loaded.hashes)
+    inline = None
+    if profile is not None:
+        _attempt(failed, lambda: _check_image(profile, root, allow))
+        warnings += profile.warnings
+        hashes.update(profile.hashes)
+        inline = inline_feedback(profile.document)
+        if not (profile.model.basics.name or "").strip():
+            line, column = profile.document.positions.of_key(("basics",))
+            warnings.append(Problem(profile.document.source, line, column, "basics.name",
+                                    "the profile has no name: documents are named Resume.pdf and "
+                                    "Cover-Letter.pdf, and their headers carry no name", severity="warning"))
+        if config.feedback and inline is not None:
+            line, column = profile.document.positions.of_key(("feedback",))
+            warnings.append(Problem(profile.document.source, line, column, "feedback",
+                                    f"ignored: the config names {config.feedback} as the feedback file",
+                                    severity="warning"))
     taxonomy = Taxonomy(config.areas)
-    inline = inline_feedback(profile.document)
-    feedback_source = root / config.feedback if config.feedback else inline
-    if config.feedback and inline is not None:
-        line, column = profile.document.positions.of_key(("feedback",))
-        warnings.append(Problem(profile.document.source, line, column, "feedback",
-                                f"ignored: the config names {config.feedback} as the feedback file",
-                                severity="warning"))
+    feedback_source: Path | Document | None = inline
+    if config.feedback:
+        feedback_place = _place(loaded, "feedback", FeedbackError)
+        feedback_source = _attempt(failed, lambda: _feedback_path(str(config.feedback), root, allow, feedback_place))
     feedback = None
     if feedback_source is not None:
-        loaded_feedback = read_feedback(feedback_source, strict, taxonomy)
-        warnings += loaded_feedback.warnings
-        hashes.update(loaded_feedback.hashes)
-        feedback = loaded_feedback.model
+        source = feedback_source
+        loaded_feedback = _attempt(failed, lambda: read_feedback(source, strict, taxonomy))
+        if loaded_feedback is not None:
+            warnings += loaded_feedback.warnings
+            hashes.update(loaded_feedback.hashes)
+            feedback = loaded_feedback.model
     targets: list[Target] = []
     paths: dict[str, Path] = {}
-    bad: list[Failure] = []
     loaded_targets: dict[str, Loaded[Target]] = {}
-    for file in target_files(config, root):
+    for file in listed:
         try:
-            target = read_target(file, strict)
+            target = read_target(file, strict, root=root, allow_outside=allow)
         except LocatedError as exc:
             bad.append(Failure(id_from_stem(file.stem), exc))
             continue
@@ -147,9 +285,14 @@ def load_project(
                                             f"no application with id '{job.application}' in the feedback"
                                             + did_you_mean(job.application or "", known))])))
             targets.remove(job)
+    target_problems = [p for failure in bad if isinstance(failure.error, LocatedError)
+                       for p in failure.error.problems]
+    if failed or profile is None or theme is None:
+        # The profile or the feedback is wrong: nothing can be built; say everything at once.
+        kind = type(failed[0]) if failed else ProfileError
+        raise kind([p for error in failed for p in error.problems] + target_problems)
     if bad and not keep_going:
-        raise TargetError([p for failure in bad if isinstance(failure.error, LocatedError)
-                           for p in failure.error.problems])
+        raise TargetError(target_problems)
     applied = apply_feedback(profile.model, feedback) if feedback else profile.model
     return Project(config, path.resolve(), applied, targets, warnings, feedback, taxonomy, paths, bad,
                    hashes, theme)

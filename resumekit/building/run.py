@@ -100,7 +100,7 @@ def build(
     fresh = up_to_date(config, options)
     if fresh is not None:
         return fresh
-    project = load_project(config, options.strict, keep_going=True)
+    project = load_project(config, options.strict, keep_going=True, allow_outside=options.allow_outside)
     chosen_formats = list(options.formats or project.config.formats)
     target_ids = [t.id for t in project.targets if t.id]
     bad_ids = sorted({f.target for f in project.bad_targets})

@@ -55,7 +55,7 @@ def _build_options(args: argparse.Namespace, **more: Any) -> BuildOptions:
 
     return BuildOptions(targets=tuple(getattr(args, "target", None) or ()), formats=tuple(args.format or ()),
                         force=getattr(args, "force", False), strict=args.strict, jobs=getattr(args, "jobs", 1),
-                        clean=getattr(args, "clean", False), **more)
+                        clean=getattr(args, "clean", False), allow_outside=args.allow_outside, **more)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -166,7 +166,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         from ..building.project import load_project
 
         try:
-            project = load_project(args.config, args.strict)
+            project = load_project(args.config, args.strict, allow_outside=args.allow_outside)
         except LocatedError as exc:
             problems += exc.problems
         else:
@@ -201,7 +201,7 @@ def _today(value: str | None) -> dt.date:
 def _project_feedback(args: argparse.Namespace) -> Project:
     from ..building.project import load_project
 
-    project = load_project(args.config, args.strict)
+    project = load_project(args.config, args.strict, allow_outside=args.allow_outside)
     print_warnings(project.warnings)
     if project.feedback is None:
         raise FeedbackError([Problem(str(args.config), None, None, "feedback",
@@ -265,7 +265,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from ..building.project import GENERAL_BUILD, load_project
     from ..tailoring import explain, explanation_markdown
 
-    project = load_project(args.config, args.strict, keep_going=True)
+    project = load_project(args.config, args.strict, keep_going=True, allow_outside=args.allow_outside)
     print_warnings(project.warnings)
     targets = {t.id: t for t in project.targets}
     broken = [f for f in project.bad_targets if f.target == args.target]

@@ -23,6 +23,8 @@ def make_parser() -> argparse.ArgumentParser:
         p.add_argument("-c", "--config", default="resumekit.yaml", metavar="CONFIG",
                        help="the project config (default: ./resumekit.yaml)")
         p.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
+        p.add_argument("--allow-outside", action="store_true",
+                       help="let the project read files outside its folder (as 'allowOutside: true' does)")
 
     p = sub.add_parser("init", help="write a small, working example project",
                        description="Write a small, working project (profile, feedback, one target, "

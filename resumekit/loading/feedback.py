@@ -130,11 +130,16 @@ def _normalise_areas(feedback: Feedback) -> None:
         imp.addresses = [normalise_area(a) for a in imp.addresses]
 
 
-def _files(source: Path) -> list[Path]:
+def feedback_files(source: Path) -> list[Path]:
+    """The feedback files ``source`` names: itself, or the YAML/JSON files of a folder.
+
+    A FIFO or device in the folder is listed, not skipped, so that reading it is refused
+    by name (it is never opened); a subfolder is not a file and is passed over.
+    """
     if source.is_dir():
         # hidden files are an editor's (.#x.yaml locks) or the system's (._x.yaml), not feedback
         return sorted(p for p in source.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"}
-                      and not p.name.startswith(".") and p.is_file())
+                      and not p.name.startswith(".") and not p.is_dir())
     return [source]
 
 
@@ -149,7 +154,7 @@ def read_feedback(
     if isinstance(source, (Document, Mapping)):
         inputs = [source]
     else:
-        inputs = list(_files(Path(source)))
+        inputs = list(feedback_files(Path(source)))
         if not inputs:
             raise FeedbackError([Problem(str(source), None, None, "", "no feedback files (.yaml) in this folder")])
     merged = Feedback()

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import Problem, TargetError
 from ..models import Target
+from .paths import Place, Refused, is_inside, open_regular, outside_message
 from .problems import Loaded, validate_document
 from .yaml import MAX_FILE_BYTES, as_document
 
@@ -22,8 +23,13 @@ def id_from_stem(stem: str) -> str:
     return slug.strip("-._")[:80] or stem
 
 
-def read_target(source: str | Path | Mapping[str, Any], strict: bool = False) -> Loaded[Target]:
-    """The validated target with its id filled in and its posting read; raises TargetError."""
+def read_target(source: str | Path | Mapping[str, Any], strict: bool = False, *,
+                root: Path | None = None, allow_outside: bool = False) -> Loaded[Target]:
+    """The validated target with its id filled in and its posting read; raises TargetError.
+
+    Given the project's ``root``, the posting must resolve inside it (unless
+    ``allow_outside``); a posting is always a regular file, read up to ``MAX_FILE_BYTES``.
+    """
     doc = as_document(source, TargetError, "target")
     loaded = validate_document(doc, Target, TargetError, strict)
     path = None if isinstance(source, Mapping) else Path(source)
@@ -40,17 +46,19 @@ def read_target(source: str | Path | Mapping[str, Any], strict: bool = False) ->
     hashes = dict(loaded.hashes)
     posting_text = None
     if loaded.model.posting:
-        posting = base / loaded.model.posting
         line, column = doc.positions.of_value(("posting",))
+        place = Place(doc.source, line, column, "posting", TargetError)
+        named = loaded.model.posting
+        posting = base / named  # beside the target, but inside the project
+        if root is not None and not allow_outside and not is_inside(posting, root):
+            raise place.refuse(outside_message(named, posting, root))
         try:
-            with posting.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES)
-            hashes[str(posting.resolve())] = hashlib.sha256(raw).hexdigest()
-            posting_text = raw.decode("utf-8-sig", "replace")
-        except OSError as exc:
-            reason = "file not found" if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
-            raise TargetError([Problem(doc.source, line, column, "posting",
-                                       f"cannot read the posting '{posting}': {reason}")]) from None
+            raw = open_regular(posting, MAX_FILE_BYTES)
+        except Refused as exc:
+            raise place.refuse(f"cannot read the posting '{named}': {exc.reason}") from None
+        hashes[str(posting.resolve())] = hashlib.sha256(raw).hexdigest()
+        posting_text = raw.decode("utf-8-sig", "replace")
     target = loaded.model.model_copy(update=updates)
     target.posting_text = posting_text
     return Loaded(target, loaded.warnings, doc, hashes)
+

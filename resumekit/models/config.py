@@ -18,7 +18,7 @@ class Config(Model):
     profile: str = Field("profile.yaml", description="The career profile.")
     feedback: str | None = Field(None, description="A feedback file or a folder of them.")
     targets: str | None = Field(None, description="A target file, a folder or a glob; none = one general build.")
-    output: str = Field("out", description="Where documents go: <output>/<target id>/.")
+    output: str = Field("out", description="Where documents go: <output>/<target id>/, a folder inside the project.")
     formats: list[Format] = Field(default_factory=lambda: list[Format](["pdf", "docx"]))
     documents: list[DocumentKind] = Field(default_factory=lambda: list[DocumentKind](["resume", "letter"]))
     theme: str = Field("classic", description="A built-in theme's name, or a folder of your own.")
@@ -27,3 +27,7 @@ class Config(Model):
     areas: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Feedback areas of your own, or more words for a built-in one: {area: [phrases]}.")
+    allowOutside: bool = Field(
+        False, description="Let the project read files outside its folder (profile, feedback, targets, "
+                           "postings, theme, images); otherwise each must resolve inside it, symlinks "
+                           "followed. The output folder stays inside the project either way.")

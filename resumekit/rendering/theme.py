@@ -8,6 +8,7 @@ changes. Every part of resumekit that needs a theme file asks a :class:`Theme`.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 _HERE = Path(__file__).resolve().parent.parent
 FONT_SUFFIXES = {".ttf", ".otf"}
+MAX_THEME_FILE_BYTES = 32 * 1024 * 1024
+"""A theme file larger than this (a font is a few hundred kilobytes) is refused."""
 
 
 def builtin_themes_dir() -> Path:
@@ -31,13 +34,30 @@ def builtin_themes_dir() -> Path:
     raise BuildError("resumekit's built-in themes are missing; reinstall the package")
 
 
-def theme_files(folder: Path) -> list[Path]:
-    """Every file under ``folder``, sorted, skipping caches and hidden files."""
+def _entries(folder: Path) -> list[Path]:
+    """Everything but folders under ``folder``, sorted, skipping caches and hidden files;
+    symlinked folders are not followed. Nothing is opened."""
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
         found += [Path(root) / f for f in sorted(files) if not f.startswith(".") and not f.endswith(".pyc")]
     return found
+
+
+def theme_files(folder: Path) -> list[Path]:
+    """Every regular file under ``folder``, sorted, skipping caches and hidden files.
+
+    A FIFO or a device is left out without being opened: hashing it could hang a build
+    (:meth:`Theme.problems` refuses a theme that holds one).
+    """
+    return [f for f in _entries(folder) if _is_regular(f)]
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,40 @@ class Theme:
         if builtin / "classic" not in dirs:
             dirs.append(builtin / "classic")
         return cls(tuple(dirs))
+
+    @property
+    def user_dirs(self) -> tuple[Path, ...]:
+        """The folders of the user's own, not the built-in themes."""
+        builtin = builtin_themes_dir()
+        return tuple(d for d in self.dirs if not d.is_relative_to(builtin))
+
+    def problems(self, inside: Path | None = None) -> list[str]:
+        """What is wrong with the user's theme folders, cheaply checked (nothing is rendered):
+        a FIFO or device among its files, a file over the size cap, a font fontTools cannot
+        open, a ``reference.docx`` that is no DOCX; with ``inside``, a file that links out
+        of that folder. The built-in themes are not checked."""
+        from ..loading.paths import HOW_TO_ALLOW, is_inside, why_not_a_file  # not on the quick path
+
+        found: list[str] = []
+        for folder in self.user_dirs:
+            for path in _entries(folder):
+                shown = path.relative_to(folder).as_posix()
+                reason = why_not_a_file(path)
+                if reason == "file not found":
+                    continue  # a dangling link: no theme lookup will find it
+                if reason is not None:
+                    found.append(f"{shown} in the theme: {reason}")
+                elif inside is not None and not is_inside(path, inside):
+                    found.append(f"{shown} in the theme links to {path.resolve()}, outside the project "
+                                 f"({inside}); {HOW_TO_ALLOW}")
+                elif path.stat().st_size > MAX_THEME_FILE_BYTES:
+                    found.append(f"{shown} in the theme is larger than the limit of "
+                                 f"{MAX_THEME_FILE_BYTES // (1024 * 1024)} MB")
+                elif shown.startswith("fonts/") and path.suffix.lower() in FONT_SUFFIXES:
+                    found += [f"{shown} in the theme: {why}" for why in _font_problem(path)]
+                elif shown == "reference.docx" and not _is_docx(path):
+                    found.append(f"{shown} in the theme is not a Word (DOCX) file")
+        return found
 
     def find(self, name: str) -> Path | None:
         """The first folder's ``name`` (``"reference.docx"``, ``"style.css"``), or ``None``."""
@@ -105,6 +159,29 @@ class Theme:
             return env.from_string(path.read_text(encoding="utf-8")).render(**values)
         except (jinja2.TemplateError, UnicodeDecodeError, OSError) as exc:
             raise BuildError(f"{path}: the {name} template is broken: {exc}") from None
+
+
+def _font_problem(path: Path) -> list[str]:
+    """Why fontTools cannot open the font at ``path`` (it reads only the table directory)."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        TTFont(path, lazy=True).close()
+    except Exception:  # fontTools raises many kinds on a damaged file; none is worth showing
+        return ["fontTools cannot open it as a TrueType or OpenType font; replace or remove it"]
+    return []
+
+
+def _is_docx(path: Path) -> bool:
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 @lru_cache(maxsize=8)

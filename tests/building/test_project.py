@@ -121,3 +121,71 @@ def test_every_file_a_project_was_read_from_is_hashed(tmp_path):
     config = make_project(tmp_path, targets={"acme.yaml": "title: Lead\n"})
     hashed = {Path(p).name for p in load_project(config).input_hashes}
     assert {"resumekit.yaml", "profile.yaml", "acme.yaml"} <= hashed
+
+
+# --- files outside the project (issue 8) ------------------------------------------------------
+
+
+def test_a_missing_profile_is_located_at_the_config_line_that_names_it(tmp_path):
+    config = make_project(tmp_path)
+    (tmp_path / "profile.yaml").unlink()
+    with pytest.raises(resumekit.ProfileError) as caught:
+        load_project(config)
+    [problem] = caught.value.problems
+    assert str(problem) == f"{config}:1:10: profile: profile.yaml: file not found"
+
+
+def test_a_profile_outside_the_project_is_refused_unless_allowed(tmp_path):
+    project = tmp_path / "project"
+    config = make_project(project)
+    (project / "profile.yaml").rename(tmp_path / "profile.yaml")
+    config.write_text(config.read_text(encoding="utf-8").replace("profile: profile.yaml", "profile: ../profile.yaml"),
+                      encoding="utf-8")
+    with pytest.raises(resumekit.ProfileError, match="allowOutside: true"):
+        load_project(config)
+    assert load_project(config, allow_outside=True).profile.basics.name == "Jane Doe"
+    config.write_text(config.read_text(encoding="utf-8") + "allowOutside: true\n", encoding="utf-8")
+    assert load_project(config).profile.basics.name == "Jane Doe"
+
+
+@pytest.mark.parametrize("output", ["/", ".", "..", "../elsewhere", "profile.yaml"])
+def test_the_output_folder_must_be_a_folder_inside_the_project(tmp_path, output):
+    config = make_project(tmp_path / "project", output=output)
+    with pytest.raises(ConfigError) as caught:
+        load_project(config, allow_outside=True)  # the allowance is for inputs only
+    assert [p.field for p in caught.value.problems] == ["output"]
+
+
+def test_a_target_file_that_links_out_fails_alone(tmp_path):
+    project = tmp_path / "project"
+    config = make_project(project, targets=TWO_JOBS)
+    (tmp_path / "evil.yaml").write_text("title: Lead\n", encoding="utf-8")
+    (project / "targets" / "evil.yaml").symlink_to(tmp_path / "evil.yaml")
+    loaded = load_project(config, keep_going=True)
+    assert sorted(t.id or "" for t in loaded.targets) == ["acme", "globex"]
+    [failure] = loaded.bad_targets
+    [problem] = failure.error.problems
+    assert (failure.target, problem.field) == ("evil", "targets")
+    assert "targets/evil.yaml' links to" in problem.message
+
+
+def test_a_local_image_outside_the_project_is_refused_at_its_line(tmp_path):
+    profile = JANE.replace("  name: Jane Doe\n", "  name: Jane Doe\n  image: /etc/hostname\n")
+    config = make_project(tmp_path, profile=profile)
+    with pytest.raises(resumekit.ProfileError) as caught:
+        load_project(config)
+    [problem] = caught.value.problems
+    assert (problem.field, problem.line) == ("basics.image", profile.splitlines().index("  image: /etc/hostname") + 1)
+
+
+def test_a_user_theme_with_a_broken_font_or_reference_docx_is_located_at_the_theme_line(tmp_path):
+    config = make_project(tmp_path, theme="mytheme")
+    (tmp_path / "mytheme" / "fonts").mkdir(parents=True)
+    (tmp_path / "mytheme" / "fonts" / "Broken.ttf").write_bytes(b"not a font")
+    (tmp_path / "mytheme" / "reference.docx").write_bytes(b"not a zip")
+    with pytest.raises(ConfigError) as caught:
+        load_project(config)
+    problems = caught.value.problems
+    assert {p.field for p in problems} == {"theme"} and len(problems) == 2
+    assert any("fonts/Broken.ttf" in p.message for p in problems)
+    assert any("reference.docx" in p.message for p in problems)

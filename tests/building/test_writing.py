@@ -8,7 +8,7 @@ import pytest
 
 import resumekit
 from resumekit.building.writing import inside, safe_name, write_atomic
-from resumekit.errors import BuildError
+from resumekit.errors import BuildError, ConfigError
 
 from ..helpers import JANE, make_project
 
@@ -98,5 +98,7 @@ def test_an_output_folder_that_is_a_link_elsewhere_is_refused(tmp_path):
 def test_an_output_folder_that_cannot_be_made_is_a_build_error(tmp_path):
     config = make_project(tmp_path, formats=["docx"], output="out")
     (tmp_path / "out").write_text("a file in the way", encoding="utf-8")
-    with pytest.raises(BuildError, match="cannot write"):
+    with pytest.raises(ConfigError, match="out: this is a file") as caught:  # refused at load, at its line
         resumekit.build(config)
+    assert caught.value.problems[0].field == "output" and caught.value.problems[0].line is not None
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "a file in the way"

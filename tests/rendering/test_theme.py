@@ -81,3 +81,27 @@ def test_a_broken_text_template_is_an_error_naming_its_file(tmp_path):
     with pytest.raises(BuildError, match="feedback-request.txt template is broken") as caught:
         Theme.named("mytheme", tmp_path).fill("feedback-request.txt", {"name": "Dana"})
     assert str(folder.resolve()) in str(caught.value)
+
+
+def test_a_fifo_in_a_theme_is_left_out_of_its_files_and_named_as_a_problem(tmp_path):
+    import os
+
+    folder = user_theme(tmp_path, **{"style.css": "p {}"})
+    os.mkfifo(folder / "extra.css")
+    theme = Theme.named(str(folder))
+    assert folder / "extra.css" not in theme.files()  # hashing it would hang
+    assert theme.problems() == ["extra.css in the theme: this is a named pipe (FIFO), not a file"]
+
+
+def test_only_a_users_theme_is_checked_and_the_classic_one_is_sound():
+    assert Theme.named("classic").user_dirs == ()
+    assert Theme.named("classic").problems() == []
+
+
+def test_a_theme_file_that_links_out_of_the_project_is_a_problem(tmp_path):
+    (tmp_path / "secret.css").write_text("p {}", encoding="utf-8")
+    folder = user_theme(tmp_path / "project")
+    (folder / "style.css").symlink_to(tmp_path / "secret.css")
+    [problem] = Theme.named(str(folder)).problems(inside=tmp_path / "project")
+    assert problem.startswith("style.css in the theme links to") and "allowOutside" in problem
+    assert Theme.named(str(folder)).problems() == []
