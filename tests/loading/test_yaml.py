@@ -88,11 +88,12 @@ def test_a_folder_is_not_a_profile(tmp_path):
     assert problem.message == "this is a folder, not a file"
 
 
-def test_a_file_that_is_not_utf8_is_refused_plainly(tmp_path):
+def test_a_file_that_is_not_utf8_is_refused_plainly_at_the_byte(tmp_path):
     path = tmp_path / "profile.yaml"
     path.write_bytes("basics:\n  name: Zoë\n".encode("latin-1"))
     [problem] = problems_of(path)
-    assert problem.message.startswith("the file is not UTF-8 text")
+    assert (problem.line, problem.column) == (2, 11)
+    assert problem.message.startswith("byte 0xEB is not UTF-8 text") and "save it as UTF-8" in problem.message
 
 
 def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
