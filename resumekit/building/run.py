@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..errors import UsageError
+from ..errors import ConfigError, UsageError
 from ..rendering import FORMATS
 from .lock import check_temp_space, clean_output, clean_temp, output_lock
 from .manifest import Hasher, Manifest, OutputRecord, target_listing, tree_files
@@ -90,6 +90,15 @@ def build(
     waits for this one. Raises on a bad config, profile or feedback file, or a full temp
     folder; a bad target is reported in ``result.failures`` and the others are built.
     """
+    from ..loading.mapping import checked_path  # a wrong kind of argument: our error, not a TypeError
+
+    config_path = checked_path(config_path, ConfigError, "config", or_mapping=False)
+    for name, value in (("targets", targets), ("formats", formats)):
+        if value is not _UNSET and value is not None and not (
+                isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)):
+            raise UsageError(f"build's {name} is a list of names, not {type(value).__name__}")
+    if not (options is None or isinstance(options, BuildOptions)):
+        raise UsageError(f"build's options is a BuildOptions, not {type(options).__name__}")
     options = _options(options, dict(targets=targets, formats=formats, force=force, strict=strict, jobs=jobs,
                                      executor=executor, progress=progress, clean=clean))
     session = session or BuildSession()
@@ -155,7 +164,7 @@ def build(
         manifest.warnings = [str(w) for w in project.warnings]
         fingerprint = hasher.key(shared + manifest.target_files
                                  + [i for tid in target_ids for i in project.target_inputs(tid)],
-                                 [__version__, f"strict={options.strict}"])
+                                 [__version__, f"strict={options.strict}", f"outside={options.allow_outside}"])
 
         def record(tid: str, one: BuildResult, hashes: dict[str, str]) -> None:
             result.merge(one)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, as_completed
 from pathlib import Path
 
-from ..errors import ResumekitError
+from ..errors import ConfigError, ResumekitError, UsageError
 from .project import GENERAL_BUILD, Project, load_project
 from .result import BuildResult, Failure
 from .session import BuildOptions, BuildSession
@@ -47,7 +47,7 @@ def _start_worker(parent: int) -> None:
         os._exit(1)
 
 
-def _project_in_worker(config_path: str, strict: bool, fingerprint: str) -> Project:
+def _project_in_worker(config_path: str, strict: bool, fingerprint: str, allow_outside: bool = False) -> Project:
     """The project, loaded once per worker process and build.
 
     ``fingerprint`` hashes every input file: a worker kept from an earlier build (a
@@ -56,17 +56,17 @@ def _project_in_worker(config_path: str, strict: bool, fingerprint: str) -> Proj
     key = (config_path, strict, fingerprint)
     project = _PROJECTS.get(key)
     if project is None:
-        project = load_project(config_path, strict, keep_going=True)
+        project = load_project(config_path, strict, keep_going=True, allow_outside=allow_outside)
         _PROJECTS.clear()
         _PROJECTS[key] = project
     return project
 
 
 def build_one(config_path: str, strict: bool, tid: str, formats: list[str],
-              fingerprint: str = "") -> tuple[BuildResult, dict[str, str]]:
+              fingerprint: str = "", allow_outside: bool = False) -> tuple[BuildResult, dict[str, str]]:
     """Build one target of a project: the unit of work an executor runs (picklable)."""
     try:
-        project = _project_in_worker(config_path, strict, fingerprint)
+        project = _project_in_worker(config_path, strict, fingerprint, allow_outside)
         return build_target(project, tid, formats)
     except ResumekitError as exc:
         return BuildResult(failures=[Failure(tid, exc)]), {}
@@ -90,7 +90,8 @@ def run_targets(project: Project, todo: list[str], formats: list[str], options: 
     executor = options.executor or process_pool(min(workers, total), project, options.strict, fingerprint)
     try:
         futures: dict[Future[tuple[BuildResult, dict[str, str]]], str] = {
-            executor.submit(build_one, str(project.config_path), options.strict, tid, formats, fingerprint): tid
+            executor.submit(build_one, str(project.config_path), options.strict, tid, formats, fingerprint,
+                            options.allow_outside): tid
             for tid in todo}
         for done, future in enumerate(as_completed(futures), 1):
             tid = futures[future]
@@ -145,7 +146,14 @@ def build_many(
     ``Client.get_executor()``, Ray's, ...) or, if none is given, on a process pool of
     ``jobs`` workers. Returns each config's result; errors are in ``result.failures``.
     """
-    paths = [str(Path(p).resolve()) for p in config_paths]
+    from ..loading.mapping import checked_path  # a wrong kind of argument: our error, not a TypeError
+
+    if isinstance(config_paths, (str, bytes, os.PathLike)) or not isinstance(config_paths, (list, tuple)):
+        raise UsageError(f"build_many needs a list of config paths, not {type(config_paths).__name__}; "
+                         "for one project, call build")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise UsageError(f"build_many's jobs is a number of processes (1 or more) or None, not {jobs!r:.40}")
+    paths = [str(checked_path(p, ConfigError, "config", or_mapping=False).resolve()) for p in config_paths]
     pool = executor or process_pool(jobs or os.cpu_count() or 1)
     results: dict[str, BuildResult] = {}
     try:

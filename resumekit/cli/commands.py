@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..building.project import Project
     from ..building.session import BuildOptions
     from ..models.areas import Taxonomy
+    from ..models.feedback import Feedback
 
 EXIT_OK = 0
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
@@ -136,20 +137,46 @@ def _project_taxonomy(config: Path) -> Taxonomy:
         return Taxonomy()
 
 
-def _validate_file(file: Path, strict: bool, taxonomy: Taxonomy) -> tuple[str, list[Any]]:
+def _check_against_profile(feedback: Feedback, config: Path) -> None:
+    """Feedback inside a project must fit that project's profile: every ``extend`` finds its entry."""
+    from ..feedback import apply_feedback
+    from ..loading import read_config, read_profile
+    from ..loading.paths import is_inside
+
+    if not config.is_file():
+        return
+    try:
+        settings = read_config(config).model
+        path = config.parent / settings.profile
+        if not (settings.allowOutside or is_inside(path, config.parent)):
+            return  # validating the project says why its profile is not read
+        profile = read_profile(path)
+    except LocatedError:
+        return  # the project's own files are validated on their own
+    apply_feedback(profile.model, feedback)  # raises FeedbackError, located, on a bad match
+
+
+def _validate_file(file: Path, strict: bool, taxonomy: Taxonomy, config: Path) -> tuple[str, list[Any]]:
     """Check one file, recognised by its content; returns its kind and its warnings."""
     from ..errors import ProfileError
     from ..loading import read_config, read_document, read_profile, read_target
     from ..loading.feedback import inline_feedback, read_feedback
+    from ..loading.target import unknown_areas
 
     doc = read_document(file, ProfileError)
     kind = _kind_of(file, doc.data)
     if kind == "feedback":
-        return kind, read_feedback(file, strict, taxonomy).warnings
+        feedback = read_feedback(file, strict, taxonomy)
+        _check_against_profile(feedback.model, config)
+        return kind, feedback.warnings
     if kind == "config":
         return kind, read_config(file, strict).warnings
     if kind == "target":
-        return kind, read_target(file, strict).warnings
+        target = read_target(file, strict)
+        unknown = unknown_areas(target, taxonomy)
+        if unknown:
+            raise TargetError(unknown)
+        return kind, target.warnings
     loaded = read_profile(file, strict)
     inline = inline_feedback(loaded.document)
     warnings = list(loaded.warnings)
@@ -177,7 +204,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     taxonomy = _project_taxonomy(Path(args.config))
     for file in files:
         try:
-            kind, found = _validate_file(file, args.strict, taxonomy)
+            kind, found = _validate_file(file, args.strict, taxonomy, Path(args.config))
         except LocatedError as exc:
             problems += exc.problems
             continue

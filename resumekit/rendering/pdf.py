@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..documents import Letter, Resume
+from .breaks import BREAK
 from .html import render_html
 from .theme import Theme
 
@@ -55,7 +56,8 @@ def _fetcher_class() -> type:
                 return super().fetch(url, headers)
             if parts.scheme == "file":
                 path = Path(unquote(parts.path)).resolve()
-                if any(path.is_relative_to(root) for root in self.roots):
+                if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
+                    # a regular file only: a FIFO or device named by a theme's CSS would block
                     self.read[path] = _file_stamp(path)
                     return super().fetch(url, headers)
             self.refused.append(url)
@@ -232,5 +234,5 @@ def uncovered_characters(html: str, theme: Theme, most: int = 12) -> str:
         return ""
     covered = _covered(fonts)
     text = markup.unescape(re.sub(r"<[^>]*>", " ", re.sub(r"<(style|title|svg)[^>]*>.*?</\1>", " ", html, flags=re.S)))
-    missing = sorted({c for c in text if not c.isspace() and ord(c) not in covered})
+    missing = sorted({c for c in text if not c.isspace() and c != BREAK and ord(c) not in covered})
     return "".join(missing[:most])
