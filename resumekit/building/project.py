@@ -20,7 +20,7 @@ from ..models import Config, Profile, Target
 from ..models.areas import Taxonomy
 from ..models.feedback import Feedback
 from ..rendering.theme import Theme
-from ..loading.target import id_from_stem
+from ..loading.target import id_from_stem, unknown_areas
 from .manifest import target_listing, tree_files
 from .result import GENERAL_BUILD, Failure
 
@@ -266,6 +266,10 @@ def load_project(
             continue
         warnings += target.warnings
         hashes.update(target.hashes)
+        unknown = unknown_areas(target, taxonomy)
+        if unknown:
+            bad.append(Failure(target.model.id or id_from_stem(file.stem), TargetError(unknown)))
+            continue
         tid = target.model.id or file.stem
         if tid == GENERAL_BUILD or tid in paths:
             why = "is reserved for the untailored build" if tid == GENERAL_BUILD else f"is also used by {paths[tid]}"

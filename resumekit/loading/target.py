@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import Problem, TargetError
 from ..models import Target
+from ..models.areas import Taxonomy
 from .paths import Place, Refused, is_inside, open_regular, outside_message
 from .problems import Loaded, validate_document
 from .yaml import MAX_FILE_BYTES, as_document
@@ -62,3 +63,17 @@ def read_target(source: str | Path | Mapping[str, Any], strict: bool = False, *,
     target.posting_text = posting_text
     return Loaded(target, loaded.warnings, doc, hashes)
 
+
+def unknown_areas(loaded: Loaded[Target], taxonomy: Taxonomy) -> list[Problem]:
+    """A located problem for each area the target's ``emphasize`` names that the project lacks."""
+    from ..errors import did_you_mean
+
+    problems = []
+    for k, area in enumerate(loaded.model.emphasize):
+        if area not in taxonomy:
+            line, column = loaded.document.positions.of_value(("emphasize", k))
+            problems.append(Problem(loaded.document.source, line, column, f"emphasize[{k}]",
+                                    f"unknown feedback area '{area}'{did_you_mean(area, taxonomy.names)} "
+                                    f"(known: {', '.join(taxonomy.names)}; add your own under 'areas:' "
+                                    "in resumekit.yaml)"))
+    return problems
