@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import re
 from concurrent.futures import Future
 from pathlib import Path
 
 from ..documents import Letter, Options, Resume, is_remote, letter_date
-from ..errors import BuildError
+from ..errors import BuildError, Problem, ProfileError, TargetError
 from ..models import Profile, Target
 from ..rendering import FORMATS, Rendered, Theme, render_bytes
 from ..tailoring import Tailored, explain
@@ -92,6 +94,34 @@ def build_target(project: Project, tid: str, formats: list[str],
     return result, {str(path): hashlib.sha256(data).hexdigest() for path, data in files.items()}
 
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
+"""A language tag in form (BCP 47, or with an underscore): ``en``, ``en-GB``, ``zh-Hant-TW``."""
+
+
+def _check_render_arguments(profile: object, target: object, path: object, document: object,
+                            theme: object, language: object) -> None:
+    """Raise the error a caller of :func:`render` can act on for any argument of the wrong kind."""
+    if not isinstance(profile, (Profile, Tailored)):
+        raise ProfileError([Problem("<profile>", None, None, "profile",
+                                    f"render needs a Profile (or a tailored one), not {type(profile).__name__}; "
+                                    "load one with resumekit.load_profile")])
+    if target is not None and not isinstance(target, Target):
+        raise TargetError([Problem("<target>", None, None, "target",
+                                   f"render needs a Target (or None), not {type(target).__name__}; "
+                                   "load one with resumekit.load_target")])
+    if not isinstance(path, (str, os.PathLike)) or not isinstance(os.fspath(path), str):
+        raise BuildError(f"render needs the path of the file to write (such as 'out/resume.pdf'), "
+                         f"not {type(path).__name__}")
+    if "\x00" in os.fspath(path):
+        raise BuildError("the path to write holds a NUL character (\\0), which no file name can")
+    if not isinstance(document, str):
+        raise BuildError(f"unknown document {document!r:.40}; choose resume or letter")
+    if not isinstance(theme, str) or not theme.strip() or "\x00" in theme:
+        raise BuildError(f"the theme is named by text, such as 'classic', not {theme!r:.40}")
+    if not isinstance(language, str) or not _LANGUAGE_TAG.fullmatch(language):
+        raise BuildError(f"the language {language!r:.40} is not a language tag; use one such as en, en-GB or de")
+
+
 def render(
     profile: Profile | Tailored,
     path: str | Path,
@@ -101,6 +131,7 @@ def render(
     language: str = "en",
 ) -> Path:
     """Render one document of a profile (or a tailored one) to ``path``; format from the suffix."""
+    _check_render_arguments(profile, target, path, document, theme, language)
     out = Path(path)
     fmt = out.suffix.lower().lstrip(".")
     if document not in DOCUMENT_NAMES:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import FeedbackError, Problem
+from ..errors import FeedbackError, Problem, ProfileError
 from ..loading.feedback import origin_of
 from ..models.base import TaggedText, before
 from ..models.feedback import Extension, Feedback, Improvement
@@ -122,6 +122,12 @@ def _extend(profile: Profile, improvement: Improvement, problems: list[Problem])
 
 def apply_feedback(profile: Profile, feedback: Feedback) -> Profile:
     """A new profile with every improvement in place; raises FeedbackError on a bad match."""
+    for name, value, kind, error in (("profile", profile, Profile, ProfileError),
+                                     ("feedback", feedback, Feedback, FeedbackError)):
+        if not isinstance(value, kind):
+            raise error([Problem(f"<{name}>", None, None, name,
+                                 f"apply_feedback needs a Profile and a Feedback, not {type(value).__name__} "
+                                 f"as its {name}; load one with resumekit.load_{name}")])
     result = profile.model_copy(deep=True)
     problems: list[Problem] = []
     # Every addition first, so an improvement may extend an entry another one added.

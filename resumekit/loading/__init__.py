@@ -11,10 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, Problem, ProfileError
+from ..errors import ConfigError, Problem, ProfileError, TargetError
 from ..models import Config, Profile, Target
+from ..models.areas import Taxonomy
+from .mapping import checked_areas, checked_path
 from .problems import Loaded, hashes_of, validate_document
-from .target import read_target
+from .target import read_target, unknown_areas
 from .yaml import Document, Positions, as_document, field_path, parse_text, read_document
 
 __all__ = ["Document", "Loaded", "Positions", "ResumekitWarning", "as_document", "field_path", "hashes_of",
@@ -47,16 +49,22 @@ def load_profile(source: str | Path | Mapping[str, Any], strict: bool = False) -
     return loaded.model
 
 
-def load_target(source: str | Path | Mapping[str, Any], strict: bool = False) -> Target:
-    """Load a target (a job); raises :class:`TargetError`."""
+def load_target(source: str | Path | Mapping[str, Any], strict: bool = False,
+                areas: Mapping[str, list[str]] | None = None) -> Target:
+    """Load a target (a job); raises :class:`TargetError`, also for an area to ``emphasize``
+    that is neither built in nor one of ``areas`` (the project's own, as in resumekit.yaml)."""
     loaded = read_target(source, strict)
+    unknown = unknown_areas(loaded, Taxonomy(checked_areas(areas, TargetError)))
+    if unknown:
+        raise TargetError(unknown)
     warn(loaded.warnings)
     return loaded.model
 
 
 def read_config(source: str | Path, strict: bool = False) -> Loaded[Config]:
     """The validated project config; raises :class:`ConfigError`."""
-    if not Path(source).exists():
+    source = checked_path(source, ConfigError, "config", or_mapping=False)
+    if not source.exists():
         raise ConfigError([Problem(str(source), None, None, "",
                                    "file not found; start a project with 'resumekit init', or name "
                                    "the config with -c")])

@@ -196,7 +196,11 @@ def load_feedback(
     areas: Mapping[str, list[str]] | None = None,
 ) -> Feedback:
     """Load feedback (a file, a folder of files or a mapping); raises :class:`FeedbackError`."""
-    loaded = read_feedback(source, strict, Taxonomy(areas))
+    from .mapping import checked_areas, checked_path
+
+    if not isinstance(source, Mapping):
+        source = checked_path(source, FeedbackError, "feedback")
+    loaded = read_feedback(source, strict, Taxonomy(checked_areas(areas, FeedbackError)))
     from . import warn
 
     warn(loaded.warnings)

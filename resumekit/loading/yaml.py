@@ -373,7 +373,9 @@ def read_document(path: str | Path, error: type[LocatedError]) -> Document:
 def as_document(
     source: str | Path | Mapping[str, Any], error: type[LocatedError], name: str
 ) -> Document:
-    """A path is read and parsed; an already-parsed mapping is taken as it is."""
+    """A path is read and parsed; an already-parsed mapping is checked as a file would be."""
+    from .mapping import checked_path, plain_data  # it builds on this module's rules
+
     if isinstance(source, Mapping):
-        return Document(dict(source), f"<{name}>", Positions())
-    return read_document(source, error)
+        return Document(plain_data(source, f"<{name}>", error), f"<{name}>", Positions())
+    return read_document(checked_path(source, error, name), error)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..errors import ConfigError, FeedbackError, Problem, ProfileError, TargetError
 from ..feedback.apply import provenance_of
 from ..feedback.reapplication import cited_areas, find_application
 from ..models.areas import Taxonomy
@@ -208,6 +209,15 @@ def tailor(
     taxonomy: Taxonomy | None = None,
 ) -> Tailored:
     """Choose and order ``profile`` for ``target``; returns the choices and why."""
+    for name, value, kind, error in (("profile", profile, Profile, ProfileError),
+                                     ("target", target, Target, TargetError),
+                                     ("feedback", feedback, (Feedback, type(None)), FeedbackError),
+                                     ("taxonomy", taxonomy, (Taxonomy, type(None)), ConfigError)):
+        if not isinstance(value, kind):
+            hint = "" if name == "taxonomy" else f"; load one with resumekit.load_{name}"
+            raise error([Problem(f"<{name}>", None, None, name,
+                                 f"tailor needs a Profile and a Target (and, if any, a Feedback and a "
+                                 f"Taxonomy), not {type(value).__name__} as its {name}{hint}")])
     taxonomy = taxonomy or Taxonomy()
     terms = extract_terms(target)
     ctx = _context(target, terms, feedback, taxonomy)
