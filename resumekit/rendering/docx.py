@@ -266,6 +266,17 @@ def _reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+CORE_PROPERTY_LIMIT = 255
+"""The most characters python-docx lets a core property (title, author) hold."""
+
+
+def _core_property(text: str) -> str:
+    """``text`` cut to fit a core property, ending in an ellipsis if cut; the page keeps it whole."""
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[:CORE_PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+
+
 def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes:
     """The DOCX of ``doc``, byte-identical for identical inputs."""
     reference = theme.require("reference.docx")
@@ -281,9 +292,9 @@ def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes
     else:
         _resume(document, doc)
     props = document.core_properties
-    props.title = doc.title
-    props.author = doc.name
-    props.last_modified_by = doc.name
+    props.title = _core_property(doc.title)
+    props.author = _core_property(doc.name)
+    props.last_modified_by = _core_property(doc.name)
     props.language = doc.language
     props.subject = "Cover letter" if isinstance(doc, Letter) else "Resume"
     props.keywords = ""

@@ -1,9 +1,11 @@
-"""Resume and letter content -> HTML, through the theme's Jinja2 templates."""
+"""Resume and letter content -> HTML, through the theme's Jinja2 templates, with room to
+break every line (see :mod:`.breaks`)."""
 
 from __future__ import annotations
 
 from ..documents import Letter, Resume
 from ..errors import BuildError
+from .breaks import breakable
 from .theme import Theme
 
 
@@ -16,7 +18,7 @@ def render_html(doc: Resume | Letter, theme: Theme) -> str:
 
     name = "letter.html" if isinstance(doc, Letter) else "resume.html"
     try:
-        return theme.jinja_env().get_template(name).render(doc=doc)
+        return breakable(theme.jinja_env().get_template(name).render(doc=doc))
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise BuildError(f"{where}: the theme's template is broken: {exc.message}") from None

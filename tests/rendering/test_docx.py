@@ -117,3 +117,27 @@ def test_the_letter_uses_the_same_styles(example_build, profile):
     assert len(_styled(letter, "List Bullet")) >= 1
     text = "\n".join(p.text for p in letter.paragraphs)
     assert missing_in_order(text, ["Dear", "Sincerely,", profile.letter.signature or profile.basics.name]) == []
+
+
+def test_a_name_too_long_for_a_core_property_is_cut_there_and_whole_on_the_page():
+    import datetime as dt
+    import io
+
+    import yaml
+
+    from resumekit import load_profile
+    from resumekit.documents import build_resume
+    from resumekit.rendering.docx import CORE_PROPERTY_LIMIT, render_docx
+    from resumekit.rendering.theme import Theme
+
+    from ..helpers import JANE
+
+    name = "Wolfeschlegel" * 400
+    jane = load_profile(yaml.safe_load(JANE))
+    long = jane.model_copy(update={"basics": jane.basics.model_copy(update={"name": name})})
+    stamp = dt.datetime(2026, 1, 15, tzinfo=dt.timezone.utc)
+    document = docx.Document(io.BytesIO(render_docx(build_resume(long), Theme.named("classic"), stamp)))
+    properties = document.core_properties
+    assert len(properties.title) == len(properties.author) == CORE_PROPERTY_LIMIT
+    assert properties.author.endswith("\u2026") and name.startswith(properties.author[:-1])
+    assert _styled(document, "Title") == [name]
