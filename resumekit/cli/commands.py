@@ -306,7 +306,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
             f"{': ' + ', '.join(sorted(t for t in targets if t)) if targets else ''}.")
         return EXIT_OK
     if args.target not in targets:
-        known = ", ".join(sorted(t for t in targets if t)) or "none (set 'targets:' in the config)"
+        ids = {t for t in targets if t} | {f.target for f in project.bad_targets}
+        known = ", ".join(sorted(ids)) or "none (set 'targets:' in the config)"
         raise UsageError(f"no target '{args.target}'; known: {known}")
     plan = plan_target(project, targets[args.target])
     assert plan.tailored is not None
