@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LocatedError, Problem
-from .yaml import _UNPRINTABLE, MAX_DEPTH, MAX_NODES, PathKey, field_path
+from .yaml import MAX_DEPTH, MAX_NODES, PathKey, field_path, text_problem
 
 _SCALARS = (str, bool, int, float, dt.date, type(None))
 """What YAML's safe loader makes of a scalar (a ``datetime`` is a ``date``)."""
@@ -75,11 +75,10 @@ class _Checker:
         self.problems.append(Problem(self.source, None, None, field_path(path) or "(top)", message))
 
     def _text(self, text: str, path: PathKey, what: str = "text") -> str | None:
-        bad = _UNPRINTABLE.search(text)
-        if bad is None:
+        wrong = text_problem(text, what)
+        if wrong is None:
             return text
-        self._problem(path, f"the {what} holds a control character (U+{ord(bad.group()):04X}) "
-                            "that documents cannot carry; delete it")
+        self._problem(path, wrong)
         return None
 
     def walk(self, value: Any, path: PathKey) -> Any:

@@ -104,6 +104,27 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\
 controls (but tab, newlines and NEL), DEL, surrogates."""
 
 
+MAX_WORD = 10_000
+"""A longer run of characters without a space is refused: no page holds it, and laying it
+out across hundreds of pages takes minutes (a long URL is a few hundred characters)."""
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+
+
+def text_problem(text: str, what: str = "text") -> str | None:
+    """What makes ``text`` unfit for a document (a control character, a word no page can
+    hold), or ``None``."""
+    bad = _UNPRINTABLE.search(text)
+    if bad:
+        return (f"the {what} holds a control character (U+{ord(bad.group()):04X}) "
+                "that documents cannot carry; delete it")
+    if len(text) > MAX_WORD:
+        long = _LONG_WORD.search(text)
+        if long:
+            return (f"the {what} holds a word of {len(long.group()):,} characters with no space; no page "
+                    f"can hold one over {MAX_WORD:,}: break it up, or check that this is the text you meant")
+    return None
+
+
 class _Walker:
     """Turns a composed YAML node tree into plain data, recording positions.
 
@@ -188,10 +209,9 @@ class _Walker:
                                           f"(the YAML tag !!{kind}); remove the tag or fix the value")
             return None
         if isinstance(value, str):
-            bad = _UNPRINTABLE.search(value)
-            if bad:
-                self._problem(node, path, f"the text holds a control character (U+{ord(bad.group()):04X}) "
-                                          "that documents cannot carry; delete it")
+            wrong = text_problem(value)
+            if wrong:
+                self._problem(node, path, wrong)
                 return None
         return value
 

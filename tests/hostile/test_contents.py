@@ -704,9 +704,22 @@ def test_5000_character_name_builds(fmt: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_megabyte_word_in_a_highlight_builds(fmt: str, tmp_path: Path) -> None:
+def test_megabyte_word_in_a_highlight_is_refused_at_its_line(fmt: str, tmp_path: Path) -> None:
+    # The contract lists "a 1 MB word" among the bad values: no page holds it, and laid
+    # out it runs to ~200 pages and ~20 s. A word over 10,000 characters is refused.
     root = project(tmp_path)
     word = ("Dispatchplanning" * 70_000)[:1_000_000]
+    data = edit(root, P, "      - Scheduled daily deliveries across 18 drivers", f"      - {word}")
+    before = fingerprint(root)
+    text = refused(run("build", "--format", fmt, cwd=root), code=1, mentions=("word", "1,000,000"))
+    located_at(text, P, place(data, f"      - {word[:20]}")[0])
+    assert fingerprint(root) == before, "a refused build writes nothing"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_long_word_that_a_page_can_hold_builds(fmt: str, tmp_path: Path) -> None:
+    root = project(tmp_path)
+    word = ("Dispatchplanning" * 700)[:9_000]
     edit(root, P, "      - Scheduled daily deliveries across 18 drivers", f"      - {word}")
     done = run("build", "--format", fmt, cwd=root)
     no_traceback(done)
