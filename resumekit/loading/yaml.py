@@ -11,58 +11,22 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import LocatedError, Problem
+from .document import Document, PathKey, Positions, by_place, field_path
 from .paths import Refused, open_regular
+from .text import MAX_WORD, decode, text_problem
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_WORD", "Document", "PathKey", "Positions",
+           "as_document", "by_place", "field_path", "parse_text", "read_document", "text_problem"]
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
-
-PathKey = tuple[str | int, ...]
-
-
-@dataclass
-class Positions:
-    """Where each value (and each mapping key) of a parsed document stands."""
-
-    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-
-    def of_value(self, path: PathKey) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
-        for end in range(len(path), -1, -1):
-            spot = self.values.get(path[:end])
-            if spot:
-                return spot
-        return None, None
-
-    def of_key(self, path: PathKey) -> tuple[int | None, int | None]:
-        """Line and column of the key that names ``path``, else of its value."""
-        return self.keys.get(path) or self.of_value(path)
-
-
-@dataclass
-class Document:
-    """A parsed user file: plain data plus where each node came from."""
-
-    data: Any
-    source: str
-    positions: Positions
-    problems: list[Problem] = field(default_factory=list)
-    """What the parser found wrong (or doubtful) with single values, reported together with
-    the validation's problems; the values themselves read as ``None``."""
-    broken: set[PathKey] = field(default_factory=set)
-    """The paths whose values the parser refused: validation need not repeat them."""
-    sha256: str | None = None
-    """The SHA-256 of the bytes parsed (``None`` for data handed over in Python): a build
-    keys its outputs on what it actually read, so a save made while it runs is never
-    mistaken for the version it built from."""
-
 
 class _TooBig(Exception):
     """The document expands past MAX_NODES values; ``mark`` is where it did."""
@@ -70,7 +34,6 @@ class _TooBig(Exception):
     def __init__(self, mark: yaml.Mark) -> None:
         super().__init__()
         self.mark = mark
-
 
 MAX_DEPTH = 100
 """Deeper nesting than this is refused: a career file is a few levels deep."""
@@ -84,46 +47,6 @@ _PLAIN_TAGS = {
     yaml.SequenceNode: {_YAML + "seq"},
     yaml.ScalarNode: {_YAML + kind for kind in ("str", "int", "float", "bool", "null", "timestamp")},
 }
-
-
-def field_path(path: PathKey) -> str:
-    """``('work', 0, 'startDate')`` -> ``work[0].startDate``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def by_place(problem: Problem) -> tuple[int, int]:
-    """The sort key that puts problems in file order."""
-    return (problem.line or 0, problem.column or 0)
-
-
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-"""Characters PDF text and DOCX's XML cannot hold, or a terminal would obey: C0 and C1
-controls (but tab, newlines and NEL), DEL, surrogates."""
-
-
-MAX_WORD = 10_000
-"""A longer run of characters without a space is refused: no page holds it, and laying it
-out across hundreds of pages takes minutes (a long URL is a few hundred characters)."""
-_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
-
-
-def text_problem(text: str, what: str = "text") -> str | None:
-    """What makes ``text`` unfit for a document (a control character, a word no page can
-    hold), or ``None``."""
-    bad = _UNPRINTABLE.search(text)
-    if bad:
-        return (f"the {what} holds a control character (U+{ord(bad.group()):04X}) "
-                "that documents cannot carry; delete it")
-    if len(text) > MAX_WORD:
-        long = _LONG_WORD.search(text)
-        if long:
-            return (f"the {what} holds a word of {len(long.group()):,} characters with no space; no page "
-                    f"can hold one over {MAX_WORD:,}: break it up, or check that this is the text you meant")
-    return None
-
 
 class _Walker:
     """Turns a composed YAML node tree into plain data, recording positions.
@@ -244,7 +167,6 @@ class _Walker:
             result[key] = self.walk(value_node, child)
         return result
 
-
 _YAML_HINTS = (
     ("mapping values are not allowed", "a ':' inside text that is not in quotes, or a key indented "
                                        "differently from the lines above; quote the text or line the key up"),
@@ -256,7 +178,6 @@ _YAML_HINTS = (
     ("while scanning a quoted scalar", "a quote opened and never closed"),
 )
 
-
 def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     reason = getattr(error, "problem", None) or str(error)
@@ -267,7 +188,6 @@ def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
     message = f"this is not valid YAML: {reason}" + (f" (likely {hint})" if hint else "")
     return Problem(source, line, column, "", message)
 
-
 def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> Problem:
     """A character YAML does not allow (a pasted control character), at its line and column."""
     before = text[: error.position]
@@ -276,7 +196,6 @@ def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> P
     code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
     return Problem(source, line, column, "",
                    f"the file contains a character YAML does not allow (U+{code:04X}); delete it")
-
 
 def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
     """Parse YAML (or JSON) text into a :class:`Document`; raise ``error`` if it cannot."""
@@ -309,11 +228,9 @@ def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
     problems = sorted(walker.problems, key=by_place)
     return Document(data, source, walker.positions, problems, walker.broken)
 
-
 _OPENS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken,
           yaml.BlockMappingStartToken)
 _CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
-
 
 def _too_deep(text: str) -> tuple[int | None, int | None]:
     """Where nesting first passes MAX_DEPTH, from the tokens (the scanner does not recurse)."""
@@ -330,7 +247,6 @@ def _too_deep(text: str) -> tuple[int | None, int | None]:
         pass
     return None, None
 
-
 def _parse_json(text: str, source: str, error: type[LocatedError]) -> Document:
     """Fallback for JSON that YAML refuses (e.g. tab indentation); no positions kept."""
     try:
@@ -339,38 +255,6 @@ def _parse_json(text: str, source: str, error: type[LocatedError]) -> Document:
         raise error([Problem(source, exc.lineno, exc.colno, "",
                              f"this is not valid JSON: {exc.msg}")]) from None
     return Document(data, source, Positions())
-
-
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-
-def decode(raw: bytes, source: str, error: type[LocatedError]) -> str:
-    """A file's text: UTF-8 (with or without a BOM), or UTF-16/32 with a BOM, as YAML allows.
-
-    Anything else is refused at the line and column of the first byte that is not UTF-8.
-    """
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
-                raise error([Problem(source, 1, 1, "", f"the file starts as {encoding.upper()} but is not; "
-                                     "save it as UTF-8")]) from None
-    if len(raw) >= 4 and raw.count(0) * 3 > len(raw):  # every other byte is zero: UTF-16 without a BOM
-        raise error([Problem(source, 1, 1, "", "the file looks like UTF-16 text without a byte-order mark; "
-                             "save it as UTF-8 (the encoding YAML files use)")])
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        start = raw.rfind(b"\n", 0, exc.start) + 1
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[start:exc.start].decode("utf-8", "replace")) + 1
-        byte = raw[exc.start]
-        raise error([Problem(source, line, column, "",
-                             f"byte 0x{byte:02X} is not UTF-8 text (was the file saved as Latin-1 or "
-                             "Windows-1252?); save it as UTF-8")]) from None
-
 
 def read_document(path: str | Path, error: type[LocatedError]) -> Document:
     """Read and parse a user's file."""
@@ -388,7 +272,6 @@ def read_document(path: str | Path, error: type[LocatedError]) -> Document:
     doc = parse_text(text, source, error)
     doc.sha256 = digest
     return doc
-
 
 def as_document(
     source: str | Path | Mapping[str, Any], error: type[LocatedError], name: str
