@@ -44,3 +44,13 @@ def test_the_documents_a_config_may_name_are_resume_and_letter():
 @pytest.mark.parametrize("written, date", [("2026-01-15", "2026-01-15"), (2026, "2026")])
 def test_a_config_date_is_a_json_resume_date(written, date):
     assert Config(date=written).date == date
+
+
+def test_the_command_line_offers_exactly_the_formats_the_config_accepts():
+    from typing import get_args
+
+    from resumekit.models.config import Format
+    from resumekit.rendering import FORMATS
+
+    # The CLI takes its choices from rendering.FORMATS so that --help never imports pydantic.
+    assert tuple(get_args(Format)) == FORMATS
