@@ -4,11 +4,12 @@ warm between builds (:class:`BuildSession`), instead of module-wide state."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from ..rendering.pdf import LayoutCache
 
 Progress = Callable[[int, int, str], None]

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
-import shutil
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +12,8 @@ from ..errors import ConfigError, FeedbackError, LocatedError, Problem, TargetEr
 from .output import Progress, print_error, print_warnings, report_rebuild, say, shown
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..building.project import Project
     from ..building.session import BuildOptions
     from ..models.areas import Taxonomy
@@ -26,6 +25,8 @@ SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    import shutil
+
     dest = Path(args.dir)
     if dest.exists() and not dest.is_dir():
         raise ConfigError([Problem(str(dest), None, None, "",
@@ -217,6 +218,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _today(value: str | None) -> dt.date:
+    import datetime as dt
+
     if not value:
         return dt.date.today()
     try:
@@ -318,6 +321,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
     from ..models.schema import json_schema
 
     say(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))

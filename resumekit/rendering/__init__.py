@@ -3,7 +3,6 @@ and fontTools. Each renderer is imported when first used, so importing this stay
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +11,8 @@ from ..errors import BuildError
 from .theme import Theme, builtin_themes_dir
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..documents import Letter, Resume
     from .pdf import LayoutCache
 
