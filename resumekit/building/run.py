@@ -77,6 +77,7 @@ def build(
     executor: Executor | None = _UNSET,
     progress: Callable[[int, int, str], None] | None = _UNSET,
     clean: bool = _UNSET,
+    allow_outside: bool = _UNSET,
 ) -> BuildResult:
     """What ``resumekit build`` does: every target's documents (none: the general ones).
 
@@ -100,7 +101,8 @@ def build(
     if not (options is None or isinstance(options, BuildOptions)):
         raise UsageError(f"build's options is a BuildOptions, not {type(options).__name__}")
     options = _options(options, dict(targets=targets, formats=formats, force=force, strict=strict, jobs=jobs,
-                                     executor=executor, progress=progress, clean=clean))
+                                     executor=executor, progress=progress, clean=clean,
+                                     allow_outside=allow_outside))
     session = session or BuildSession()
     config = Path(config_path).resolve()
     unknown = [f for f in options.formats if f not in FORMATS]
