@@ -41,6 +41,10 @@ def _stale(project: Project, manifest: Manifest, known: set[str], clean: bool) -
     folders = []
     for tid, paths in sorted(gone.items()):
         folder = project.output_dir / tid
+        if not folder.exists():  # removed by hand: forget it
+            for path in paths:
+                del manifest.outputs[path]
+            continue
         folders.append(folder)
         if clean:
             for path in paths:

@@ -39,6 +39,7 @@ def die_with_parent() -> None:
         except (OSError, AttributeError):
             pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler `watch` set before forking
 
 
 def _start_worker(parent: int) -> None:

@@ -262,8 +262,7 @@ def cmd_feedback_request(args: argparse.Namespace) -> int:
     apps = {a.id: a for a in project.feedback.applications}
     if args.application not in apps:
         hint = did_you_mean(args.application, apps) or f" (known: {', '.join(apps) or 'none'})"
-        raise FeedbackError([Problem(str(project.config.feedback or project.config.profile), None, None,
-                                     "applications", f"no application with id '{args.application}'{hint}")])
+        raise UsageError(f"no application with id '{args.application}'{hint}")
     app = apps[args.application]
     mail = compose_request(app, project.profile, project.theme.fill)
     pending = not (app.feedbackRequested or app.feedbackReceived or app.feedback)

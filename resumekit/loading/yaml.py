@@ -179,8 +179,10 @@ _YAML_HINTS = (
 )
 
 def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     reason = getattr(error, "problem", None) or str(error)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if "end of stream" in str(reason) and getattr(error, "context_mark", None) is not None:
+        mark = error.context_mark  # where the quote or bracket was opened, not the end of the file
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     context = str(getattr(error, "context", "") or "")
