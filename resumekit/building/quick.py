@@ -25,16 +25,19 @@ def up_to_date(config_path: str | Path, options: BuildOptions) -> BuildResult | 
     if options.force or options.strict or options.clean:
         return None
     config = Path(config_path).resolve()
-    fresh = fresh_outputs(config, __version__, list(options.targets) or None, list(options.formats) or None,
-                          allow_outside=options.allow_outside)
+    state = _read_state(config, __version__)
+    if state is None:
+        return None
+    data, folder, manifest = state
+    fresh = _fresh(config, data, manifest, list(options.targets) or None, list(options.formats) or None,
+                   options.allow_outside)
     if fresh is None:
         return None
-    folder = output_folder(config)
-    if folder is not None:
-        clean_if_idle(folder)  # a killed build's leftovers go even when nothing is to build
+    clean_if_idle(folder)  # a killed build's leftovers go even when nothing is to build
     outputs = [Output(Path(p), Path(p).parent.name, document_of(p), Path(p).suffix.lstrip("."), "up to date")
                for p in fresh]
-    return BuildResult(outputs=outputs, warnings=last_warnings(config, __version__))
+    # the warnings of the last full build, so an up-to-date build still repeats them
+    return BuildResult(outputs=outputs, warnings=list(manifest.warnings))
 
 
 def raw_config(config_path: Path) -> dict[str, Any] | None:
@@ -62,10 +65,14 @@ def output_folder(config_path: Path, data: dict[str, Any] | None = None) -> Path
     return folder if folder != root and folder.is_relative_to(root) else None
 
 
-def last_warnings(config_path: Path, version: str) -> list[str]:
-    """The warnings of the last full build, so an up-to-date build still repeats them."""
-    folder = output_folder(config_path)
-    return Manifest.load(folder, version).warnings if folder is not None else []
+def _read_state(config_path: Path, version: str) -> tuple[dict[str, Any], Path, Manifest] | None:
+    """The config as plain YAML, its output folder and the manifest there, each read once;
+    ``None`` when the config cannot be read plainly or names no folder of the project."""
+    data = raw_config(config_path)
+    folder = output_folder(config_path, data)
+    if data is None or folder is None:
+        return None
+    return data, folder, Manifest.load(folder, version)
 
 
 def fresh_outputs(
@@ -80,11 +87,15 @@ def fresh_outputs(
     time, or a target or format the last full plan did not have, all mean ``None``: the
     caller then takes the full path.
     """
-    data = raw_config(config_path)
-    folder = output_folder(config_path, data)
-    if data is None or folder is None:
+    state = _read_state(config_path, version)
+    if state is None:
         return None
-    manifest = Manifest.load(folder, version)
+    data, _, manifest = state
+    return _fresh(config_path, data, manifest, targets, formats, allow_outside)
+
+
+def _fresh(config_path: Path, data: dict[str, Any], manifest: Manifest,
+           targets: list[str] | None, formats: list[str] | None, allow_outside: bool) -> list[str] | None:
     if not manifest.planned or manifest.config != str(config_path.resolve()):
         return None
     hasher = Hasher()
@@ -92,13 +103,13 @@ def fresh_outputs(
         return None
     if target_listing(manifest.targets_spec, config_path.parent) != manifest.target_files:
         return None
-    if any([str(p) for p in tree_files(Path(folder))] != files for folder, files in manifest.folders.items()):
+    if any([str(p) for p in tree_files(Path(listed))] != files for listed, files in manifest.folders.items()):
         return None
     try:  # a theme folder of the user's, made since, shadows the one the manifest knows
         themes = Theme.named(str(data.get("theme", "classic")), config_path.parent).dirs
     except ResumekitError:
         return None
-    if any(str(folder) not in manifest.folders for folder in themes):
+    if any(str(theme) not in manifest.folders for theme in themes):
         return None
     planned = manifest.planned
     known_targets = {t for t, _ in planned.values()}
