@@ -85,9 +85,7 @@ def _check(feedback: Feedback, taxonomy: Taxonomy) -> list[Problem]:
         for j, point in enumerate(app.feedback):
             for k, area in enumerate(point.areas):
                 if area not in taxonomy:
-                    problems.append(origin.problem("feedback", j, "areas", k, message=(
-                        f"unknown feedback area '{area}'{did_you_mean(area, taxonomy.names)} "
-                        f"(known: {', '.join(taxonomy.names)}; add your own under 'areas:' in resumekit.yaml)")))
+                    problems.append(origin.problem("feedback", j, "areas", k, message=taxonomy.unknown(area)))
     seen: set[str] = set()
     for imp in feedback.improvements:
         origin = origin_of(imp)
@@ -96,9 +94,7 @@ def _check(feedback: Feedback, taxonomy: Taxonomy) -> list[Problem]:
         seen.add(imp.id)
         for k, area in enumerate(imp.addresses):
             if area not in taxonomy:
-                problems.append(origin.problem("addresses", k, message=(
-                    f"unknown feedback area '{area}'{did_you_mean(area, taxonomy.names)} "
-                    f"(known: {', '.join(taxonomy.names)})")))
+                problems.append(origin.problem("addresses", k, message=taxonomy.unknown(area, how_to_add=False)))
         for k, app_id in enumerate(imp.prompted_by):
             if app_id not in apps:
                 problems.append(origin.problem("prompted_by", k, message=(

@@ -66,14 +66,10 @@ def read_target(source: str | Path | Mapping[str, Any], strict: bool = False, *,
 
 def unknown_areas(loaded: Loaded[Target], taxonomy: Taxonomy) -> list[Problem]:
     """A located problem for each area the target's ``emphasize`` names that the project lacks."""
-    from ..errors import did_you_mean
-
     problems = []
     for k, area in enumerate(loaded.model.emphasize):
         if area not in taxonomy:
             line, column = loaded.document.positions.of_value(("emphasize", k))
             problems.append(Problem(loaded.document.source, line, column, f"emphasize[{k}]",
-                                    f"unknown feedback area '{area}'{did_you_mean(area, taxonomy.names)} "
-                                    f"(known: {', '.join(taxonomy.names)}; add your own under 'areas:' "
-                                    "in resumekit.yaml)"))
+                                    taxonomy.unknown(area)))
     return problems

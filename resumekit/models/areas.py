@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..errors import did_you_mean
+
 
 @dataclass(frozen=True)
 class Area:
@@ -114,6 +116,12 @@ class Taxonomy:
     @property
     def names(self) -> list[str]:
         return list(self.areas)
+
+    def unknown(self, area: str, how_to_add: bool = True) -> str:
+        """The message for ``area`` when it is not one of these: the closest, and the known ones."""
+        add = "; add your own under 'areas:' in resumekit.yaml" if how_to_add else ""
+        return (f"unknown feedback area '{area}'{did_you_mean(area, self.names)} "
+                f"(known: {', '.join(self.names)}{add})")
 
     def infer(self, text: str) -> list[Match]:
         """The areas ``text`` points to, each with the phrases found, in taxonomy order.
