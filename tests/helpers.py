@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
+from resumekit import ProfileError, load_profile
 from resumekit.building import BuildResult
 from resumekit.building.manifest import MANIFEST_NAME
 
@@ -158,3 +160,17 @@ class Built:
     @property
     def out(self) -> Path:
         return self.root / "out"
+
+
+def write(path: Path, text: str) -> Path:
+    """``text`` written to ``path`` (its folder made if need be); returns the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(path_or_data: Any, **kwargs: Any) -> list[Any]:
+    """The problems ``load_profile`` raises for ``path_or_data`` (it must raise)."""
+    with pytest.raises(ProfileError) as info:
+        load_profile(path_or_data, **kwargs)
+    return info.value.problems

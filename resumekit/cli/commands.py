@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._version import __version__
 from ..errors import ConfigError, FeedbackError, LocatedError, Problem, TargetError, UsageError, did_you_mean
 from .output import Progress, print_error, print_warnings, report_rebuild, say, shown
 

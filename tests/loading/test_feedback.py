@@ -13,16 +13,10 @@ from resumekit.loading.feedback import inline_feedback, read_feedback
 from resumekit.loading import read_profile
 
 from ..feedback_fixtures import BAD_FEEDBACK, PROFILES, SAM, SAM_FEEDBACK, BadCase
-from ..helpers import make_project
+from ..helpers import make_project, write
 
 FILE_CASES = [c for c in BAD_FEEDBACK if not c.name.startswith("extend")]
 """Mistakes a feedback file shows on its own (an ``extend`` needs the profile to check)."""
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_the_example_feedback_loads() -> None:

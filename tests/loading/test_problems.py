@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import pytest
 
 from resumekit import ProfileError, load_profile
 from resumekit.loading import ResumekitWarning
 
-from ..helpers import PROFILES
-
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def problems_of(path_or_data, **kwargs):
-    with pytest.raises(ProfileError) as info:
-        load_profile(path_or_data, **kwargs)
-    return info.value.problems
+from ..helpers import PROFILES, problems_of, write
 
 
 THREE_MISTAKES = """\

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from resumekit import TargetError, load_target
 
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
+from ..helpers import write
 
 
 def test_a_target_id_defaults_to_its_file_name(tmp_path):

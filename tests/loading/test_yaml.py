@@ -11,18 +11,7 @@ import resumekit
 from resumekit import ProfileError, load_profile
 from resumekit.loading import ResumekitWarning
 
-from ..helpers import JANE
-
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def problems_of(path_or_data, **kwargs):
-    with pytest.raises(ProfileError) as info:
-        load_profile(path_or_data, **kwargs)
-    return info.value.problems
+from ..helpers import JANE, problems_of, write
 
 
 # --- syntax, encodings, located ---------------------------------------------------------

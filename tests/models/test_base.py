@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -11,16 +10,7 @@ import resumekit
 from resumekit import ProfileError, load_profile
 from resumekit.models.base import before, date_parts, first_day
 
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def problems_of(path_or_data):
-    with pytest.raises(ProfileError) as info:
-        load_profile(path_or_data)
-    return info.value.problems
+from ..helpers import problems_of, write
 
 
 def start_date(value):

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from resumekit import TargetError, load_target
 from resumekit.models.target import Target
 
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
+from ..helpers import write
 
 
 def test_a_target_carries_resumekit_extensions():
