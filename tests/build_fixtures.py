@@ -188,3 +188,12 @@ def wait_for(condition: Callable[[], Any], timeout: float = 60, what: str = "a c
         if time.monotonic() > deadline:
             raise AssertionError(f"gave up waiting for {what} after {timeout:.0f} s")
         time.sleep(0.05)
+
+
+BOTH = {"acme", "globex"}
+"""The small project's targets."""
+
+
+def out(config: Path) -> Path:
+    """The project's output folder."""
+    return config.parent / "out"

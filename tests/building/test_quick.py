@@ -6,9 +6,6 @@ import datetime as dt
 import os
 import shutil
 import types
-from pathlib import Path
-
-import pytest
 
 import resumekit
 from resumekit.building import GENERAL_BUILD as GENERAL
@@ -17,24 +14,9 @@ from resumekit.building.session import BuildOptions
 from resumekit.rendering.theme import builtin_themes_dir
 
 from ..build_fixtures import (
-    FEEDBACK, built_targets, docx_text, python, small_project, statuses, up_to_date_targets,
+    BOTH, FEEDBACK, built_targets, docx_text, out, python, small_project, statuses, up_to_date_targets,
 )
 from ..helpers import make_project, run_cli
-
-BOTH = {"acme", "globex"}
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """The small project, built: every target's documents and the manifest are there."""
-    config = small_project(tmp_path / "project")
-    result = resumekit.build(config)
-    assert result.ok and built_targets(result) == BOTH
-    return config
-
-
-def out(config: Path) -> Path:
-    return config.parent / "out"
 
 
 # --- nothing changed ---------------------------------------------------------------------------

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 import resumekit
 
-from ..build_fixtures import SUMMARY, built_targets, docx_text, edit, small_project, statuses, up_to_date_targets
+from ..build_fixtures import (
+    BOTH, SUMMARY, built_targets, docx_text, edit, out, small_project, statuses, up_to_date_targets,
+)
 from ..helpers import run_cli, snapshot
-
-BOTH = {"acme", "globex"}
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """The small project, built: every target's documents and the manifest are there."""
-    config = small_project(tmp_path / "project")
-    result = resumekit.build(config)
-    assert result.ok and built_targets(result) == BOTH
-    return config
-
-
-def out(config: Path) -> Path:
-    return config.parent / "out"
 
 
 # --- --force ---------------------------------------------------------------------------------------
