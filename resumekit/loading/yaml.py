@@ -25,8 +25,10 @@ from .text import MAX_WORD, decode, text_problem
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_WORD", "Document", "PathKey", "Positions",
            "as_document", "by_place", "field_path", "parse_text", "read_document", "text_problem"]
 
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
+
 
 class _TooBig(Exception):
     """The document expands past MAX_NODES values; ``mark`` is where it did."""
@@ -35,8 +37,10 @@ class _TooBig(Exception):
         super().__init__()
         self.mark = mark
 
+
 MAX_DEPTH = 100
 """Deeper nesting than this is refused: a career file is a few levels deep."""
+
 
 _YAML = "tag:yaml.org,2002:"
 _KINDS = {"bool": "true or false", "int": "a whole number", "float": "a number", "null": "nothing (null)",
@@ -47,6 +51,7 @@ _PLAIN_TAGS = {
     yaml.SequenceNode: {_YAML + "seq"},
     yaml.ScalarNode: {_YAML + kind for kind in ("str", "int", "float", "bool", "null", "timestamp")},
 }
+
 
 class _Walker:
     """Turns a composed YAML node tree into plain data, recording positions.
@@ -167,6 +172,7 @@ class _Walker:
             result[key] = self.walk(value_node, child)
         return result
 
+
 _YAML_HINTS = (
     ("mapping values are not allowed", "a ':' inside text that is not in quotes, or a key indented "
                                        "differently from the lines above; quote the text or line the key up"),
@@ -177,6 +183,7 @@ _YAML_HINTS = (
     ("found unexpected end of stream", "a quote or bracket opened and never closed"),
     ("while scanning a quoted scalar", "a quote opened and never closed"),
 )
+
 
 def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
     reason = getattr(error, "problem", None) or str(error)
@@ -190,6 +197,7 @@ def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
     message = f"this is not valid YAML: {reason}" + (f" (likely {hint})" if hint else "")
     return Problem(source, line, column, "", message)
 
+
 def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> Problem:
     """A character YAML does not allow (a pasted control character), at its line and column."""
     before = text[: error.position]
@@ -198,6 +206,7 @@ def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> P
     code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
     return Problem(source, line, column, "",
                    f"the file contains a character YAML does not allow (U+{code:04X}); delete it")
+
 
 def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
     """Parse YAML (or JSON) text into a :class:`Document`; raise ``error`` if it cannot."""
@@ -230,9 +239,11 @@ def parse_text(text: str, source: str, error: type[LocatedError]) -> Document:
     problems = sorted(walker.problems, key=by_place)
     return Document(data, source, walker.positions, problems, walker.broken)
 
+
 _OPENS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken,
           yaml.BlockMappingStartToken)
 _CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
 
 def _too_deep(text: str) -> tuple[int | None, int | None]:
     """Where nesting first passes MAX_DEPTH, from the tokens (the scanner does not recurse)."""
@@ -249,6 +260,7 @@ def _too_deep(text: str) -> tuple[int | None, int | None]:
         pass
     return None, None
 
+
 def _parse_json(text: str, source: str, error: type[LocatedError]) -> Document:
     """Fallback for JSON that YAML refuses (e.g. tab indentation); no positions kept."""
     try:
@@ -257,6 +269,7 @@ def _parse_json(text: str, source: str, error: type[LocatedError]) -> Document:
         raise error([Problem(source, exc.lineno, exc.colno, "",
                              f"this is not valid JSON: {exc.msg}")]) from None
     return Document(data, source, Positions())
+
 
 def read_document(path: str | Path, error: type[LocatedError]) -> Document:
     """Read and parse a user's file."""
@@ -274,6 +287,7 @@ def read_document(path: str | Path, error: type[LocatedError]) -> Document:
     doc = parse_text(text, source, error)
     doc.sha256 = digest
     return doc
+
 
 def as_document(
     source: str | Path | Mapping[str, Any], error: type[LocatedError], name: str
