@@ -26,9 +26,10 @@ NOT_MODULES = {"__init__.py", "__main__.py", "_version.py"}
 """Files of the package with nothing of their own to test (the public API is tested where it lives)."""
 NOT_PACKAGES = {"scaffold"}
 """Folders of the package that hold data, not code."""
-OTHER_FOLDERS = {"conformance", "hostile", "reference"}
-"""Folders of tests/ that mirror no package: vendored JSON Resume data, hostile-input
-tests across the whole program, reference dumps of the example's documents."""
+OTHER_FOLDERS = {"conformance", "evaluation", "hostile", "reference"}
+"""Folders of tests/ that mirror no package: vendored JSON Resume data, the labelled sets
+of tests/evaluate.py, hostile-input tests across the whole program, reference dumps of
+the example's documents."""
 PROJECT_WIDE = {"test_conformance.py", "test_docs.py", "test_layering.py", "test_layout.py", "test_packaging.py"}
 """Tests at the top of tests/ about the project as a whole, not one module."""
 SUPPORT = {"__init__.py", "conftest.py"}
