@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import normalise, phrase_pattern
+from .text import TOKEN, normalise, phrase_pattern, senses_agree, stem, stem_key, tokens
 
 TERMS_FILE = Path(__file__).with_name("terms.yaml")
 
@@ -48,6 +48,20 @@ class Lexicon:
         # Patterns are compiled only for forms a text contains: compiling all ~2,000 up
         # front took a second, most of a cold build's tailoring.
         self._forms = [(t, t.forms()) for t in terms]
+        # Every form that may be found in another form of its words ("negotiating" for
+        # Negotiation), by its stems; two-word forms also in either order ("educated
+        # patients" for Patient Education).
+        self._by_stems: dict[tuple[str, ...], tuple[Term, str]] = {}
+        self._by_pair: dict[frozenset[str], tuple[Term, str]] = {}
+        for term, forms in self._forms:
+            for form, _, exact in forms:
+                key = stem_key(form, exact)
+                if key is None:
+                    continue
+                self._by_stems.setdefault(key, (term, form))
+                if len(key) == 2 and key[0] != key[1]:
+                    self._by_pair.setdefault(frozenset(key), (term, form))
+        self._longest = max((len(k) for k in self._by_stems), default=1)
 
     def canonical(self, text: str) -> Term | None:
         """The term that ``text`` names (as its name or an alias), if any."""
@@ -63,7 +77,10 @@ class Lexicon:
                 if key not in folded:
                     continue  # a cheap test first; most terms are absent
                 for match in phrase_pattern(form, case_sensitive=exact).finditer(text):
+                    if exact and " " not in form and not form.isupper() and not named_as_tool(text, match.span()):
+                        continue
                     hits.append((term, form, match.span()))
+        hits += self._find_by_stems(text)
         hits.sort(key=lambda h: (h[2][0], -(h[2][1] - h[2][0])))
         kept: list[tuple[Term, str, tuple[int, int]]] = []
         for hit in hits:
@@ -71,6 +88,49 @@ class Lexicon:
                 continue  # inside a longer term already found ("project" in "project management")
             kept.append(hit)
         return kept
+
+    def _find_by_stems(self, text: str) -> list[tuple[Term, str, tuple[int, int]]]:
+        words = [(m.group(0), m.span()) for m in TOKEN.finditer(text)]
+        stems = [stem(w) for w, _ in words]
+        hits = []
+        for n in range(min(self._longest, len(stems)), 0, -1):
+            for i in range(len(stems) - n + 1):
+                found = self._by_stems.get(tuple(stems[i:i + n]))
+                if found and senses_agree([w for w, _ in words[i:i + n]], tokens(found[1])):
+                    hits.append((found[0], found[1], (words[i][1][0], words[i + n - 1][1][1])))
+        for i in range(len(stems)):
+            for j in (i + 1, i + 2):
+                if j >= len(stems) or stems[i] == stems[j]:
+                    continue
+                found = self._by_pair.get(frozenset((stems[i], stems[j])))
+                between = text[words[i][1][1]:words[j][1][0]]
+                if found and not re.search(r"[,;:.()|/]", between) \
+                        and senses_agree([words[i][0], words[j][0]], tokens(found[1])):  # within one phrase
+                    hits.append((found[0], found[1], (words[i][1][0], words[j][1][1])))
+        return hits
+
+
+_SENTENCE_START = re.compile(r"(^|[.!?:;\u2022(]\s*|\s[-\u2013\u2014]\s)$")
+_LIST_OR_VERSION = re.compile(
+    r"^(\s*([,;/)]|$|and\s+[A-Z]|or\s+[A-Z]|&\s*[A-Z]|\d)|\s+\(|\s+[A-Z][\w.+#]*[,)]|\s+(experience|skills?|"
+    r"knowledge|proficiency|certifi\w*|expertise|development|programming|administration|reporting|dashboards?|"
+    r"modell?ing|formulas|macros|pivot tables|services|data|warehouse|pipelines?)\b)")
+
+
+_FLUFF = re.compile(r"\s+(above|beyond|at|on|quickly|fast|to|the extra|out|up|off|forward|with ease)\b")
+"""What follows an English verb, not a tool: "Go above and beyond", "Excel at", "Lean on"."""
+
+
+def named_as_tool(text: str, span: tuple[int, int]) -> bool:
+    """Whether a capitalised word that is also plain English (Excel, Go, Lean, React) names
+    the tool here: anywhere but a sentence's start, or at the start when a list or a
+    version follows ("Excel, SQL and Tableau"); "Excel at juggling", "Go above and beyond"
+    and "React quickly" do not."""
+    if _FLUFF.match(text[span[1]:]):
+        return False
+    if not _SENTENCE_START.search(text[:span[0]]):
+        return True
+    return bool(_LIST_OR_VERSION.match(text[span[1]:]))
 
 
 def _entries(raw: object, domain: str) -> list[Term]:

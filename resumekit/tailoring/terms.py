@@ -1,9 +1,11 @@
-"""The terms a job asks for, each weighed by where the job says it.
+"""The terms a job asks for, each weighed by where the job says it, and the job's
+requirement lines with the terms each names.
 
 Required qualifications and listed skills weigh most, responsibilities next, then the
 title and description; nice-to-haves weigh least. Terms come from the bundled term list
-(with aliases) and, for words the list lacks, from the job's own text: symbols and
-acronyms (HIPAA, FHIR), capitalised tool names, and word pairs the job repeats.
+(by name, alias or stem) and, for words the list lacks, from the job's own text: tool and
+product names (CamelCase, symbols, acronyms, rare capitalised words, names with a
+version), long proper names, and rare word pairs the job repeats.
 """
 
 from __future__ import annotations
@@ -15,26 +17,17 @@ from dataclasses import dataclass, field
 
 from ..models.target import Target
 from .lexicon import Lexicon, bundled
-from .text import STOPWORDS, normalise, tokens
+from .posting import KIND_GENERAL, NICE, REQUIRED, RESPONSIBILITY, TITLE, job_lines
+from .text import STOPWORDS, TOKEN, common, normalise, tokens
 
-REQUIRED, RESPONSIBILITY, TITLE, KIND_GENERAL, NICE = "required", "responsibility", "title", "general", "nice"
-WEIGHTS = {REQUIRED: 3.0, RESPONSIBILITY: 2.0, TITLE: 2.0, KIND_GENERAL: 1.0, NICE: 1.0}
+WEIGHTS = {REQUIRED: 3.0, RESPONSIBILITY: 2.0, TITLE: 1.5, KIND_GENERAL: 1.0, NICE: 1.0}
 UNLISTED_FACTOR = 0.7  # a term the list lacks is less certain to be one
 MAX_TERMS = 40
 FEW_TERMS = 6
-
-_HEADINGS = (
-    (NICE, re.compile(r"^(nice[- ]to[- ]haves?|preferred|bonus|pluses|desired|good to have|"
-                      r"it'?s a plus|would be (great|nice)|extra credit)\b", re.I)),
-    (REQUIRED, re.compile(r"^((basic|key|essential|core) )?(requirements?|required|qualifications?|"
-                          r"must[- ]haves?|minimum|what you('ll| will)? (need|bring)|you have|who you are|"
-                          r"skills|about you|what we('re| are) looking for)\b", re.I)),
-    (RESPONSIBILITY, re.compile(r"^((key|main|core|your) )?(responsibilit(y|ies)|"
-                                r"what you('ll| will)? (be )?do(ing)?|the role|duties|in this role|"
-                                r"your impact|day to day)\b", re.I)),
-    (KIND_GENERAL, re.compile(r"^(about|benefits|perks|compensation|salary|why|our|we offer|"
-                         r"how to apply|location)\b", re.I)),
-)
+PUBLIC_KINDS = {REQUIRED: REQUIRED, RESPONSIBILITY: RESPONSIBILITY, TITLE: RESPONSIBILITY,
+                KIND_GENERAL: RESPONSIBILITY, NICE: NICE}
+"""How a kind is named to the outside (explain's JSON): what the job requires, what the
+role does (its title and description say that too), and what is nice to have."""
 
 
 @dataclass
@@ -49,185 +42,250 @@ class JobTerm:
     case_sensitive: bool = False
     count: int = 1
     sources: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # the forms the job wrote it in
+
+    @property
+    def public_kind(self) -> str:
+        """required, responsibility or nice."""
+        return PUBLIC_KINDS[self.kind]
 
 
-_HEADING_FILLER = frozenset({"points", "haves", "bring", "need", "offer"})
-"""Words a heading may have beyond its pattern ("Bonus points", "Preferred qualifications")."""
+@dataclass(frozen=True)
+class Requirement:
+    """One line of the job that asks for something, and the terms it names."""
+
+    text: str
+    kind: str
+    terms: tuple[str, ...]
+
+    @property
+    def public_kind(self) -> str:
+        return PUBLIC_KINDS[self.kind]
 
 
-def _heading_kind(line: str) -> tuple[str | None, str | None, str]:
-    """What ``line`` heads and says: (section kind or ``None``, its own kind or ``None``, content).
+@dataclass(frozen=True)
+class Job:
+    """What a job asks for: its terms, weightiest first, and its requirement lines."""
 
-    "Requirements" heads a section and says nothing; "Preferred: Tableau" heads one and
-    says something in it; "Minimum 3 years of SQL" says something of that kind without
-    heading a section.
-    """
-    stripped = line.strip().rstrip(":").strip()
-    head, colon, content = stripped.partition(":")
-    if colon and content.strip() and len(head.split()) <= 7:
-        kind = _match_heading(head.strip())
-        if kind:
-            return kind, kind, content.strip()
-    words = stripped.split()
-    if not words or len(words) > 7:
-        return None, None, line
-    if not (line.strip().endswith(":") or len(words) <= 4) or stripped.endswith("."):
-        return None, None, line
-    for kind, pattern in _HEADINGS:
-        match = pattern.match(stripped)
-        if match:
-            said = [w for w in tokens(stripped[match.end():])
-                    if w.casefold() not in STOPWORDS and w.casefold() not in _HEADING_FILLER]
-            return (None, kind, line) if said else (kind, kind, "")
-    return None, None, line
+    terms: tuple[JobTerm, ...]
+    requirements: tuple[Requirement, ...]
 
 
-def _match_heading(text: str) -> str | None:
-    return next((kind for kind, pattern in _HEADINGS if pattern.match(text)), None)
+NOT_TERMS = frozenset({"DOE", "EOE", "USA", "PTO", "FAQ", "ASAP", "FTE", "OTE", "TBD", "LLC", "INC", "EEO",
+                       "APPLY", "NOW", "N/A", "NA", "AM", "PM", "EST", "PST", "CST", "MST", "US", "UK", "EU",
+                       "HR", "ID", "OK", "YOU", "WE", "OUR", "NEW", "JOB", "REQ", "II", "III", "IV", "VP",
+                       "CEO", "CFO", "COO", "CTO", "M-F", "MON", "FRI", "W2", "C2C", "DOT", "EEOC", "ADA",
+                       "FMLA", "OSHA-", "USD", "CAD", "GBP", "AAP", "EOE/AA", "AA/EOE"})
+"""Capitals job ads use that are not skills: pay 'DOE', 'EOE', 'PTO', 'APPLY NOW'..."""
 
+SOFT = frozenset({
+    "leadership", "verbal communication", "written communication", "interpersonal communication",
+    "decision making", "attention to detail", "prioritization", "time management", "multitasking", "adaptability",
+    "training", "coaching", "mentoring", "relationship building", "problem solving", "critical thinking",
+    "teamwork", "presentation skills", "professional development", "patient care", "customer service",
+    "collaboration", "organizational skills", "work ethic", "communication", "emotional intelligence",
+    "public speaking", "escalation management", "team building", "flexibility", "initiative", "accountability"})
+"""Terms every job ad says and few recruiters screen for: they weigh half, so a job's own
+tools and methods come first."""
+SOFT_FACTOR = 0.5
 
-def posting_parts(text: str) -> list[tuple[str, str]]:
-    """Lines of a pasted posting, each with the kind of section it stands in."""
-    parts: list[tuple[str, str]] = []
-    kind = KIND_GENERAL
-    for line in normalise_lines(text):
-        section, own, content = _heading_kind(line)
-        if section:
-            kind = section
-        if content:
-            parts.append((content, own or kind))
-    return parts
+_DEGREE_FIELD = re.compile(
+    r"\s+(?:degree\s+)?(?:in|of)\s+((?!a\b|an\b|the\b|related\b|relevant\b|similar\b|any\b)"
+    r"[A-Za-z][\w&-]*(?:\s+(?!or\b|and\b|preferred\b|required\b|from\b|with\b|is\b)[A-Za-z][\w&-]*){0,3}?)"
+    r"(?=\s*(?:,|;|\.|\(|/|\bor\b|\band\b|\bpreferred\b|\brequired\b|\bfrom\b|\bwith\b|\bis\b|$))")
+"""The field a degree is in: "Bachelor's degree in Computer Science", "BA in Finance"."""
 
-
-def normalise_lines(text: str) -> list[str]:
-    """The non-empty lines of ``text``, normalised, bullets stripped."""
-    lines = []
-    for raw in text.splitlines():
-        line = normalise(raw).lstrip("-*\u2022\u00b7 ").strip()
-        if line:
-            lines.append(line)
-    return lines
-
-
-_SOFTENED = re.compile(r"\b(preferred|a plus|nice to have|bonus|ideally|desirable|advantageous)\b", re.I)
-
-
-def _softened(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A requirement that says it is only preferred ("Bachelor's degree preferred") is a nice-to-have."""
-    return [(text, NICE if kind == REQUIRED and _SOFTENED.search(text) else kind) for text, kind in parts]
-
-
-def job_parts(target: Target) -> list[tuple[str, str]]:
-    """Every piece of text the job has, each with its kind."""
-    parts: list[tuple[str, str]] = []
-    if target.title:
-        parts.append((target.title, TITLE))
-    parts += [(q, REQUIRED) for q in target.qualifications]
-    for skill in target.skills:
-        parts += [(k, REQUIRED) for k in skill.keywords]
-        if skill.name:
-            parts.append((skill.name, RESPONSIBILITY))
-    parts += [(r, RESPONSIBILITY) for r in target.responsibilities]
-    if target.description:
-        parts += [(line, KIND_GENERAL) for line in normalise_lines(target.description)]
-    if target.experience:
-        parts.append((target.experience, KIND_GENERAL))
-    if target.posting_text:
-        parts += posting_parts(target.posting_text)
-    return _softened(parts)
-
-
-NOT_TERMS = frozenset({"DOE", "EOE", "USA", "PTO", "FAQ", "ASAP", "FTE", "OTE", "TBD", "LLC", "INC", "EEO"})
-"""Capitals job ads use that are not skills: pay 'DOE', 'EOE', 'PTO'..."""
+_NOT_NAMES = frozenset({"united states", "north america", "equal opportunity", "human resources",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "january", "february", "march", "april", "june", "july", "august", "september",
+                        "october", "november", "december"})
+_CAMEL = re.compile(r"^([A-Z]{1,3}[a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}[a-z]*)$")
+_VERSION = re.compile(r"^\s+(v?\d+(\.\d+)*(\.x)?\+?|\d{4})\b")
+_ADDRESS = re.compile(r"(^|\.)(com|org|net|io|edu|gov|co)$|@", re.I)
 
 
 def _stoplike(word: str) -> bool:
     return word.casefold() in STOPWORDS or word.isdigit() or len(word) < 2
 
 
-def _unlisted_candidates(text: str, exclude: set[str]) -> list[str]:
-    """Acronyms, symbol-bearing words and capitalised names that the list may lack."""
-    found = []
-    words = tokens(text)
-    for i, word in enumerate(words):
-        if _stoplike(word) or word.casefold() in exclude or word.upper() in NOT_TERMS:
-            continue
-        has_symbol = any(c in word for c in "+#./&") and any(c.isalpha() for c in word)
-        acronym = (word.isupper() and 3 <= len(word) <= 6 and word[0].isalpha() and word.isalnum()
-                   and sum(c.isdigit() for c in word) <= 1)  # HL7, not PA (a state) or FY2026
-        named = word[0].isupper() and i > 0 and not word.isupper()
-        if has_symbol or acronym or named:
-            found.append(word)
-    return found
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and word.isalpha()
+
+
+def _symbolic(word: str) -> bool:
+    """A word with symbols that names a tool (Node.js, C#, ASP.NET, UI/UX), not shorthand
+    (N/A, and/or, Hours/Shift, 126k/year, a web address)."""
+    if not any(c in word for c in "+#./&") or not any(c.isalpha() for c in word) or _ADDRESS.search(word):
+        return False
+    if re.search(r"\d", word) and re.search(r"\d+k\b|/(year|yr|hr|hour)", word, re.I):
+        return False
+    if "/" in word or "&" in word:
+        parts = re.split(r"[/&]", word)
+        return all(part.isupper() and 1 <= len(part) <= 4 for part in parts) and max(map(len, parts)) > 1
+    return bool(re.search(r"[A-Za-z]", word.rstrip(".")) and not word.endswith("."))
+
+
+class _Unlisted:
+    """Terms the list lacks, found in one line of the job's text (what the list found taken out).
+
+    A tool or product: a CamelCase word (PagerDuty), a word with symbols (Node.js), an
+    acronym of three letters or more (HIPAA, FHIR), a rare capitalised word (Tableau,
+    Kronos), a run of capitalised words inside a sentence (Minnesota Learning Standards),
+    and a rare word followed by a version (Terraform 1.x). A sentence's first word is
+    capitalised as any is ("Proficiency in", "Oversee"), so it counts only as an item of a
+    list ("Excel, SQL and Tableau").
+    """
+
+    def __init__(self, exclude: set[str]) -> None:
+        self.exclude = exclude
+
+    def find(self, line: str, listed_in_line: int) -> list[str]:
+        found: list[str] = []
+        if line.isupper():
+            return found  # a heading or a shout, not a list of tools
+        line = re.sub(r"\"[^\"]*\"|\([^()]*\?\)", " | ", line)  # an example in quotes names no tool
+        for sentence in re.split(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]\s+|\s*\|\s*", line):
+            found += self._in_sentence(sentence, listed_in_line)
+        return list(dict.fromkeys(found))
+
+    def _usable(self, word: str) -> bool:
+        return not (_stoplike(word) or word.casefold() in self.exclude or word.upper() in NOT_TERMS
+                    or word in NOT_TERMS)
+
+    def _in_sentence(self, sentence: str, listed_in_line: int) -> list[str]:
+        matches = list(TOKEN.finditer(sentence))
+        words = [m.group(0) for m in matches]
+        found: list[str] = []
+        listy = sentence.count(",") >= 2 or listed_in_line >= 2 or bool(re.search(r"\(.*,.*\)", sentence))
+        run: list[str] = []
+
+        def close_run() -> None:
+            if len(run) >= 2:
+                name = " ".join(run)
+                if name.casefold() not in _NOT_NAMES and (len(run) >= 3 or not all(common(w) for w in run)):
+                    found.append(name)
+            elif len(run) == 1 and not common(run[0]) and self._usable(run[0]):
+                found.append(run[0])
+            run.clear()
+
+        for i, (word, match) in enumerate(zip(words, matches)):
+            first = i == 0 or sentence[:match.start()].rstrip().endswith(("(", ":"))
+            after = sentence[match.end():]
+            if not self._usable(word):
+                close_run()
+                continue
+            if _CAMEL.match(word) or _symbolic(word):
+                close_run()
+                found.append(word)
+                continue
+            acronym = (word.isupper() and 2 <= len(word) <= 6 and word[0].isalpha() and word.isalnum()
+                       and sum(c.isdigit() for c in word) <= 1 and not (len(word) >= 4 and common(word)))
+            if acronym and len(word) >= 3:
+                close_run()
+                found.append(word)
+                continue
+            if _capitalised(word) and word.casefold() not in self.exclude:
+                if first and not run and not (listy and re.match(r"\s*[,/)]", after)):
+                    continue  # "Proficiency in", "Oversee": a sentence's first word, capitalised as any is
+                gap = sentence[matches[i - 1].end():match.start()] if run and i > 0 else " "
+                if run and gap.strip():
+                    close_run()
+                run.append(word)
+                if _VERSION.match(after) and not common(word):
+                    close_run()
+                continue
+            close_run()
+        close_run()
+        return found
 
 
 def _pairs(text: str) -> list[str]:
     pairs = []
     for piece in text.split("|"):  # never across a term taken out ("care | gap" is no pair)
-        words = [w.lower() for w in tokens(piece)]
-        pairs += [f"{a} {b}" for a, b in zip(words, words[1:])
-                  if not _stoplike(a) and not _stoplike(b) and a.isalpha() and b.isalpha()]
+        for phrase in re.split(r"[,;:.()]", piece):
+            words = [w.lower() for w in tokens(phrase)]
+            pairs += [f"{a} {b}" for a, b in zip(words, words[1:])
+                      if not _stoplike(a) and not _stoplike(b) and a.isalpha() and b.isalpha()
+                      and not (common(a) and common(b))]
     return pairs
 
 
-def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTerm]:
-    """The job's terms, weightiest first (ties by name), at most ``MAX_TERMS``."""
+def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
+    """The job's terms, weightiest first (ties by name), at most ``MAX_TERMS``, and its
+    requirement lines with the terms each names."""
     lexicon = lexicon or bundled()
-    parts = job_parts(target)
+    lines = job_lines(target)
     exclude = {w.casefold() for w in tokens(f"{target.company or ''} {target.title or ''}")}
     if target.location:
         exclude |= {w.casefold() for w in tokens(f"{target.location.city or ''} {target.location.region or ''}")}
     terms: dict[str, JobTerm] = {}
 
-    def note(key: str, name: str, kind: str, listed: bool, aliases: tuple[str, ...] = (),
+    def note(key: str, name: str, kind: str, listed: bool, written: str, aliases: tuple[str, ...] = (),
              case_sensitive: bool = False) -> None:
-        weight = WEIGHTS[kind] * (1.0 if listed else UNLISTED_FACTOR)
+        weight = WEIGHTS[kind] * (1.0 if listed else UNLISTED_FACTOR) * (SOFT_FACTOR if key in SOFT else 1.0)
         current = terms.get(key)
         if current is None:
-            terms[key] = JobTerm(name, weight, kind, listed, aliases, case_sensitive, 1, [kind])
+            terms[key] = JobTerm(name, weight, kind, listed, aliases, case_sensitive, 1, [kind], [written])
             return
         current.count += 1
         if kind not in current.sources:
             current.sources.append(kind)
+        if written not in current.written:
+            current.written.append(written)
         if weight > current.weight:
             current.weight, current.kind = weight, kind
 
     pair_counts: Counter[str] = Counter()
-    capitalised: Counter[str] = Counter()
-    candidates: list[tuple[str, str]] = []
+    named: list[tuple[int, str, str]] = []  # (line, word, kind)
+    line_terms: list[list[str]] = [[] for _ in lines]
     keywords = {normalise(k).casefold() for skill in target.skills for k in skill.keywords}
-    for text, kind in parts:
-        text = normalise(text)  # the spans found are in normalised text
+    finder = _Unlisted(exclude)
+    for number, line in enumerate(lines):
+        text, kind = line.text, line.kind
         hits = lexicon.find(text)
-        covered = [span for _, _, span in hits]
-        for term in dict.fromkeys(term for term, _, _ in hits):  # "Kubernetes (k8s)" says it once
-            note(term.name.casefold(), term.name, kind, True, term.aliases, term.case_sensitive)
+        for term, span in {h[0]: h[2] for h in reversed(hits)}.items():  # "Kubernetes (k8s)" says it once
+            name = term.name
+            degree = _DEGREE_FIELD.match(text[span[1]:]) if "degree" in name.casefold() else None
+            if degree:
+                name = f"{name} in {degree.group(1)}"  # the field is what a recruiter screens for
+            note(name.casefold(), name, kind, True, text[span[0]:span[1]], term.aliases, term.case_sensitive)
+            line_terms[number].append(name.casefold())
         if not hits and text.casefold() in keywords and len(tokens(text)) <= 4 \
                 and any(not _stoplike(w) for w in tokens(text)):
             # A skill keyword the employer listed is a term, whether or not the list has it.
-            note(text.casefold(), text, kind, False)
+            note(text.casefold(), text, kind, False, text)
+            line_terms[number].append(text.casefold())
             continue
+        if kind == TITLE:
+            continue  # the title's words are the role, not skills beyond the list's
         rest = text
-        for start, end in sorted(covered, reverse=True):
+        for start, end in sorted((h[2] for h in hits), reverse=True):
             rest = rest[:start] + " | " + rest[end:]
-        for word in _unlisted_candidates(rest, exclude):
+        for word in finder.find(rest, len(hits)):
             if lexicon.canonical(word) is None:
-                capitalised.update([word.casefold()])
-                candidates.append((word, kind))
+                named.append((number, word, kind))
         pair_counts.update(set(_pairs(rest)))
-    for word, kind in candidates:
-        # A plain capitalised word ("Canada", "Product") counts only when the job repeats
-        # it; acronyms and words with symbols (HIPAA, FHIR, Node.js) always do.
-        plain = word[:1].isupper() and not word.isupper() and word.isalpha()
-        if not plain or capitalised[word.casefold()] >= 2:
-            note(word.casefold(), word, kind, False, case_sensitive=word.isupper())
+    for number, word, kind in named:
+        note(word.casefold(), word, kind, False, word, case_sensitive=word.isupper())
+        line_terms[number].append(word.casefold())
     for pair, count in pair_counts.items():
         if count >= 2 and pair not in terms and not any(w in exclude for w in pair.split()):
-            kinds = [k for text, k in parts if pair in " ".join(tokens(text)).lower()]
-            best = max(kinds, key=lambda k: WEIGHTS[k]) if kinds else KIND_GENERAL
-            note(pair, pair, best, False)
+            places = [n for n, line in enumerate(lines) if pair in " ".join(tokens(line.text)).lower()]
+            best = max((lines[n].kind for n in places), key=lambda k: WEIGHTS[k], default=KIND_GENERAL)
+            note(pair, pair, best, False, pair)
             terms[pair].count = count
+            for n in places:
+                line_terms[n].append(pair)
     for job_term in terms.values():
         job_term.weight = round(job_term.weight + 0.5 * math.log(job_term.count), 3)
-    ordered = sorted(terms.values(), key=lambda t: (-t.weight, t.name.casefold()))
-    return ordered[:MAX_TERMS]
+    ordered = sorted(terms.values(), key=lambda t: (-t.weight, t.name.casefold()))[:MAX_TERMS]
+    kept = {t.name.casefold(): t.name for t in ordered}
+    requirements = tuple(
+        Requirement(line.text, line.kind, tuple(dict.fromkeys(kept[k] for k in keys if k in kept)))
+        for line, keys in zip(lines, line_terms) if line.kind != TITLE and any(k in kept for k in keys))
+    return Job(tuple(ordered), requirements)
+
+
+def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTerm]:
+    """The job's terms, weightiest first (ties by name), at most ``MAX_TERMS``."""
+    return list(read_job(target, lexicon).terms)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
 
 # A token: letters/digits, optionally joined by . / & - or ending in + or # (C++, C#,
 # Node.js, CI/CD, P&L, A/B); a leading dot is kept when a word starts with it (.NET).
@@ -42,29 +45,38 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(normalise(text))
 
 
-_SUFFIXES = ("ational", "ization", "ations", "ation", "ments", "ment", "ings", "ing", "ies",
-             "ied", "ers", "er", "ed", "es", "s")
-_ROOTS = (("ytical", "y"), ("ytics", "y"), ("yzing", "y"), ("ysing", "y"), ("yzed", "y"),
-          ("ysed", "y"), ("ysis", "y"), ("ysts", "y"), ("yzes", "y"), ("yses", "y"), ("yst", "y"),
-          ("yze", "y"), ("yse", "y"))
+_ENGLISH = snowballstemmer.stemmer("english")
+
+_SPECIAL = {"led": "lead", "leader": "lead", "leaders": "lead", "taught": "teach", "teacher": "teach",
+            "teachers": "teach", "built": "build", "ran": "run", "wrote": "write", "written": "write",
+            "spoke": "speak", "sold": "sell", "sales": "sell", "selling": "sell", "brought": "bring",
+            "children": "child", "people": "person", "data": "data"}
+"""Irregular forms Snowball leaves apart ("led" is the past of "lead"), and words it would
+overreach on ("data" is no plural of "datum" in a job ad)."""
+
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$")
+"""British -ise spellings, read as -ize: "organised" meets "organized"."""
 
 
 @lru_cache(maxsize=16384)
 def stem(word: str) -> str:
-    """A light, deterministic stem: lowercase, common English suffixes off."""
+    """The Snowball (Porter 2) stem of ``word``, lowercased, with a few special cases.
+
+    Both sides of every comparison (the job's text and the profile's) are stemmed by
+    this one function, so "negotiate" meets "negotiation" and "educated patients" meets
+    "patient education". Words with digits or symbols (C++, S3, CI/CD) stay as written.
+    """
     word = word.lower()
-    if len(word) <= 4 or not word.isalpha():
+    if not word.isalpha() or len(word) <= 2:
         return word
-    for suffix, root in _ROOTS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + root
-    if word.endswith("ss"):
-        return word  # process, business, assess: the s is no plural
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)]
-            return base + "y" if suffix in {"ies", "ied"} else base.rstrip("e")
-    return word.rstrip("e") if len(word) > 4 else word
+    special = _SPECIAL.get(word)
+    if special:
+        return special
+    if word.startswith("analy"):
+        return "analy"  # analyst, analytics, analysis, analyse: one skill, and Snowball gives four stems
+    if word.startswith("licen"):
+        word = "licens" + word[6:]  # licence, license
+    return _ENGLISH.stemWord(_BRITISH.sub(r"iz\1", word))
 
 
 def stems(text: str) -> tuple[str, ...]:
@@ -81,3 +93,79 @@ def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
         # A one-letter language (C, R) is not the letter of C-suite, C-level or R&D.
         return re.compile(r"(?<![^\W_]|[+#&'-])" + body + r"(?![^\W_]|[+#&'-]|\.[^\W_])", flags)
     return re.compile(r"(?<![^\W_]|[+#])" + body + r"(?![^\W_]|[+#]|\.[^\W_])", flags)
+
+
+BROAD_STEMS = frozenset({"account", "market", "bill", "bank", "engin", "staff", "program", "network",
+                         "hous", "fund", "build", "sell", "serv", "cater", "secur", "lead", "manag", "develop"})
+"""Stems that a one-word term must not be found by: "accounts" is no "Accounting",
+"engine" no "Engineering", "securities" no "Security"; such terms match as written."""
+
+
+def stem_key(form: str, case_sensitive: bool = False) -> tuple[str, ...] | None:
+    """The stems a term's form is found by in another form, or ``None`` when it must match
+    as written: a case-sensitive word (Go, Excel), a word with symbols (C++), or a
+    one-word term with too broad a stem."""
+    if case_sensitive:
+        return None
+    words = tokens(form)
+    if not words or not all(w.isalpha() for w in words):
+        return None
+    key = tuple(stem(w) for w in words)
+    if len(key) == 1 and (key[0] in BROAD_STEMS or len(key[0]) < 4):
+        return None
+    return key
+
+
+COMMON_FILE = Path(__file__).with_name("common_words.txt")
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    lines = COMMON_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def common(word: str) -> bool:
+    """Whether ``word`` is ordinary English (one of the ~13,000 most frequent words)."""
+    return word.casefold() in _common()
+
+
+_PERSON = re.compile(r"(?<=[a-z]{3})(er|ers|or|ors|ist|ists|ian|ians|ee|ees)$")
+_FAMILIES = (("ing", re.compile(r"ings?$")), ("ion", re.compile(r"(ions?|ates?|ated|ating|izes?|ized|izing)$")),
+             ("ity", re.compile(r"(ity|ities)$")), ("ment", re.compile(r"ments?$")),
+             ("ance", re.compile(r"(ances?|ences?)$")))
+
+
+def _family(word: str) -> str:
+    word = word.casefold()
+    return next((name for name, pattern in _FAMILIES if pattern.search(word)), "base")
+
+
+def same_sense(written: str, form: str) -> bool:
+    """Whether a word written in a text stands for a term's word of the same stem.
+
+    A person is not their work ("product managers" is not Product Management, "case
+    managers" no Case Management); and a single word must be the same kind of word:
+    "negotiated" is Negotiation and "budgets" Budget, but "hospital" is no Hospitality,
+    "sources" no Sourcing, "observations" no Observability.
+    """
+    written, form = written.casefold(), form.casefold()
+    if written == form or written.startswith("analy"):
+        return True
+    if _PERSON.search(written) and not _PERSON.search(form) and stem(written) != written:
+        return False
+    return True
+
+
+def same_word_sense(written: str, form: str) -> bool:
+    """:func:`same_sense`, and for a term of one word, the same kind of word."""
+    if not same_sense(written, form):
+        return False
+    return _family(written) == _family(form)
+
+
+def senses_agree(written: list[str], form: list[str]) -> bool:
+    """Whether words written in a text stand for a term's words, aligned by stem."""
+    by_stem = {stem(w): w for w in form}
+    check = same_word_sense if len(form) == 1 else same_sense
+    return all(check(w, by_stem.get(stem(w), w)) for w in written)
