@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import did_you_mean
+from .concerns import concerns, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Taxonomy:
 
     def __init__(self, extra: Mapping[str, list[str]] | None = None) -> None:
         areas = {a.name: a for a in BUILTIN_AREAS}
+        builtin = set(areas)
         for name, phrases in (extra or {}).items():
             key = normalise_area(name)
             base = areas.get(key)
@@ -103,11 +105,12 @@ class Taxonomy:
             else:
                 areas[key] = Area(key, "Defined in the project config.", tuple(phrases) or (key,))
         self.areas = areas
-        self._patterns = {
-            # a phrase also matches its plural: "presentation" finds "presentations"
-            name: [(p, re.compile(r"(?<![\w-])" + re.escape(p.lower()) + r"(?:s|es)?(?![\w-])"))
-                   for p in sorted(set(area.phrases) | {name}, key=lambda s: (-len(s), s))]
-            for name, area in areas.items()
+        # A project's own phrases (and each area of its own, by name) are found as written,
+        # plural too: "presentation" finds "presentations".
+        self._extra = {
+            normalise_area(name): [phrase_pattern(p) for p in sorted(set(phrases) | ({normalise_area(name)}
+                                   if normalise_area(name) not in builtin else set()), key=lambda s: (-len(s), s))]
+            for name, phrases in (extra or {}).items()
         }
 
     def __contains__(self, name: object) -> bool:
@@ -124,27 +127,13 @@ class Taxonomy:
                 f"(known: {', '.join(self.names)}{add})")
 
     def infer(self, text: str) -> list[Match]:
-        """The areas ``text`` points to, each with the phrases found, in taxonomy order.
+        """The areas ``text`` raises as concerns, each with the words that led to it, in
+        taxonomy order (see :mod:`resumekit.models.concerns`).
 
-        A phrase inside a longer phrase that matched is not counted twice: "hard to
-        follow" does not also count "follow".
+        Praise names no area ("your experience was impressive"), nor does feedback that
+        raises no concern (pay, place, an internal hire, a role on hold, boilerplate).
         """
-        lowered = text.lower()
-        matches: list[Match] = []
-        for name, patterns in self._patterns.items():
-            taken: list[tuple[int, int]] = []
-            found: list[str] = []
-            for phrase, pattern in patterns:
-                for hit in pattern.finditer(lowered):
-                    span = hit.span()
-                    if any(s <= span[0] and span[1] <= e for s, e in taken):
-                        continue
-                    taken.append(span)
-                    if phrase not in found:
-                        found.append(phrase)
-            if found:
-                matches.append(Match(name, tuple(found)))
-        return matches
+        return [Match(area, phrases) for area, phrases in concerns(text, self._extra, self.names)]
 
 
 def normalise_area(name: str) -> str:

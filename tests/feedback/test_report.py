@@ -68,7 +68,7 @@ def test_never_managed_anyone_is_counted_as_leadership_and_says_why() -> None:
     report = of({"applications": [{"id": "globex", "employer": "Globex", "rejected": "2026-10-01",
                                    "feedback": ["You have never managed anyone."]}]})
     [citation] = area(report, "leadership").cited_by
-    assert "never managed" in citation.inferred_from
+    assert "never managed anyone" in citation.inferred_from
     assert area(report, "leadership").status == "open"
 
 

@@ -1,0 +1,380 @@
+"""Reading rejection feedback for the concerns it raises, the way a careful person reads it.
+
+Feedback mixes praise and concern ("your experience was impressive, but the answers were
+hard to follow"), hedges ("could have been more structured"), and often names no area at
+all ("you talked over me" is communication, "every example was a solo project" teamwork).
+It is read clause by clause:
+
+1. Boilerplate that raises nothing ("we have decided to move forward with candidates whose
+   experience more closely matches") is taken out.
+2. The text is cut into clauses at sentence ends and at turns ("but", "however",
+   "unfortunately", "the concern was").
+3. Each clause is a concern (a negation, a hedge, a comparison with the person chosen:
+   "not enough", "could have", "we went with someone who"), praise ("impressive",
+   "strong", "great"), or neither.
+4. The topics of a concern, or of a clause that is neither, name its areas; the topics
+   of praise name none. A general word ("experience", "background") names its area only
+   when nothing more specific in the clause does ("hands-on experience with Spark" is a
+   technical gap, not one of experience).
+
+Every area found keeps the words that led to it, so ``feedback report`` can show them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+_NO_CONCERN = re.compile(
+    r"[^.;]*\b(candidates?|applicants?|individuals?|others?|someone|profiles?)\b[^.;]{0,60}\b(whose|who|that|with)\b"
+    r"[^.;]{0,80}\b(more closely|closely|better|best|most closely)\s+(match|matches|matched|align|aligns|aligned|"
+    r"fit|fits|suit|suits|meet|meets)\w*[^.;]*"
+    r"|[^.;]*\b(internal (candidate|applicant|hire|move|transfer)|promot(ed|e) (from )?within|"
+    r"(role|position|req\w*|vacancy|opening|hiring) (has been|was|is|have been)? ?(put )?(on hold|"
+    r"frozen|cancel+ed|closed|filled|paused|withdrawn|eliminated)|hiring freeze|budget (freeze|cuts?)|"
+    r"salary (expectations?|requirements?|range)|compensation (expectations?|requirements?)|"
+    r"(above|outside|beyond) (our|the) (budget|range|band)|relocat\w*|sponsor\w*|visa|work (permit|authori[sz]ation)|"
+    r"commut\w*|notice period|start date|availability|the location|backfill\w*|not to (fill|recruit|hire|proceed with "
+    r"(the|this) (role|position|vacancy))|cover a move|a move from|most of the week|(be|being|based) (based )?in "
+    r"[A-Z]\w+|on-?site (most|every|\d)|in the office (most|every|\d)|(gone|went|going|go) (another|a different) "
+    r"(way|direction|route)|headcount|funding|thank(s| you) for (your )?(interest|applying|application|time)|(keep|kept|hold) (your|the) (cv|resume|résumé|details|application) on file|future (openings|opportunities|roles|vacancies)|"
+    r"(a )?closer (match|fit)|better (match|aligned|suited)|\w+ (wasn't|was not|isn't|is not|weren't|were not) (the|an|a) "
+    r"(issue|problem|concern)|comp|base salary|wants? \d+k|\d+k base|band tops out|day rate|rate expectations|"
+    r"appoint\w* internally|internal\w*|referral|(role|post|position|vacancy)('s| is| has| was| has been)? (now )?"
+    r"(closed|filled|gone)|no longer exists|not be going ahead|(does not|doesn't|did not|didn't) reflect on|"
+    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer)\b[^.;]*"
+    r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
+    r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
+"""What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
+
+_CONCERN = re.compile(
+    r"[^.;]*\b(candidates?|applicants?|individuals?|others?|someone|profiles?)\b[^.;]{0,60}\b(whose|who|that|with)\b"
+    r"[^.;]{0,80}\b(more closely|closely|better|best|most closely)\s+(match|matches|matched|align|aligns|aligned|"
+    r"fit|fits|suit|suits|meet|meets)\w*[^.;]*"
+    r"|[^.;]*\b(internal (candidate|applicant|hire|move|transfer)|promot(ed|e) (from )?within|"
+    r"(role|position|req\w*|vacancy|opening|hiring) (has been|was|is|have been)? ?(put )?(on hold|"
+    r"frozen|cancel+ed|closed|filled|paused|withdrawn|eliminated)|hiring freeze|budget (freeze|cuts?)|"
+    r"salary (expectations?|requirements?|range)|compensation (expectations?|requirements?)|"
+    r"(above|outside|beyond) (our|the) (budget|range|band)|relocat\w*|sponsor\w*|visa|work (permit|authori[sz]ation)|"
+    r"commut\w*|notice period|start date|availability|the location|backfill\w*|not to (fill|recruit|hire|proceed with "
+    r"(the|this) (role|position|vacancy))|cover a move|a move from|most of the week|(be|being|based) (based )?in "
+    r"[A-Z]\w+|on-?site (most|every|\d)|in the office (most|every|\d)|(gone|went|going|go) (another|a different) "
+    r"(way|direction|route)|headcount|funding|thank(s| you) for (your )?(interest|applying|application|time)|(keep|kept|hold) (your|the) (cv|resume|résumé|details|application) on file|future (openings|opportunities|roles|vacancies)|"
+    r"(a )?closer (match|fit)|better (match|aligned|suited)|\w+ (wasn't|was not|isn't|is not|weren't|were not) (the|an|a) "
+    r"(issue|problem|concern)|comp|base salary|wants? \d+k|\d+k base|band tops out|day rate|rate expectations|"
+    r"appoint\w* internally|internal\w*|referral|(role|post|position|vacancy)('s| is| has| was| has been)? (now )?"
+    r"(closed|filled|gone)|no longer exists|not be going ahead|(does not|doesn't|did not|didn't) reflect on|"
+    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer)\b[^.;]*"
+    r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
+    r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
+"""What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*|\s+[-\u2013\u2014]\s+|(?<=:)\s+(?=[A-Z])")
+_TURN = re.compile(
+    r"(?:^|,?\s+)\b(?:but|however|although|though|whereas|yet|unfortunately|sadly|that said|except|"
+    r"where (?:it|things|you) (?:fell|came up|were) (?:down|short)|where we landed)\b\s*,?|"
+    r"\b(?:the|our|my|one|a|main|biggest|only) (?:concern|gap|issue|problem|worry|hesitation|sticking point|"
+    r"reservation|question mark|area for development|thing that held us back)s? (?:was|were|is|are|being)\b|"
+    r"\bwhat held (?:us|them|me|it) back\b|\bconcerns?:|\bgaps?:|\bareas? (?:for|of|to) (?:development|improvement|"
+    r"improve):?|\bweakness(?:es)?:|\bcons?:", re.I)
+"""Where feedback turns from one thing to another: "..., but", "the concern was"."""
+
+_CONCERN = re.compile(
+    r"[^.;]*\b(candidates?|applicants?|individuals?|others?|someone|profiles?)\b[^.;]{0,60}\b(whose|who|that|with)\b"
+    r"[^.;]{0,80}\b(more closely|closely|better|best|most closely)\s+(match|matches|matched|align|aligns|aligned|"
+    r"fit|fits|suit|suits|meet|meets)\w*[^.;]*"
+    r"|[^.;]*\b(internal (candidate|applicant|hire|move|transfer)|promot(ed|e) (from )?within|"
+    r"(role|position|req\w*|vacancy|opening|hiring) (has been|was|is|have been)? ?(put )?(on hold|"
+    r"frozen|cancel+ed|closed|filled|paused|withdrawn|eliminated)|hiring freeze|budget (freeze|cuts?)|"
+    r"salary (expectations?|requirements?|range)|compensation (expectations?|requirements?)|"
+    r"(above|outside|beyond) (our|the) (budget|range|band)|relocat\w*|sponsor\w*|visa|work (permit|authori[sz]ation)|"
+    r"commut\w*|notice period|start date|availability|the location|backfill\w*|not to (fill|recruit|hire|proceed with "
+    r"(the|this) (role|position|vacancy))|cover a move|a move from|most of the week|(be|being|based) (based )?in "
+    r"[A-Z]\w+|on-?site (most|every|\d)|in the office (most|every|\d)|(gone|went|going|go) (another|a different) "
+    r"(way|direction|route)|headcount|funding|thank(s| you) for (your )?(interest|applying|application|time)|(keep|kept|hold) (your|the) (cv|resume|résumé|details|application) on file|future (openings|opportunities|roles|vacancies)|"
+    r"(a )?closer (match|fit)|better (match|aligned|suited)|\w+ (wasn't|was not|isn't|is not|weren't|were not) (the|an|a) "
+    r"(issue|problem|concern)|comp|base salary|wants? \d+k|\d+k base|band tops out|day rate|rate expectations|"
+    r"appoint\w* internally|internal\w*|referral|(role|post|position|vacancy)('s| is| has| was| has been)? (now )?"
+    r"(closed|filled|gone)|no longer exists|not be going ahead|(does not|doesn't|did not|didn't) reflect on|"
+    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer)\b[^.;]*"
+    r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
+    r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
+"""What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
+
+_CONCERN = re.compile(
+    r"[^.;]*\b(candidates?|applicants?|individuals?|others?|someone|profiles?)\b[^.;]{0,60}\b(whose|who|that|with)\b"
+    r"[^.;]{0,80}\b(more closely|closely|better|best|most closely)\s+(match|matches|matched|align|aligns|aligned|"
+    r"fit|fits|suit|suits|meet|meets)\w*[^.;]*"
+    r"|[^.;]*\b(internal (candidate|applicant|hire|move|transfer)|promot(ed|e) (from )?within|"
+    r"(role|position|req\w*|vacancy|opening|hiring) (has been|was|is|have been)? ?(put )?(on hold|"
+    r"frozen|cancel+ed|closed|filled|paused|withdrawn|eliminated)|hiring freeze|budget (freeze|cuts?)|"
+    r"salary (expectations?|requirements?|range)|compensation (expectations?|requirements?)|"
+    r"(above|outside|beyond) (our|the) (budget|range|band)|relocat\w*|sponsor\w*|visa|work (permit|authori[sz]ation)|"
+    r"commut\w*|notice period|start date|availability|the location|backfill\w*|not to (fill|recruit|hire|proceed with "
+    r"(the|this) (role|position|vacancy))|cover a move|a move from|most of the week|(be|being|based) (based )?in "
+    r"[A-Z]\w+|on-?site (most|every|\d)|in the office (most|every|\d)|(gone|went|going|go) (another|a different) "
+    r"(way|direction|route)|headcount|funding|thank(s| you) for (your )?(interest|applying|application|time)|(keep|kept|hold) (your|the) (cv|resume|résumé|details|application) on file|future (openings|opportunities|roles|vacancies)|"
+    r"(a )?closer (match|fit)|better (match|aligned|suited)|\w+ (wasn't|was not|isn't|is not|weren't|were not) (the|an|a) "
+    r"(issue|problem|concern)|comp|base salary|wants? \d+k|\d+k base|band tops out|day rate|rate expectations|"
+    r"appoint\w* internally|internal\w*|referral|(role|post|position|vacancy)('s| is| has| was| has been)? (now )?"
+    r"(closed|filled|gone)|no longer exists|not be going ahead|(does not|doesn't|did not|didn't) reflect on|"
+    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer)\b[^.;]*"
+    r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
+    r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
+"""What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
+
+_TURNS = re.compile(
+    r"(?<=[.!?;])\s+|\s*\n+\s*|,?\s+\b(but|however|although|though|whereas|yet|unfortunately|sadly|that said|"
+    r"except|where (it|things|you) (fell|came up|were) (down|short)|where we landed)\b\s*,?|"
+    r"\b(the|our|my|one|a|main|biggest|only) (concern|gap|issue|problem|worry|hesitation|sticking point|"
+    r"reservation|question mark|area for development|thing that held us back)s? (was|were|is|are|being)\b|"
+    r"\bwhat held (us|them|me) back\b|\bconcerns?:|\bgaps?:|\bareas? (for|of|to) (development|improvement|improve)"
+    r":?|\bweakness(es)?:|\bcons?:|\s+-\s+|\s+\u2013\s+|\s+\u2014\s+", re.I)
+
+_CONCERN = re.compile(r"\b(" + (
+    r"not|no|never|nothing|none|neither|nor|without|lack\w*|missing|absent|limited|little|few|fewer|less|"
+    r"insufficient|inadequate|weak\w*|poor\w*|light|thin|short|shallow|surface\w*|vague|generic|basic|"
+    r"gaps?|concern\w*|worr\w*|struggl\w*|hesita\w*|unsure|unconvinced|unclear|unable|unfamiliar|unprepared|"
+    r"\w+n't|cannot|hard to|difficult to|harder|tough|challeng\w* (for|with) you|"
+    r"could have|could be (more|better|stronger|clearer|sharper)|could do (more|better|with)|might have|should have|would have|would('ve)? (liked|like|preferred|wanted)|"
+    r"wanted (to see|more|someone)|hoped (to see|for)|we'?d hoped|expected more|"
+    r"needs? (to|more|someone|a)|needed (more|someone|to)|require[sd]? (someone|more)|"
+    r"(looking|look|looked) for (someone|a candidate|more|a stronger|deeper)|"
+    r"(gone|went|going|go|moved?|moving|proceed\w*|decided|chose|chosen|offered|selected|hired) "
+    r"(forward )?(with|on with) (someone|a candidate|another|the candidate|an applicant|a person|people)|"
+    r"(someone|candidates?|people|applicants?) (who|with|that) (has|had|have|brings?|showed|was)|"
+    r"more (senior|experienced|depth|hands-on|exposure|time|years|structured|concise|specific|examples)|"
+    r"stronger (candidates?|applicants?|fit|match)|"
+    r"too|overly|a (bit|little) (much|light|long|short|vague)|rather than|instead of|"
+    r"tended to|tend to|tends to|jump\w*|rush\w*|rambl\w*|wander\w*|brushed|deferred|defer|guarded|harsh|"
+    r"friction|dismissive|defensive|stepping up|stretch|too big|big jump|ramp[- ]?up|fell short|falls short|"
+    r"below|under the bar|not at the level|sticking point|held (us|them) back|the jump|only|solely|mostly|"
+    r"pass|no hire|reject\w*|lost (us|me|them|the)|dense|over ?talk\w*|interrupt\w*|talked over|cut across|"
+    r"yet|ready|readiness|unsuited|mismatch|misaligned|away from|far from|missed|didn|wasn|weren|hasn|haven|hadn"
+) + r")\b", re.I)
+"""What makes a clause a concern: negation, hedging, a wish, a comparison with whoever was chosen."""
+
+_PRAISE = re.compile(r"\b(" + (
+    r"impress\w*|strong(ly)?|strengths?|great|excellent|outstanding|fantastic|brilliant|superb|exceptional|"
+    r"loved|enjoyed|liked|appreciated|admired|solid|sharp|well[- ]\w+|easy to (follow|talk|work)|obvious(ly)?|"
+    r"clearly|it'?s clear|was clear|positive|good|passionate|keen|enthusias\w*|exactly|best|valuable|amazing|terrific|stood out|"
+    r"standout|commend\w*|praised|confident|calm\w*|articulate|thoughtful|polished|compelling|wonderful|"
+    r"lovely|pleasure|real asset|top|high|4/5|5/5|exceeded|thrilled|glowing|fan of|credit to|shone|shine|"
+    r"natural|accomplished|warm|well spoken|genuine|people person|asset|talented|capable|skilled"
+) + r")\b", re.I)
+"""What makes a clause praise."""
+
+STRONG, GENERAL = "strong", "general"
+TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
+    "leadership": (
+        (STRONG, r"lead\w*|led|leader\w*|manag(e|ed|ing) (people|a team|teams|staff|others|direct|anyone|"
+                 r"four|three|two|five|six|a group|\d+)|people manage\w*|line management|direct reports?|"
+                 r"(staff|people|anyone|team) report\w* (in|to you)|reporting (in|line)|responsible for (anyone|"
+                 r"others|people|a team|staff|anyone else)|in charge|ownership|own(ed|ing)? (the|a|outcomes?|"
+                 r"decisions?|roadmap|results?)|set(ting)? (the )?direction|driv(e|ing)|drove|delegat\w*|"
+                 r"mentor\w*|coach\w*|supervis\w*|(run|ran|running) (a|the) (team|group|department|function|"
+                 r"engagement|shift|unit|store|branch|office)|held a budget|hold(ing)? a budget|"
+                 r"push(ed)? back|defer\w*|take (charge|the lead)|influenc\w*|initiative|accountab\w*|"
+                 r"vision|strategic\w*|taking people through|grown teams|build(ing)? (a|the) team|"
+                 r"managing (people|others)|managed (anyone|people|others)|manager experience|management experience|"
+                 r"under you|line responsibilit\w*|apprais\w*|underperform\w*|low performers?|grow(n|ing)? people|"
+                 r"develop(ed|ing)? (the |your )?people|oversee\w*|oversaw|(team|group)'s priorities|people leadership|"
+                 r"performance (management|reviews?)|hire and fire|hiring decisions"),
+    ),
+    "communication": (
+        (STRONG, r"communicat\w*|wander\w*|rambl\w*|concise\w*|succinct\w*|(un)?structured (answers?|responses?|"
+                 r"way|stories)|structure (your|the|of|in) (answers?|responses?|thinking)|lack(ed|s)? structure|"
+                 r"more structure|went quiet|(keep|kept) asking|thinking (aloud|out loud)|hard to (follow|understand|pick)|difficult to (follow|understand)|"
+                 r"lost (us|me|the panel|them)|explain\w*|explanation\w*|articulat\w*|presentation\w*|"
+                 r"deck|slides|clarity|unclear|jargon|verbose|waffl\w*|talk(ed|ing)? over|over ?talk\w*|"
+                 r"cut (across|in|off)|interrupt\w*|listen\w*|let (them|us|me|him|her) finish|written|writing|"
+                 r"storytell\w*|too long|too technical|dense|to the point|lots of .we.|"
+                 r"what you (personally )?(did|had done)|confus\w*|get across|put (things|it) across|"
+                 r"came across as (vague|unclear)|eye contact|rushed through|tone"),
+        (GENERAL, r"answers?|answered|responses?|spoke|speaking|emails?|written|writing|presented"),
+    ),
+    "teamwork": (
+        (STRONG, r"team ?work\w*|team player|collaborat\w*|cooperat\w*|solo|on (your|his|her|their) own|"
+                 r"by (yourself|himself|herself|themselves)|alone|individual (contributor|work|basis)|"
+                 r"freelanc\w*|pair(s|ing|ed)?|code reviews?|work(ing|ed)? (well )?(with|alongside) "
+                 r"(others|the team|product|design|engineers|colleagues|other|people|the business|line managers|"
+                 r"stakeholders|a team|peers)|side by side|alongside|partner(ing)? with|bring (others|people|"
+                 r"the quieter|in)|bring others in|quieter (people|members|voices|ones)|friction|conflict\w*|"
+                 r"brushed (it|them|this)? ?aside|dismiss\w*|harsh|colleagues|cross[- ]functional\w*|"
+                 r"interpersonal|get(ting)? along|handle things (yourself|alone)|other departments|took over|"
+                 r"steamroll\w*|credit to (the|your) team|relationships? with|peers?|disagreement\w*|"
+                 r"through other (groups|teams|people)|coordinat\w* with|go(ing)? around (people|colleagues|peers)|"
+                 r"shared credit|team environment|team setting|group (work|exercise)"),
+    ),
+    "technical": (
+        (STRONG, r"technical\w*|tech (screen|round|test)|coding|code|programming|system design|architecture|"
+                 r"databases?|sql|python|java|javascript|spark|airflow|kubernetes|terraform|aws|cloud|salesforce|"
+                 r"excel|hands-on|skills? (gap|level|test)|networking|dns|subnets?|errors|mistakes|calculations?|"
+                 r"inaccura\w*|accuracy|reconciliation|"
+                 r"algorithm\w*|data structures|statistic\w*|modell?ing|take[- ]home|coding (round|test|challenge|"
+                 r"exercise)|certif\w*|proficien\w*|clinical skills|medication\w*|deteriorating|"
+                 r"behaviou?r management|classroom management|differentiat\w*|lesson plan\w*|craft|"
+                 r"caching|scalab\w*|traffic|fundamentals|basics|deep(er)? (knowledge|"
+                 r"understanding)|specialist skills|engineering|debugg\w*|testing|api|frontend|backend|"
+                 r"accounting standards|gaap|ifrs|excel skills|financial model\w*|cad|figma|design skills"),
+        (GENERAL, r"tools?|tooling|software|systems?|depth|in depth|training|test"),
+    ),
+    "domain": (
+        (STRONG, r"domain|industry|industries|sector|markets?|regulat\w*|complian\w*|rules|our customers|"
+                 r"customer base|product knowledge|our products?|knowledge of (the|our|how)|"
+                 r"familiar\w* with (how|the|our)|understanding of (the|our|how)|grasp of|"
+                 r"worked (in|inside|within) (the )?\w+|ramp[- ]?up|how (our|the|they) \w+ (buy|work|run|flow)|"
+                 r"buying process|space|payers?|reimbursement|nhs|clinical trials|pharma\w*|insurance|banking|"
+                 r"healthcare|retail|vertical|business model|sector knowledge|landscape|ecosystem|legislation|law|"
+                 r"new to you|hand-holding|client base|our clients|buying cycle|sales cycle"),
+        (GENERAL, r"our business|the business|environments?|standards"),
+    ),
+    "problem-solving": (
+        (STRONG, r"problem[- ]solv\w*|case|scenario|root cause|hypothes\w*|clarifying questions|"
+                 r"reasoning|logic\w*|judge?ment|weigh(ed|ing|s)?|trade-?offs?|options|methodical\w*|"
+                 r"structured thinking|analytic\w*|analysis|drivers|break(ing)? (it|this|that|the \w+) down|"
+                 r"broke (it|this|that|the \w+) down|jump(ed)? (straight )?(to|into) (a|the|building|"
+                 r"conclusions?|recommendations?|solutions?)|curiosity|follow-up questions|prioriti[sz]\w*|"
+                 r"hard calls|ambigu\w*|brief|working out|critical thinking|think(ing)? through|"
+                 r"first explanation|thought process|troubleshoot\w*|diagnos\w*|puzzle|estimat\w*"),
+        (GENERAL, r"approach(ed|es)?|exercise"),
+    ),
+    "experience": (
+        (STRONG, r"years?|seniority|more senior|too junior|junior|grade|step(ping)? up|stretch|big jump|the jump|"
+                 r"ready for|track record|scale|size|more time (at|in)|longer|post-qualification|decades?|"
+                 r"director|vp level|too early|run a p&l|p&l|enterprise|seven-figure|six-figure|bigger|larger|"
+                 r"comes? close|more experienced"),
+        (GENERAL, r"experience\w*|exposure|background|qualifications?|credentials|cv|resume|résumé|levels?|"
+                  r"senior|longer|someone who has (done|run|closed|managed|worked|led)"),
+    ),
+    "motivation": (
+        (STRONG, r"motivat\w*|why (this|the|you|us|our|we|here)|why you want\w*|interest(ed)? in (the|this|"
+                 r"our|us|working)|more interested in|unprepared|prepar\w*|hadn't looked|"
+                 r"(look|looked) (at|into) (our|us)|enthusias\w*|passion\w*|keen\w*|commit(ted|ment)|"
+                 r"any step up|take anything|this role specifically|specifically|the questions you asked|"
+                 r"holiday|leaving|sure why|reasons? for (applying|leaving|moving)|care about|drive to|"
+                 r"excite\w*|genuine\w*|any (bank|company|firm|employer|school|hospital|business|role|job|agency)|"
+                 r"thought about (what|why|the role|the job)|day-to-day of (this|the) (job|role)|(did|done|no|little|"
+                 r"any|more) research|research (on|into) (us|the company|our)"),
+        (GENERAL, r"energy|interest|engag\w*"),
+    ),
+    "culture": (
+        (STRONG, r"cultur\w*|(culture|cultural|team|good|right|great|natural|poor|best|a) fit|fit with (the|our|us)|"
+                 r"fitting in|fit in (here|with)|values|ways? of working|work(ing)? style|pace|fast[- ]paced|start-?up|scrappy|"
+                 r"flat|self-directed|autonomy|autonomous|defined processes|processes|(clear|clearer|defined) "
+                 r"(lanes|direction|roles)|thrive|suit (you|your)|how we (operate|work)|hats|in the open|blunt|"
+                 r"async\w*|big companies|large companies|quieter setting|socials?|social events|dress code|close-knit|"
+                 r"enjoy (it|working) here|(office|team) life|informal\w*|targets?-driven|high-volume|"
+                 r"happier (somewhere|elsewhere)|direct feedback|sign-off|hierarch\w*|bureaucra\w*|"
+                 r"way we work|how we do things|team dynamic"),
+    ),
+}
+"""The words that name each area's topic: strong ones on their own, general ones only
+when nothing more specific in the clause names another area."""
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(" + pattern + r")(?![\w-])", re.I)
+
+
+_TOPICS = {area: [(strength, _compile(pattern)) for strength, pattern in entries] for area, entries in TOPICS.items()}
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A project's own phrase for an area, matched whole, and its plural."""
+    return re.compile(r"(?<![\w-])" + re.escape(phrase.lower()) + r"(?:s|es)?(?![\w-])", re.I)
+
+
+_RATING = re.compile(r"^\s*[-*\u2022]?\s*([A-Za-z][\w &/-]{2,40}?)\s*[:=-]\s*([0-5])\s*/\s*5\b", re.M)
+"""A scorecard's rating line: "Technical knowledge: 2/5"."""
+
+
+def ratings(text: str, areas: list[str]) -> dict[str, int]:
+    """The areas a scorecard rates, with their scores out of five."""
+    found: dict[str, int] = {}
+    for match in _RATING.finditer(text):
+        label = match.group(1).strip().casefold()
+        for area in areas:
+            if area in label or area.replace("-", " ") in label or (area == "culture" and "fit" in label):
+                found.setdefault(area, int(match.group(2)))
+    return found
+
+
+def clauses(text: str) -> list[tuple[str, bool]]:
+    """``text`` without boilerplate, cut at sentence ends and turns: (clause, whether a
+    turn or a new sentence comes before it)."""
+    found: list[tuple[str, bool]] = []
+    for sentence in _SENTENCE.split(_NO_CONCERN.sub(" . ", text)):
+        turned = True
+        for part in _TURN.split(sentence):
+            for piece in re.split(r"(?<=;)\s*|,\s+(?:and\s+)?(?=(?:you|your|we|the|they|she|he|it|there)\b)", part):
+                clause = piece.strip(" ,.;:")
+                if len(clause) > 2:
+                    found.append((clause, turned))
+                turned = False
+            turned = True
+    return found
+
+
+def tone(clause: str) -> str:
+    """``concern``, ``praise`` or ``neutral``."""
+    if _CONCERN.search(clause):
+        return "concern"
+    if _PRAISE.search(clause):
+        return "praise"
+    return "neutral"
+
+
+def _with_cue(clause: str, topic: re.Match[str], cues: list[re.Match[str]]) -> str:
+    """The topic's words, from the negation or hedge just before them: "never managed anyone"."""
+    before = [c for c in cues if c.end() <= topic.start() and topic.start() - c.end() <= 25]
+    return clause[before[-1].start():topic.end()] if before else topic.group(0)
+
+
+def concerns(text: str, extra: Mapping[str, list[re.Pattern[str]]] | None = None,
+             order: list[str] | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """The areas ``text`` raises as concerns, each with the words that led to it.
+
+    ``extra`` adds a project's own phrases for an area (matched in concern or neutral
+    clauses, as strong topics); ``order`` is the order to list areas in.
+    """
+    found: dict[str, list[str]] = {}
+    ranked = order or list(_TOPICS)
+    scored = ratings(text, ranked)
+    for area, score in scored.items():
+        if score <= 2:
+            found[area] = [f"{area} {score}/5"]
+    text = _RATING.sub(" ", text)
+    # Feedback that gives a reason other than the person (pay, a role on hold) raises a
+    # concern only where it says one outright.
+    elsewhere = bool(_NO_CONCERN.search(text))
+    previous = "neutral"
+    for clause, turned in clauses(text):
+        said = tone(clause)
+        if said == "neutral" and elsewhere:
+            continue
+        if said == "neutral" and previous == "praise" and not turned:
+            said = "praise"  # "a strong interview; you came across as a natural leader"
+        previous = said
+        if said == "praise":
+            continue
+        strong: dict[str, list[str]] = {}
+        general: dict[str, list[str]] = {}
+        cues = [m for m in _CONCERN.finditer(clause)]
+        for area, entries in _TOPICS.items():
+            for strength, pattern in entries:
+                words = [_with_cue(clause, m, cues) for m in pattern.finditer(clause)]
+                if words:
+                    (strong if strength == STRONG else general).setdefault(area, []).extend(words)
+        for area, patterns in (extra or {}).items():
+            words = [_with_cue(clause, m, cues) for p in patterns for m in p.finditer(clause)]
+            if words:
+                strong.setdefault(area, []).extend(words)
+        named = dict(strong)
+        if not strong:
+            named.update(general)
+        for area, words in named.items():
+            seen = found.setdefault(area, [])
+            seen += [w.lower() for w in words if w.lower() not in seen]
+    return [(area, tuple(found[area])) for area in sorted(found, key=lambda a: ranked.index(a)
+                                                            if a in ranked else len(ranked))]

@@ -1,0 +1,59 @@
+"""Reading feedback clause by clause: boilerplate out, turns, tone, topics."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumekit.models.concerns import clauses, concerns, ratings, tone
+
+
+def test_clauses_split_at_sentences_and_turns():
+    parts = [c for c, _ in clauses("Your portfolio is excellent. However, the case study wandered, and you "
+                                   "rarely said what you did.")]
+    assert parts == ["Your portfolio is excellent", "the case study wandered", "you rarely said what you did"]
+
+
+def test_boilerplate_is_taken_out_before_reading():
+    assert clauses("We have decided to move forward with other candidates whose experience more closely "
+                   "matches our needs.") == []
+
+
+@pytest.mark.parametrize("clause, said", [
+    ("your experience was impressive", "praise"),
+    ("great communicator", "praise"),
+    ("not enough exposure to payroll", "concern"),
+    ("the answers could have been more concise", "concern"),
+    ("we went with someone who has run a P&L", "concern"),
+    ("you interviewed on Tuesday", "neutral"),
+    ("your answers were not strong enough", "concern"),
+])
+def test_tone_tells_concern_from_praise(clause, said):
+    assert tone(clause) == said
+
+
+def test_a_general_word_names_its_area_only_when_nothing_more_specific_does():
+    assert [a for a, _ in concerns("Not enough hands-on experience with Spark.")] == ["technical"]
+    assert [a for a, _ in concerns("Not enough experience for this role.")] == ["experience"]
+
+
+def test_a_scorecard_rating_of_two_or_less_is_a_concern_and_four_is_not():
+    text = "Communication: 4/5\nTechnical knowledge: 2/5"
+    assert ratings(text, ["communication", "technical"]) == {"communication": 4, "technical": 2}
+    assert [a for a, _ in concerns(text)] == ["technical"]
+
+
+def test_a_neutral_clause_after_praise_in_one_sentence_is_praise_too():
+    assert concerns("A really strong interview; you came across as a natural leader.") == []
+
+
+def test_a_project_phrase_counts_in_a_concern():
+    import re
+
+    extra = {"safety": [re.compile(r"hazards?", re.I)]}
+    assert concerns("You did not spot the hazard.", extra) == [("safety", ("not spot the hazard",))]
+
+
+def test_areas_come_in_the_order_given():
+    found = concerns("Weak SQL, and you rambled; never managed anyone.",
+                     order=["leadership", "communication", "technical"])
+    assert [a for a, _ in found] == ["leadership", "communication", "technical"]
