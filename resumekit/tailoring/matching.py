@@ -6,10 +6,13 @@ import re
 from dataclasses import dataclass
 
 from .terms import JobTerm
-from .text import normalise, phrase_pattern, stems, tokens
+from .text import normalise, phrase_pattern, same_sense, same_word_sense, stem_key, stems, tokens
 
-EXACT, ALIAS, STEM, FUZZY, TAG = "exact", "alias", "stem", "fuzzy", "tag"
-KIND_FACTOR = {EXACT: 1.0, ALIAS: 1.0, STEM: 0.8, FUZZY: 0.6, TAG: 0.8}
+EXACT, ALIAS, STEM, PHRASE, FUZZY, TAG = "exact", "alias", "stem", "phrase", "fuzzy", "tag"
+KIND_FACTOR = {EXACT: 1.0, ALIAS: 1.0, STEM: 0.8, PHRASE: 0.7, FUZZY: 0.6, TAG: 0.8}
+PHRASE_GAP = 2
+"""How many other words may stand between a term's words in a phrase match ("educated
+patients and families" shows Patient Education)."""
 FUZZY_MIN_CHARS = 5
 FUZZY_SCORE = 88.0
 
@@ -38,16 +41,38 @@ class _Compiled:
                         for a in term.aliases]
         # A case-sensitive term (Go, Epic, Excel, C) is also an English word or a letter in
         # lower case: its stem would find "go", "epic", "excel at" and "C-suite".
-        self.stems = () if term.case_sensitive else stems(term.name)
+        self.stems = stem_key(term.name, term.case_sensitive) or ()
+        self.words_of_name = [w.casefold() for w in tokens(term.name)]
         self.words = len(tokens(term.name))
         self.folded = normalise(term.name).casefold()
         self.fuzzy = (len(self.folded) >= FUZZY_MIN_CHARS and self.folded.replace(" ", "").isalpha()
                       and not exact)
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+def _positions(haystack: tuple[str, ...], needle: tuple[str, ...]) -> list[int]:
     n = len(needle)
-    return n > 0 and any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+    return [i for i in range(len(haystack) - n + 1) if n > 0 and haystack[i:i + n] == needle]
+
+
+def _phrase(c: _Compiled, text: str, text_stems: tuple[str, ...], words: list[str]) -> str | None:
+    """The words of ``text`` that hold every stem of a multi-word term, in any order, close
+    together within one phrase (no comma or full stop between them)."""
+    want = set(c.stems)
+    if len(want) < 2:
+        return None
+    span = len(c.stems) + PHRASE_GAP
+    for i, first in enumerate(text_stems):
+        if first not in want:
+            continue
+        window = text_stems[i:i + span]
+        if want <= set(window):
+            end = i + max(window.index(s) for s in want)
+            chosen = words[i:end + 1]
+            if not re.search(r"[,;:.()]", " ".join(chosen)) and all(
+                    same_sense(w, c.words_of_name[c.stems.index(stem)]) for w, stem in
+                    zip(chosen, text_stems[i:end + 1]) if stem in want):
+                return " ".join(chosen)
+    return None
 
 
 class Matcher:
@@ -88,8 +113,15 @@ class Matcher:
             m = pattern.search(text)
             if m:
                 return Hit(c.term.name, ALIAS, m.group(0))
-        if c.stems and all(re.fullmatch(r"[a-z]+", s) for s in c.stems) and _contains(text_stems, c.stems):
-            return Hit(c.term.name, STEM, " ".join(c.stems))
+        check = same_word_sense if len(c.stems) == 1 else same_sense
+        for i in _positions(text_stems, c.stems) if c.stems else ():
+            written = words[i:i + len(c.stems)]
+            if all(check(w, f) for w, f in zip(written, c.words_of_name)):
+                return Hit(c.term.name, STEM, " ".join(written))
+        if c.stems and len(c.stems) >= 2:
+            phrase = _phrase(c, text, text_stems, words)
+            if phrase:
+                return Hit(c.term.name, PHRASE, phrase)
         if c.fuzzy:
             n = c.words
             for i in range(len(words) - n + 1):

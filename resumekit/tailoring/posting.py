@@ -146,7 +146,10 @@ def without_reporting(line: str) -> str:
 
 def softened(kind: str, text: str) -> str:
     """A requirement that says it is only preferred ("Bachelor's degree preferred") is a nice-to-have."""
-    return NICE if kind == REQUIRED and _SOFTENED.search(text) else kind
+    if kind != REQUIRED or not _SOFTENED.search(text):
+        return kind
+    # "BSN required; master's degree preferred" still requires what it says is required
+    return REQUIRED if re.search(r"\b(required|must|mandatory)\b", text, re.I) else NICE
 
 
 def clean_lines(text: str) -> list[str]:

@@ -23,8 +23,10 @@ from ..models.base import TaggedText
 from ..models.feedback import Feedback
 from ..models.profile import HIGHLIGHTED, SECTION_INFO, Profile
 from ..models.target import Target
+from .evidence import Evidence, best_highlights, evidence_for, kind_of, recency
 from .matching import KIND_FACTOR, Hit, Matcher
-from .terms import JobTerm, extract_terms
+from .pieces import DETAILS, Dropped, Place, Unit
+from .terms import JobTerm, Requirement, read_job
 
 EMPHASIS_BONUS = 3.0
 APPLICATION_BONUS = 3.0
@@ -32,56 +34,17 @@ ROLE_FEEDBACK_BONUS = 2.0
 INCLUDE_BONUS = 1.0
 TAGGED_SECTIONS = ("work", "volunteer", "projects", "education", "awards", "certificates",
                    "publications", "skills")
-DETAILS = -1
-"""A place's ``highlight`` index for an entry's details (an education's courses and grade)."""
 MINOR_SECTIONS = ("references", "interests")
 UNMATCHED_DROPPABLE = ("skills", "certificates")
 """Sections whose entries may go to fit the page only when they match nothing in the job."""
 OPTIONAL_SECTIONS = ("references", "interests", "publications", "awards", "projects", "volunteer")
 """Sections whose whole entries may go to fit the page, after optional highlights, in this order."""
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a piece of text sits in the tailored profile."""
-
-    section: str
-    entry: int
-    highlight: int | None = None
-    name: str = ""
-
-    @property
-    def label(self) -> str:
-        info = SECTION_INFO.get(self.section)
-        where = info.title if info else self.section
-        if self.section == "summary":
-            return f"Summary (variant {self.entry + 1})"
-        what = f"{where}: {self.name}" if self.name else f"{where} #{self.entry + 1}"
-        if self.highlight == DETAILS:
-            return f"{what}, courses and grade"
-        return what if self.highlight is None else f"{what}, highlight {self.highlight + 1}"
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A scored piece of the profile."""
-
-    place: Place
-    text: str
-    score: float
-    hits: tuple[Hit, ...]
-    reasons: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """Something left out of the tailored resume, and why."""
-
-    label: str
-    text: str
-    reason: str  # "page budget", "excluded by tag 'x'", "not included (tags: ...)", "other summary variant"
-    hits: tuple[Hit, ...] = ()
-    place: Place | None = None  # where it stood in the tailored profile (page-budget drops)
+SHRINKABLE = ("work", "volunteer", "projects")
+"""Sections whose old entries with nothing for the job shrink first: bullets, then the entry."""
+NO_EVIDENCE = "page budget: nothing in it matches this job"
+SPECIFIC_IN = 1
+"""A term the profile shows in more highlights than this tells them apart less, and counts
+less: by the square root of how many more."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +60,12 @@ class Tailored:
     letter_highlights: tuple[str, ...]
     dropped: tuple[Dropped, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    requirements: tuple[Requirement, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    weights: dict[str, float] = field(default_factory=dict)
+    """Each term's weight as scored: the job's weight, less for a term the profile shows everywhere."""
+    unmatched: frozenset[tuple[str, int]] = frozenset()
+    """(section, entry) of the old entries with nothing that matches the job."""
 
     def drop(self, count: int, keep: frozenset[int] = frozenset()) -> Tailored:
         """A copy with the ``count`` first droppable pieces (least relevant first) left out,
@@ -110,11 +79,12 @@ class Tailored:
         for i, education in enumerate(profile.education):
             if ("education", i, DETAILS) in gone:
                 education.courses, education.score = [], None
-        for section in OPTIONAL_SECTIONS + UNMATCHED_DROPPABLE:
+        for section in OPTIONAL_SECTIONS + UNMATCHED_DROPPABLE + ("work",):
             entries = getattr(profile, section)
             setattr(profile, section, [e for i, e in enumerate(entries) if (section, i, None) not in gone])
         dropped = tuple(Dropped(u.place.label, u.text if u.place.highlight is not None else "the whole entry",
-                                "page budget", u.hits, u.place) for u in chosen)
+                                NO_EVIDENCE if (u.place.section, u.place.entry) in self.unmatched else "page budget",
+                                u.hits, u.place) for u in chosen)
         return replace(self, profile=profile, dropped=dropped)
 
 
@@ -143,6 +113,21 @@ def _entry_text(section: str, entry: BaseModel) -> str:
     return " \u00b7 ".join(p for p in parts if p)
 
 
+ORGANISATION_FIELDS = ("organization", "institution", "issuer", "publisher", "awarder", "entity")
+"""Fields that name who, not what: an employer's name is never evidence for a term ("Valley
+Freight Co." is not Freight Management)."""
+
+
+def _evidence_text(section: str, entry: BaseModel) -> str:
+    """What an entry says about what the person did: its text without the organisation's name."""
+    text = _entry_text(section, entry)
+    names = [str(getattr(entry, f)) for f in ORGANISATION_FIELDS if isinstance(getattr(entry, f, None), str)]
+    if section in ("work", "volunteer", "references") and isinstance(getattr(entry, "name", None), str):
+        names.append(str(getattr(entry, "name")))
+    parts = text.split(" \u00b7 ")
+    return " \u00b7 ".join(part for part in parts if part not in names)
+
+
 @dataclass
 class _Context:
     matcher: Matcher
@@ -152,9 +137,12 @@ class _Context:
     application_id: str | None
     role_areas: set[str]
 
-    def score(self, text: str, item: BaseModel | None) -> tuple[float, tuple[Hit, ...], tuple[str, ...]]:
+    def score(self, text: str, item: BaseModel | None,
+              matched: str | None = None) -> tuple[float, tuple[Hit, ...], tuple[str, ...]]:
+        """(score, hits, reasons) of a piece; ``matched`` is the text to look for terms in,
+        when not the whole of ``text`` (an entry's, without its employer's name)."""
         tags = _tags(item) if item is not None else set()
-        hits = tuple(self.matcher.hits(text, frozenset(tags)))
+        hits = tuple(self.matcher.hits(text if matched is None else matched, frozenset(tags)))
         score = sum(self.weights[h.term] * KIND_FACTOR[h.kind] for h in hits)
         reasons: list[str] = []
         source = provenance_of(item) if item is not None else None
@@ -186,7 +174,20 @@ def _role_head(title: str | None) -> str:
     return words[-1] if words else ""
 
 
-def _context(target: Target, terms: list[JobTerm], feedback: Feedback | None, taxonomy: Taxonomy) -> _Context:
+def _specific_weights(terms: list[JobTerm], profile: Profile, matcher: Matcher) -> dict[str, float]:
+    """Each term's weight, less when the profile shows it in many highlights: a backend
+    engineer's every bullet says "back-end", so it cannot tell them apart."""
+    seen: dict[str, int] = {}
+    for section in HIGHLIGHTED:
+        for entry in getattr(profile, section):
+            for highlight in entry.highlights:
+                for hit in matcher.hits(highlight.text):
+                    seen[hit.term] = seen.get(hit.term, 0) + 1
+    return {t.name: round(t.weight * min(1.0, (SPECIFIC_IN / seen.get(t.name, 1)) ** 0.5), 3) for t in terms}
+
+
+def _context(target: Target, terms: list[JobTerm], feedback: Feedback | None, taxonomy: Taxonomy,
+             profile: Profile) -> _Context:
     application = find_application(feedback, target)
     role_areas: set[str] = set()
     if feedback is not None:
@@ -194,7 +195,8 @@ def _context(target: Target, terms: list[JobTerm], feedback: Feedback | None, ta
         for app in feedback.applications:
             if app is application or (head and head == _role_head(app.position)):
                 role_areas |= set(cited_areas(app, taxonomy))
-    return _Context(Matcher(terms), {t.name: t.weight for t in terms}, set(target.emphasize),
+    matcher = Matcher(terms)
+    return _Context(matcher, _specific_weights(terms, profile, matcher), set(target.emphasize),
                     set(target.include), application.id if application else None, role_areas)
 
 
@@ -219,8 +221,9 @@ def tailor(
                                  f"tailor needs a Profile and a Target (and, if any, a Feedback and a "
                                  f"Taxonomy), not {type(value).__name__} as its {name}{hint}")])
     taxonomy = taxonomy or Taxonomy()
-    terms = extract_terms(target)
-    ctx = _context(target, terms, feedback, taxonomy)
+    job = read_job(target)
+    terms = list(job.terms)
+    ctx = _context(target, terms, feedback, taxonomy, profile)
     result = profile.model_copy(deep=True)
     include, exclude = set(target.include), set(target.exclude)
     units: list[Unit] = []
@@ -272,7 +275,8 @@ def tailor(
                 keyword_scores = [ctx.score(k, None)[0] for k in entry.keywords]
                 entry.keywords = _order(list(entry.keywords), keyword_scores)
             text = _entry_text(section, entry)
-            units.append(Unit(Place(section, i, None, name), text, *ctx.score(text, entry)))
+            units.append(Unit(Place(section, i, None, name), text,
+                              *ctx.score(text, entry, _evidence_text(section, entry))))
             if section == "education" and (entry.courses or entry.score):
                 detail = " \u00b7 ".join([*entry.courses, entry.score or ""]).strip(" \u00b7")
                 units.append(Unit(Place(section, i, DETAILS, name), detail, *ctx.score(detail, None)))
@@ -290,19 +294,53 @@ def tailor(
             text = _entry_text(section, entry) or str(getattr(entry, "reference", "") or "")
             units.append(Unit(Place(section, i, None, getattr(entry, "name", None) or ""), text,
                               *ctx.score(text, None)))
+    evidence = evidence_for(job.requirements, units, ctx.weights)
+    unmatched = _unmatched(units)
+    protected = _protected(terms, units, ctx.weights)
     return Tailored(result, target, tuple(terms), tuple(units), tuple(left_out),
-                    _droppable(units), _letter_highlights(units))
+                    _droppable(units, unmatched, protected), _letter_highlights(evidence, units),
+                    requirements=job.requirements, evidence=evidence, weights=ctx.weights,
+                    unmatched=frozenset(unmatched))
 
 
-def _droppable(units: list[Unit]) -> tuple[Unit, ...]:
+def _unmatched(units: list[Unit]) -> set[tuple[str, int]]:
+    """The old entries (any but the first of work; any of volunteering and projects) in
+    which nothing matches the job and nothing was raised by feedback or emphasis."""
+    totals: dict[tuple[str, int], float] = {}
+    for u in units:
+        if u.place.section in SHRINKABLE:
+            key = (u.place.section, u.place.entry)
+            totals[key] = totals.get(key, 0.0) + u.score + len(u.hits)
+    return {key for key, total in totals.items() if total <= 0 and not (key[0] == "work" and key[1] == 0)}
+
+
+def _protected(terms: list[JobTerm], units: list[Unit], weights: dict[str, float]) -> dict[Place, float]:
+    """The highlights that are the best evidence for a required term, each with the
+    weight of the weightiest term it is best evidence for."""
+    required = [t.name for t in terms if t.public_kind == "required"]
+    protected: dict[Place, float] = {}
+    for term, unit in best_highlights(required, units, weights).items():
+        protected[unit.place] = max(protected.get(unit.place, 0.0), weights.get(term, 0.0))
+    return protected
+
+
+def _droppable(units: list[Unit], unmatched: set[tuple[str, int]],
+               protected: dict[Place, float]) -> tuple[Unit, ...]:
     """What may go to fit the page, in the order it goes.
 
-    References and interests go first. Then, least relevant first: highlights (the top
-    highlight of every entry stays, so no role is ever left bare), education details
-    (courses, grade), whole entries of publications, awards, projects and volunteering
-    (an entry weighs its own score plus its highlights'), and skill groups and
-    certificates that match nothing in the job. Work entries and degrees always stay,
-    and so do skill groups and certificates the job asks for.
+    1. References and interests.
+    2. The bullets of old entries in which nothing matches the job, oldest first: they
+       shrink to title, employer and dates.
+    3. Least relevant first (recent pieces weigh more): other highlights (the top
+       highlight of every entry stays), education details (courses, grade), whole
+       entries of publications, awards, projects and volunteering, skill groups and
+       certificates that match nothing.
+    4. The old entries in which nothing matches, whole, oldest first.
+    5. Last, the highlights that are the best evidence for a required term, the one for
+       the lightest term first.
+
+    Recent work entries and degrees always stay, and so do skill groups and
+    certificates the job asks for.
     """
     totals: dict[tuple[str, int], float] = {}
     for u in units:
@@ -312,28 +350,56 @@ def _droppable(units: list[Unit]) -> tuple[Unit, ...]:
 
     def weight(u: Unit) -> float:
         whole = u.place.highlight is None and u.place.section in OPTIONAL_SECTIONS
-        return totals[(u.place.section, u.place.entry)] if whole else u.score
+        return (totals[(u.place.section, u.place.entry)] if whole else u.score) * recency(u)
+
+    def oldest_first(u: Unit) -> tuple[int, int, int]:
+        return -_section_rank(u.place.section), -u.place.entry, -(u.place.highlight or 0)
 
     minor = sorted((u for u in units if u.place.section in MINOR_SECTIONS),
                    key=lambda u: (weight(u), -u.place.entry))
-    rest = [u for u in units if (u.place.highlight is not None and u.place.highlight > 0)
-            or u.place.highlight == DETAILS
-            or (u.place.highlight is None and u.place.section in OPTIONAL_SECTIONS
-                and u.place.section not in MINOR_SECTIONS)
-            or (u.place.highlight is None and u.place.section in UNMATCHED_DROPPABLE and u.score <= 0)]
+    shrink = sorted((u for u in units if (u.place.section, u.place.entry) in unmatched
+                     and u.place.highlight is not None), key=oldest_first)
+    whole = sorted((u for u in units if (u.place.section, u.place.entry) in unmatched
+                    and u.place.highlight is None), key=oldest_first)
+    taken = {u.place for u in (*minor, *shrink, *whole)}
+    rest = [u for u in units if u.place not in taken and u.place not in protected and (
+        (u.place.highlight is not None and u.place.highlight > 0)
+        or u.place.highlight == DETAILS
+        or (u.place.highlight is None and u.place.section in OPTIONAL_SECTIONS
+            and u.place.section not in MINOR_SECTIONS)
+        or (u.place.highlight is None and u.place.section in UNMATCHED_DROPPABLE and u.score <= 0))]
     rest.sort(key=lambda u: (weight(u), -_section_rank(u.place.section), -u.place.entry,
                              -(u.place.highlight or 0)))
-    return tuple(minor + rest)
+    last = sorted((u for u in units if u.place in protected and u.place not in taken
+                   and u.place.highlight not in (None, 0)),
+                  key=lambda u: (protected[u.place], weight(u), -u.place.entry))
+    return tuple(minor + shrink + rest + whole + last)
 
 
 def _section_rank(section: str) -> int:
     return {"work": 0, "projects": 1, "volunteer": 2}.get(section, 3)
 
 
-def _letter_highlights(units: list[Unit], count: int = 6) -> tuple[str, ...]:
-    """The strongest matching highlights, best first, for the middle of the cover letter."""
-    highlights = [u for u in units if u.place.section in HIGHLIGHTED and u.place.highlight is not None
-                  and u.place.highlight >= 0 and u.score > 0]
-    best = sorted(highlights, key=lambda u: (-u.score, _section_rank(u.place.section), u.place.entry,
-                                             u.place.highlight))
-    return tuple(u.text for u in best[:count])
+LETTER_EVIDENCE = 1.5
+"""How strongly a highlight must show a requirement for the letter to name it: an exact
+match of a nice-to-have, a stem match of a responsibility; a tag alone is not enough."""
+_KIND_ORDER = {"required": 0, "responsibility": 1, "nice": 2}
+
+
+def _letter_highlights(evidence: tuple[Evidence, ...], units: list[Unit], count: int = 6) -> tuple[str, ...]:
+    """The highlights that best answer the job's requirements, required ones first, then
+    the strongest other matching highlights, for the middle of the cover letter."""
+    chosen: list[str] = []
+    answering = [e for e in evidence if e.unit is not None and kind_of(e.unit) == "highlight"
+                 and e.unit.place.section in HIGHLIGHTED and any(h.kind != "tag" for h in e.hits)]
+    weights = {e: sum(h.kind != "tag" and KIND_FACTOR[h.kind] or 0 for h in e.hits) for e in answering}
+    for item in sorted(answering, key=lambda e: (_KIND_ORDER[e.requirement.public_kind], -weights[e])):
+        if item.unit is not None and item.unit.score >= LETTER_EVIDENCE and item.unit.text not in chosen:
+            chosen.append(item.unit.text)
+    highlights = [u for u in units if kind_of(u) == "highlight" and u.place.section in HIGHLIGHTED
+                  and u.score >= LETTER_EVIDENCE]
+    for u in sorted(highlights, key=lambda u: (-u.score * recency(u), _section_rank(u.place.section),
+                                               u.place.entry, u.place.highlight)):
+        if u.text not in chosen:
+            chosen.append(u.text)
+    return tuple(chosen[:count])

@@ -111,7 +111,7 @@ def stem_key(form: str, case_sensitive: bool = False) -> tuple[str, ...] | None:
     if not words or not all(w.isalpha() for w in words):
         return None
     key = tuple(stem(w) for w in words)
-    if len(key) == 1 and (key[0] in BROAD_STEMS or len(key[0]) < 4):
+    if len(key) == 1 and (key[0] in BROAD_STEMS or len(key[0]) < 3 or words[0].casefold() in STOPWORDS):
         return None
     return key
 
@@ -146,7 +146,7 @@ def same_sense(written: str, form: str) -> bool:
 
     A person is not their work ("product managers" is not Product Management, "case
     managers" no Case Management); and a single word must be the same kind of word:
-    "negotiated" is Negotiation and "budgets" Budget, but "hospital" is no Hospitality,
+    "negotiated" is Negotiation, "mentored" Mentoring and "budgets" Budget, but "hospital" is no Hospitality,
     "sources" no Sourcing, "observations" no Observability.
     """
     written, form = written.casefold(), form.casefold()
@@ -161,7 +161,10 @@ def same_word_sense(written: str, form: str) -> bool:
     """:func:`same_sense`, and for a term of one word, the same kind of word."""
     if not same_sense(written, form):
         return False
-    return _family(written) == _family(form)
+    family = _family(written)
+    if family == "base" and written.endswith("ed"):
+        return _family(form) in ("base", "ing", "ion")  # "mentored" did Mentoring, "negotiated" Negotiation
+    return family == _family(form)
 
 
 def senses_agree(written: list[str], form: list[str]) -> bool:
