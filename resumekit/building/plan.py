@@ -39,9 +39,10 @@ class Plan:
 
 
 def letter_day(target: Target | None, configured: str | None) -> str | None:
-    """The date that dates a letter: the target's, the config's, SOURCE_DATE_EPOCH's, or
-    ``None`` (today), settled here so that documents never read the environment."""
-    for value in (target.date if target else None, configured):
+    """The date that dates a letter: the target's ``letterDate``, the config's,
+    SOURCE_DATE_EPOCH's, or ``None`` (the build date), settled here so that documents never
+    read the environment. A target's ``date`` is when the job was posted: it dates nothing."""
+    for value in (target.letterDate if target else None, configured):
         if value:
             return str(value)
     if _USER_EPOCH and _USER_EPOCH.isdigit():
@@ -51,7 +52,8 @@ def letter_day(target: Target | None, configured: str | None) -> str | None:
 
 def options_for(project: Project, target: Target | None) -> Options:
     """How the target's documents are written: the project's language, the letter's date."""
-    return Options(language=project.config.language, date=letter_day(target, project.config.date))
+    config = project.config
+    return Options(language=config.language, date=letter_day(target, config.letterDate or config.date))
 
 
 def _measure_job(content: Resume, theme: Theme, project_dir: Path) -> tuple[int, float]:
@@ -90,11 +92,31 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
     return Plan(target, tailored.profile, tailored, growth)
 
 
+LETTER_COVERAGE = 0.4
+"""How much of what the job requires the letter's highlights must show before the letter
+says they answer it."""
+
+
+def letter_answers(tailored: Tailored, highlights: tuple[str, ...]) -> tuple[str, ...]:
+    """The job's requirements (by their terms) that the letter's highlights answer, weightiest
+    first; none when they answer too little of what the job requires for the claim to be honest."""
+    shown = {h.term for u in tailored.units if u.text in highlights for h in u.hits if h.kind != "tag"}
+    required = [t for t in tailored.terms if t.public_kind == "required"] or list(tailored.terms)
+    total = sum(t.weight for t in required)
+    answered = sum(t.weight for t in required if t.name in shown)
+    if not total or answered / total < LETTER_COVERAGE / 2 or not shown:
+        return ()
+    # named as the job wrote them ("EHR", "A/B tests"), in the job's words, not resumekit's
+    return tuple(dict.fromkeys(t.written[0] if t.written else t.name for t in tailored.terms if t.name in shown))
+
+
 def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
     """The content of one document of a plan."""
     if document == "letter":
-        highlights = None
+        highlights, answers = None, ()
         if plan.tailored and plan.tailored.letter_highlights:
             highlights = fresh_highlights(tuple(plan.tailored.letter_highlights), plan.profile, plan.growth)
-        return build_letter(plan.profile, plan.target, options, growth=plan.growth, highlights=highlights)
+            answers = letter_answers(plan.tailored, highlights or ())
+        return build_letter(plan.profile, plan.target, options, growth=plan.growth, highlights=highlights,
+                            answers=answers)
     return build_resume(plan.profile, options)

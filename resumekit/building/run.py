@@ -26,7 +26,8 @@ _UNSET: Any = object()
 
 def _dated(project: Project, tid: str) -> bool:
     target = project.target(tid)
-    return "letter" in project.config.documents and not (target and target.date) and not project.config.date
+    config = project.config
+    return "letter" in config.documents and not (target and target.letterDate) and not (config.letterDate or config.date)
 
 
 def _stale(project: Project, manifest: Manifest, known: set[str], clean: bool) -> list[Path]:

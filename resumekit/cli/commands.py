@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -291,7 +292,7 @@ def cmd_feedback_request(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     from ..building.plan import plan_target
     from ..building.project import GENERAL_BUILD, load_project
-    from ..tailoring import explain, explanation_markdown
+    from ..tailoring import explain, explanation_json, explanation_markdown
 
     project = load_project(args.config, args.strict, keep_going=True, allow_outside=args.allow_outside)
     print_warnings(project.warnings)
@@ -312,7 +313,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
         raise UsageError(f"no target '{args.target}'; known: {known}")
     plan = plan_target(project, targets[args.target])
     assert plan.tailored is not None
-    say(explanation_markdown(explain(plan.tailored), plan.tailored), end="")
+    explanation = explain(plan.tailored)
+    if args.format == "json":
+        say(json.dumps(explanation_json(explanation, plan.tailored), indent=2, ensure_ascii=False))
+    else:
+        say(explanation_markdown(explanation, plan.tailored), end="")
     for note in plan.tailored.notes:
         say(f"warning: {note}", err=True)
     return EXIT_OK

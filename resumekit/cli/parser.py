@@ -98,6 +98,8 @@ def make_parser() -> argparse.ArgumentParser:
                                    "the target's documents on every build.")
     with_config(p)
     p.add_argument("target", metavar="TARGET", help="the target's id (its file name without .yaml)")
+    p.add_argument("--format", choices=["md", "json"], default="md",
+                   help="md (the default, as report.md) or json (a stable shape for scripts)")
     p.set_defaults(func=commands.cmd_explain)
 
     p = sub.add_parser("schema", help="print the JSON Schema, for editor completion",

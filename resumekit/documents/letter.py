@@ -24,8 +24,9 @@ LETTER_HIGHLIGHTS = 3
 
 
 def letter_date(target: Target | None, options: Options) -> dt.date:
-    """The target's date, else the one the builder settled in ``options``, else today."""
-    for value in (target.date if target else None, options.date):
+    """The target's ``letterDate``, else the one the builder settled in ``options``, else
+    today; never the posting's ``date``."""
+    for value in (target.letterDate if target else None, options.date):
         if value:
             return first_day(value)
     return dt.date.today()
@@ -50,14 +51,39 @@ def _strongest_highlights(profile: Profile, count: int = 3) -> tuple[str, ...]:
     return tuple(picked)
 
 
+_LEAD_INS = (
+    "You are looking for {asks}. Some of what I have done along those lines:",
+    "Your posting asks for {asks}; a few things I have done that speak to it:",
+    "On {asks}, here is some of my recent work:",
+)
+"""How the letter brings in its highlights when they answer what the job asks; one is
+chosen by the role's name, so letters to different jobs do not all read alike."""
+PLAIN_LEAD_IN = "A few highlights of my recent work:"
+"""The lead-in when the highlights answer little of the job: it claims no relevance."""
+
+
+def lead_in(answers: tuple[str, ...], role: str | None) -> str:
+    """The sentence before the letter's highlights: naming what they answer, or claiming nothing."""
+    if not answers:
+        return PLAIN_LEAD_IN
+    template = _LEAD_INS[sum(map(ord, role or "")) % len(_LEAD_INS)]
+    return template.format(asks=_join(list(answers[:3])))
+
+
 def build_letter(
     profile: Profile,
     target: Target | None = None,
     options: Options | None = None,
     growth: str | None = None,
     highlights: tuple[str, ...] | None = None,
+    answers: tuple[str, ...] = (),
 ) -> Letter:
-    """The cover letter: defaults from the profile's ``letter``, specifics from the target."""
+    """The cover letter: defaults from the profile's ``letter``, specifics from the target.
+
+    ``highlights`` are the person's own bullets chosen for the job, and ``answers`` the
+    job's requirements they answer (named in the lead-in); with no ``answers`` the letter
+    claims no relevance for them.
+    """
     options = options or Options()
     defaults = profile.letter
     tletter = target.letter if target else None
@@ -97,7 +123,9 @@ def build_letter(
 
     paragraphs = [opening]
     chosen = highlights if highlights is not None else _strongest_highlights(profile)
-    lead_in = "A few highlights of my recent work that bear on this role:" if chosen else ""
+    told = (growth or "").casefold()
+    chosen = tuple(h for h in chosen if h.rstrip(".").casefold()[1:] not in told)  # said once, not twice
+    lead = lead_in(answers if highlights is not None else (), role) if chosen else ""
     after: list[str] = []
     if growth:
         after.append(growth)
@@ -110,8 +138,8 @@ def build_letter(
                    f"discuss how I could contribute to {company}." if company else
                    "Thank you for your time and consideration. I would welcome the chance to talk.")
     after.append(closing)
-    if lead_in:
-        paragraphs.append(lead_in)
+    if lead:
+        paragraphs.append(lead)
     subject = f"Application for {role}" if role else ""
     return Letter(
         name=profile.basics.name or "", contacts=contacts_of(profile.basics),
@@ -185,8 +213,11 @@ def growth_paragraph(
 ) -> str | None:
     """A short, positive paragraph on what has changed since the last application.
 
-    It names the earlier role and when, what the person has built on (in plain words),
-    and what they did; never the feedback itself or anyone who gave it.
+    It names the earlier role and when, what the person has worked on (in plain words,
+    at most two areas), and what they did, as one list; never the feedback itself or
+    anyone who gave it. "Since I applied for the Senior Data Analyst role in October 2026,
+    I have worked on my leadership. I led a volunteer data project and earned the Google
+    Data Analytics Certificate."
     """
     told = [(imp, phrase) for imp in answering(feedback, application, taxonomy)
             if (phrase := improvement_phrase(imp))][:3]
@@ -200,9 +231,9 @@ def growth_paragraph(
     when = f" in {since}" if since else ""
     role = f"the {application.position} role" if application.position else \
         f"a role at {company or application.employer}"
-    topics = _join([AREA_PHRASES.get(a, a.replace("-", " ")) for a in areas[:3]
-                    if a in AREA_PHRASES or a not in taxonomy.names])
-    opening = f"Since I applied for {role}{when}, "
-    if topics:
-        opening += f"I have built on my {topics}: "
-    return f"{opening}I {_join(phrases)}."
+    named = [AREA_PHRASES.get(a, a.replace("-", " ")) for a in areas
+             if a in AREA_PHRASES or a not in taxonomy.names]
+    opening = f"Since I applied for {role}{when}"
+    if named and len(named) <= 2:
+        return f"{opening}, I have worked on my {' and '.join(named)}. I {_join(phrases)}."
+    return f"{opening}, I {_join(phrases)}."

@@ -23,7 +23,9 @@ class Config(Model):
     documents: list[DocumentKind] = Field(default_factory=lambda: list[DocumentKind](["resume", "letter"]))
     theme: str = Field("classic", description="A built-in theme's name, or a folder of your own.")
     language: str = Field("en", description="The documents' language, as a BCP 47 tag (en, en-GB, de).")
-    date: PartialDate | None = Field(None, description="Date for letters when a target has none; else today.")
+    letterDate: PartialDate | None = Field(None, description="The date letters carry when a target sets none; "
+                                                             "else the build date.")
+    date: PartialDate | None = Field(None, description="The older name of letterDate.")
     areas: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Feedback areas of your own, or more words for a built-in one: {area: [phrases]}.")

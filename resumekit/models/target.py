@@ -26,7 +26,9 @@ class Target(Model):
     title: str | None = Field(None, description="The role, e.g. Lead Data Analyst.")
     company: str | None = None
     type: str | None = Field(None, description="e.g. Full-time.")
-    date: PartialDate | None = Field(None, description="When the job was posted; dates the letter.")
+    date: PartialDate | None = Field(None, description="When the job was posted (it does not date the letter).")
+    letterDate: PartialDate | None = Field(None, description="The date the cover letter carries; by default "
+                                                             "the config's letterDate, else the build date.")
     description: str | None = None
     location: Location | None = None
     remote: str | None = Field(None, description="Full, Hybrid or None.")

@@ -1,7 +1,8 @@
 """Tailoring: term extraction, scoring and selection. Pure, offline, deterministic."""
 
-from .explanation import Explanation, explain, explanation_markdown
+from .explanation import Explanation, explain, explanation_json, explanation_markdown
 from .selection import Tailored, tailor
-from .terms import JobTerm, extract_terms
+from .terms import Job, JobTerm, Requirement, extract_terms, read_job
 
-__all__ = ["Explanation", "JobTerm", "Tailored", "explain", "explanation_markdown", "extract_terms", "tailor"]
+__all__ = ["Explanation", "Job", "JobTerm", "Requirement", "Tailored", "explain", "explanation_json",
+           "explanation_markdown", "extract_terms", "read_job", "tailor"]

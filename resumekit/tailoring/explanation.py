@@ -1,11 +1,31 @@
-"""Why a tailored resume looks the way it does: coverage, matched, left-out and missing terms."""
+"""Why a tailored resume looks the way it does: coverage, matched, left-out and missing
+terms, each requirement's best evidence, and what was dropped; as Markdown (report.md) and
+as JSON (``explain --format json``), whose shape is documented in docs/tailoring.md."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from .evidence import Evidence
 from .selection import Tailored
 from .terms import FEW_TERMS, JobTerm
+
+JSON_VERSION = 1
+"""The version of explain's JSON shape; it changes only when a field changes meaning or goes."""
+MATCHED, LEFT_OUT, MISSING = "matched", "left out", "missing"
+
+
+@dataclass(frozen=True)
+class Found:
+    """Where a term was found in the profile, and how."""
+
+    where: str
+    text: str
+    how: str  # exact, alias, stem, phrase, fuzzy, tag
+    form: str  # the words that matched
+    shown: bool  # whether the tailored resume shows this piece
+    reason: str = ""  # why it was left out, when it was
 
 
 @dataclass(frozen=True)
@@ -14,6 +34,7 @@ class TermReport:
 
     term: JobTerm
     places: tuple[str, ...]  # where the resume shows it (label and how it matched)
+    found: tuple[Found, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -28,6 +49,7 @@ class Explanation:
     dropped: tuple[str, ...]
     low_confidence: bool
     summary_choice: str
+    evidence: tuple[Evidence, ...] = ()
 
 
 def _opening(text: str, words: int = 8) -> str:
@@ -44,28 +66,33 @@ def explain(tailored: Tailored) -> Explanation:
                     if d.place is not None and d.place.highlight is None}
     shown: dict[str, list[str]] = {}
     hidden: dict[str, list[str]] = {}
+    found: dict[str, list[Found]] = {}
     for unit in tailored.units:
         if (unit.place.label, unit.text) in dropped_keys:
             continue
         if (unit.place.section, unit.place.entry) in gone_entries:
             for hit in unit.hits:
                 hidden.setdefault(hit.term, []).append(f"{unit.place.label} (page budget)")
+                found.setdefault(hit.term, []).append(
+                    Found(unit.place.label, unit.text, hit.kind, hit.form, False, "page budget"))
             continue
         for hit in unit.hits:
             how = "" if hit.kind == "exact" else f" ({hit.kind}: {hit.form})"
             shown.setdefault(hit.term, []).append(unit.place.label + how)
+            found.setdefault(hit.term, []).append(Found(unit.place.label, unit.text, hit.kind, hit.form, True))
     for gone in (*tailored.left_out, *tailored.dropped):
         for hit in gone.hits:
             hidden.setdefault(hit.term, []).append(f"{gone.label} ({gone.reason})")
+            found.setdefault(hit.term, []).append(Found(gone.label, gone.text, hit.kind, hit.form, False, gone.reason))
     matched, left_out, missing = [], [], []
     total = sum(t.weight for t in tailored.terms) or 1.0
     covered = 0.0
     for term in tailored.terms:
         if term.name in shown:
-            matched.append(TermReport(term, tuple(shown[term.name])))
+            matched.append(TermReport(term, tuple(shown[term.name]), tuple(found[term.name])))
             covered += term.weight
         elif term.name in hidden:
-            left_out.append(TermReport(term, tuple(dict.fromkeys(hidden[term.name]))))
+            left_out.append(TermReport(term, tuple(dict.fromkeys(hidden[term.name])), tuple(found[term.name])))
         else:
             missing.append(term)
     dropped = tuple(f"{d.label}: {d.text} ({d.reason})" for d in (*tailored.left_out, *tailored.dropped)
@@ -75,7 +102,7 @@ def explain(tailored: Tailored) -> Explanation:
     return Explanation(
         target=tailored.target.id or "", coverage=covered / total, matched=tuple(matched),
         left_out=tuple(left_out), missing=tuple(missing), dropped=dropped,
-        low_confidence=len(tailored.terms) < FEW_TERMS, summary_choice=summary)
+        low_confidence=len(tailored.terms) < FEW_TERMS, summary_choice=summary, evidence=tailored.evidence)
 
 
 def explanation_markdown(explanation: Explanation, tailored: Tailored) -> str:
@@ -94,6 +121,8 @@ def explanation_markdown(explanation: Explanation, tailored: Tailored) -> str:
     for report in explanation.matched:
         lines.append(f"| {report.term.name} | {report.term.weight:g} | {report.term.kind} | "
                      f"{'; '.join(report.places[:4])}{' ...' if len(report.places) > 4 else ''} |")
+    lines += ["", "## What the job asks, and your best evidence", ""]
+    lines += [_evidence_line(e) for e in explanation.evidence] or ["- the job names no requirement"]
     lines += ["", "## Terms in your profile but left out", ""]
     lines += [f"- **{r.term.name}** ({r.term.kind}): {'; '.join(r.places[:3])}" for r in explanation.left_out] \
         or ["- none"]
@@ -105,3 +134,50 @@ def explanation_markdown(explanation: Explanation, tailored: Tailored) -> str:
     lines += ["", "## Left out of this resume", ""]
     lines += [f"- {d}" for d in explanation.dropped] or ["- nothing"]
     return "\n".join(lines) + "\n"
+
+
+def _evidence_line(item: Evidence) -> str:
+    asked = f"- **{item.requirement.text}** ({item.requirement.public_kind})"
+    if item.unit is None:
+        return f"{asked}: nothing in your profile shows it yet"
+    how = ", ".join(f"{h.term} ({h.kind})" for h in item.hits)
+    return f"{asked}: {item.unit.place.label}, \"{_opening(item.unit.text)}\" ({how})"
+
+
+def _found_json(found: Found) -> dict[str, Any]:
+    item: dict[str, Any] = {"where": found.where, "text": found.text, "how": found.how, "form": found.form,
+                            "shown": found.shown}
+    if found.reason:
+        item["reason"] = found.reason
+    return item
+
+
+def explanation_json(explanation: Explanation, tailored: Tailored) -> dict[str, Any]:
+    """The explanation as plain data for ``explain --format json`` (see docs/tailoring.md)."""
+    reports = {r.term.name: (MATCHED, r) for r in explanation.matched}
+    reports.update({r.term.name: (LEFT_OUT, r) for r in explanation.left_out})
+    terms = []
+    for term in tailored.terms:
+        status, report = reports.get(term.name, (MISSING, None))
+        terms.append({
+            "name": term.name, "weight": term.weight, "kind": term.public_kind, "status": status,
+            "listed": term.listed, "asWritten": list(term.written),
+            "evidence": [_found_json(f) for f in report.found] if report else [],
+        })
+    requirements = []
+    for item in explanation.evidence:
+        best = None
+        if item.unit is not None:
+            best = {"where": item.unit.place.label, "text": item.unit.text,
+                    "matches": [{"term": h.term, "how": h.kind, "form": h.form} for h in item.hits]}
+        requirements.append({"text": item.requirement.text, "kind": item.requirement.public_kind,
+                             "terms": list(item.requirement.terms), "evidence": best})
+    dropped = [{"where": d.label, "text": d.text, "reason": d.reason}
+               for d in (*tailored.left_out, *tailored.dropped) if d.reason != "other summary variant"]
+    target = tailored.target
+    return {
+        "version": JSON_VERSION, "target": explanation.target, "title": target.title, "company": target.company,
+        "coverage": round(explanation.coverage, 4), "lowConfidence": explanation.low_confidence,
+        "summary": explanation.summary_choice or None, "terms": terms, "requirements": requirements,
+        "dropped": dropped, "notes": list(tailored.notes),
+    }

@@ -55,7 +55,9 @@ def test_only_a_re_application_gets_a_growth_paragraph(seeded_plans):
 
 
 def test_a_letter_is_dated_by_its_target_before_the_config():
-    assert letter_day(load_target({"date": "2026-02-03"}), "2026-01-15") == "2026-02-03"
+    assert letter_day(load_target({"letterDate": "2026-02-03"}), "2026-01-15") == "2026-02-03"
+    # a posting's date is when the job was posted, not when the letter was written
+    assert letter_day(load_target({"date": "2026-02-03"}), "2026-01-15") == "2026-01-15"
     assert letter_day(load_target({}), "2026-01-15") == "2026-01-15"
     assert letter_day(None, "2026") == "2026"
 

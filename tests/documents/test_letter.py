@@ -17,7 +17,9 @@ import yaml
 import resumekit
 from resumekit import load_profile, load_target
 from resumekit.documents import Options, build_letter
-from resumekit.documents.letter import fresh_highlights, growth_paragraph, improvement_phrase, letter_date
+from resumekit.documents.letter import (
+    PLAIN_LEAD_IN, fresh_highlights, growth_paragraph, improvement_phrase, lead_in, letter_date,
+)
 from resumekit.models.areas import Taxonomy
 from resumekit.models.feedback import Improvement
 
@@ -47,7 +49,7 @@ def jane():
 
 
 def test_a_letter_is_addressed_to_the_job_and_its_recipient(jane):
-    target = load_target({"title": "Lead Data Analyst", "company": "Acme Corp", "date": "2026-02-03",
+    target = load_target({"title": "Lead Data Analyst", "company": "Acme Corp", "letterDate": "2026-02-03",
                           "letter": {"recipient": "Ms. Rivera", "why": "I use Acme's open data."}})
     letter = build_letter(jane, target, Options())
     assert letter.recipient == ("Ms. Rivera", "Acme Corp")
@@ -74,8 +76,11 @@ def test_a_letter_brings_the_first_highlights_forward(jane):
 
 
 def test_the_letter_is_dated_by_the_target_then_the_options_then_today(jane):
-    dated = load_target({"title": "Lead", "date": "2026-02-03"})
+    dated = load_target({"title": "Lead", "letterDate": "2026-02-03"})
     assert letter_date(dated, Options(date="2026-01-15")).isoformat() == "2026-02-03"
+    posted = load_target({"title": "Lead", "date": "2025-12-01"})  # when the job was posted
+    assert letter_date(posted, Options(date="2026-01-15")).isoformat() == "2026-01-15"
+    assert letter_date(posted, Options()) == dt.date.today()
     assert letter_date(load_target({"title": "Lead"}), Options(date="2026-01-15")).isoformat() == "2026-01-15"
     assert letter_date(None, Options()) == dt.date.today()
 
@@ -89,7 +94,7 @@ def test_the_letter_lists_only_highlights_the_resume_shows_and_the_growth_paragr
     chosen = ("Presented quarterly findings to the VP of Sales", "Invented by nobody",
               "Built the churn model used by the retention team",
               "Automated the weekly TPS report, saving four hours a week")
-    growth = "Since I applied, I have built on my leadership: I built the churn model used by the retention team."
+    growth = "Since I applied, I have worked on my leadership. I built the churn model used by the retention team."
     assert fresh_highlights(chosen, jane, growth) == (
         "Presented quarterly findings to the VP of Sales", "Automated the weekly TPS report, saving four hours a week")
     assert fresh_highlights(("Invented by nobody",), jane, None) is None
@@ -107,8 +112,8 @@ def acme_paragraph(feedback: resumekit.Feedback) -> str:
 
 def test_the_paragraph_says_when_and_what_has_grown(feedback) -> None:
     assert acme_paragraph(feedback) == (
-        "Since I applied for the Senior Data Analyst role in September 2026, I have built on my "
-        "leadership and communication skills: I became Volunteer Project Lead at Code for Good, where "
+        "Since I applied for the Senior Data Analyst role in September 2026, I have worked on my "
+        "leadership and communication skills. I became Volunteer Project Lead at Code for Good, where "
         "I led six volunteers to ship a food-bank inventory dashboard used by 3 pantries; earned the "
         "Pathways Level 1: Presentation Mastery certificate from Toastmasters International; and ran "
         "weekly analysis reviews for four analysts, turning each finding into a one-page written brief.")
@@ -125,8 +130,8 @@ def test_an_improvements_summary_is_how_the_paragraph_says_it() -> None:
                               "summary": "Led six volunteers to ship a food-bank dashboard.",
                               "add": {"volunteer": [{"organization": "Data Meetup", "position": "Organiser"}]}})
     paragraph = growth_paragraph(feedback, feedback.applications[0], Taxonomy())
-    assert paragraph == ("Since I applied for a role at Globex in September 2026, I have built on my "
-                         "leadership: I led six volunteers to ship a food-bank dashboard.")
+    assert paragraph == ("Since I applied for a role at Globex in September 2026, I have worked on my "
+                         "leadership. I led six volunteers to ship a food-bank dashboard.")
 
 
 @pytest.mark.parametrize(("fields", "phrase"), [
@@ -157,7 +162,7 @@ def test_an_improvement_with_no_phrase_does_not_lend_its_areas_to_the_paragraph(
     paragraph = growth_paragraph(feedback, feedback.applications[0], Taxonomy())
     assert paragraph is not None
     assert "teamwork" not in paragraph
-    assert "built on my leadership: I earned the Leading Teams certificate." in paragraph
+    assert "worked on my leadership. I earned the Leading Teams certificate." in paragraph
 
 
 def test_the_paragraph_tells_at_most_three_improvements_and_only_their_areas() -> None:
@@ -168,7 +173,9 @@ def test_the_paragraph_tells_at_most_three_improvements_and_only_their_areas() -
     paragraph = growth_paragraph(feedback, feedback.applications[0], Taxonomy())
     assert paragraph is not None
     assert "Course 2" in paragraph and "Course 3" not in paragraph
-    assert "leadership, communication skills, and technical skills:" in paragraph and "culture" not in paragraph
+    # three areas would make a second list: the paragraph names none, and lists what was done once
+    assert "worked on my" not in paragraph and "culture" not in paragraph
+    assert paragraph.count(" and ") == 1 and paragraph.count(".") == 1
 
 
 def test_an_improvement_for_another_area_is_not_told() -> None:
@@ -229,7 +236,7 @@ def test_a_letter_that_is_not_a_re_application_has_no_growth_paragraph(
 ) -> None:
     text = letter(out, target_id, fmt)
     assert "Since I applied" not in text
-    assert "I have built on my" not in text
+    assert "I have worked on my" not in text
 
 
 def test_no_built_document_names_a_contact_or_quotes_feedback(out) -> None:
@@ -277,3 +284,35 @@ def test_the_letter_lists_no_highlight_the_growth_paragraph_tells(seeded_out, se
 def test_without_growth_the_letter_takes_the_top_three(seeded_out, seeded_plans):
     shown = bullets(seeded_out / "brightpath-analyst" / f"{LETTER}.docx")
     assert shown == list(seeded_plans["brightpath-analyst"].tailored.letter_highlights[:3])
+
+
+# --- what the letter claims ---------------------------------------------------------------------
+
+
+def test_highlights_that_answer_the_job_are_brought_in_by_naming_what_they_answer(jane):
+    letter = build_letter(jane, load_target({"title": "Analyst"}), Options(date="2026-01-15"),
+                          highlights=("Built the churn model used by the retention team",),
+                          answers=("churn modeling", "SQL"))
+    assert "churn modeling and SQL" in letter.paragraphs[-1]
+    assert letter.bullets == ("Built the churn model used by the retention team",)
+
+
+def test_with_nothing_answered_the_letter_claims_no_relevance(jane):
+    letter = build_letter(jane, load_target({"title": "Analyst"}), Options(date="2026-01-15"),
+                          highlights=("Built the churn model used by the retention team",), answers=())
+    assert letter.paragraphs[-1] == PLAIN_LEAD_IN
+    assert "bear on" not in " ".join(letter.paragraphs) and "speak to" not in " ".join(letter.paragraphs)
+
+
+def test_lead_ins_vary_with_the_role_and_are_stable():
+    said = {lead_in(("SQL",), role) for role in ("Analyst", "Data Analyst", "Nurse", "Teacher", "Designer")}
+    assert len(said) > 1
+    assert lead_in(("SQL",), "Analyst") == lead_in(("SQL",), "Analyst")
+
+
+def test_a_bullet_the_growth_paragraph_tells_is_not_listed_again(jane):
+    growth = "Since I applied, I have worked on my leadership. I built the churn model used by the retention team."
+    letter = build_letter(jane, load_target({"title": "Analyst"}), Options(date="2026-01-15"), growth=growth,
+                          highlights=("Built the churn model used by the retention team",
+                                      "Presented quarterly findings to the VP of Sales"), answers=("SQL",))
+    assert letter.bullets == ("Presented quarterly findings to the VP of Sales",)
