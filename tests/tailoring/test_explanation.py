@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from resumekit.building.project import load_project
 from resumekit.tailoring import explain, tailor
 from resumekit.tailoring import explanation_markdown as as_markdown
+from resumekit.tailoring.explanation import JSON_VERSION
 
 from ..tailoring_fixtures import DATA_JOB, PROFILES, TARGETS, cli, copy_profiles, profile, target
 
@@ -126,6 +128,54 @@ def test_explain_prints_the_report_and_exits_0(project):
     assert "## Terms matched, and where" in run.stdout
     assert "| SQL |" in run.stdout
     assert "Traceback" not in run.stderr
+
+
+TERM_FIELDS = {"name", "weight", "kind", "status", "listed", "asWritten", "evidence"}
+EVIDENCE_FIELDS = {"where", "text", "how", "form", "shown"}
+
+
+@pytest.mark.parametrize("tid", ["acme-lead", "brightpath-analyst", "riverside-nurse-educator"])
+def test_explain_as_json_parses_and_carries_every_field(project, tid):
+    run = cli("explain", "-c", str(project), tid, "--format", "json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["version"] == JSON_VERSION and data["target"] == tid
+    assert 0 <= data["coverage"] <= 1
+    assert data["terms"] and data["requirements"]
+    for term in data["terms"]:
+        assert set(term) == TERM_FIELDS
+        assert term["kind"] in ("required", "responsibility", "nice")
+        assert term["status"] in ("matched", "left out", "missing")
+        assert (term["status"] == "missing") == (term["evidence"] == [])
+        for found in term["evidence"]:
+            assert EVIDENCE_FIELDS <= set(found)
+            assert found["how"] in ("exact", "alias", "stem", "phrase", "fuzzy", "tag")
+        if term["status"] == "matched":
+            assert any(f["shown"] for f in term["evidence"])
+    for requirement in data["requirements"]:
+        assert set(requirement) == {"text", "kind", "terms", "evidence"}
+        if requirement["evidence"] is not None:
+            assert {m["term"] for m in requirement["evidence"]["matches"]} <= set(requirement["terms"])
+    for dropped in data["dropped"]:
+        assert set(dropped) == {"where", "text", "reason"}
+
+
+def test_the_json_and_the_markdown_tell_the_same_coverage(project):
+    md = cli("explain", "-c", str(project), "brightpath-analyst").stdout
+    data = json.loads(cli("explain", "-c", str(project), "brightpath-analyst", "--format", "json").stdout)
+    assert f"**Coverage: {data['coverage']:.0%}**" in md
+    matched = [t["name"] for t in data["terms"] if t["status"] == "matched"]
+    assert all(f"| {name} |" in md for name in matched)
+
+
+def test_an_employer_name_is_never_evidence_for_a_term():
+    job = target(title="Dispatcher", qualifications=["Freight management experience", "Route planning"])
+    pat = profile().model_copy(deep=True)
+    pat.work[0].name = "Valley Freight Management Co."
+    t = tailor(pat, job)
+    entry = next(u for u in t.units if u.place.section == "work" and u.place.entry == 0 and u.place.highlight is None)
+    assert not any(h.term.casefold().startswith("freight") for h in entry.hits)
+    assert "Valley Freight" in entry.text  # still shown, only not taken as evidence
 
 
 def test_explain_runs_from_the_project_folder(project):

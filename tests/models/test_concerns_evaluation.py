@@ -1,0 +1,25 @@
+"""Floors on how well feedback areas are read, measured on the labelled texts (tests/evaluate.py).
+
+The figures are in docs/tailoring.md; a change that lowers them below these floors fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ..evaluate import HERE, area_scores
+
+FLOORS = {  # set: (micro-F1, most praise read as a concern, most no-concern texts given an area)
+    "feedback.yaml": (0.90, 3, 1),
+    "feedback-holdout.yaml": (0.84, 4, 1),
+    "final/feedback.yaml": (0.53, 4, 2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_feedback_areas_stay_above_their_floors(name):
+    scores = area_scores(HERE / name)
+    f1, praise, none = FLOORS[name]
+    assert scores.f1 >= f1, f"{name}: micro-F1 {scores.f1:.2f} < {f1}"
+    assert scores.praise_as_concern <= praise
+    assert scores.none_given_area <= none
