@@ -80,6 +80,7 @@ class Matcher:
 
     def __init__(self, terms: list[JobTerm]) -> None:
         self.compiled = [_Compiled(t) for t in terms]
+        self._seen: dict[str, dict[str, Hit]] = {}  # a text's matches, asked again for its tags and scores
 
     def hits(self, text: str, tags: frozenset[str] = frozenset()) -> list[Hit]:
         """Every job term found in ``text`` (or named by one of its ``tags``), each once.
@@ -90,19 +91,21 @@ class Matcher:
         """
         text = normalise(text)
         folded_tags = {t.casefold(): t for t in tags}
-        found_by_tag = [Hit(c.term.name, TAG, folded_tags[c.folded]) for c in self.compiled
-                        if c.folded in folded_tags]
+        tagged = {c.term.name: Hit(c.term.name, TAG, folded_tags[c.folded]) for c in self.compiled
+                  if c.folded in folded_tags}
         if not text:
-            return found_by_tag
-        text_stems = stems(text)
-        words = [w.casefold() for w in tokens(text)]
-        found: list[Hit] = []
-        tagged = {h.term: h for h in found_by_tag}
-        for c in self.compiled:
-            hit = self._match(c, text, text_stems, words) or tagged.get(c.term.name)
-            if hit:
-                found.append(hit)
-        return found
+            return list(tagged.values())
+        found = self._seen.get(text)
+        if found is None:
+            text_stems = stems(text)
+            words = [w.casefold() for w in tokens(text)]
+            found = {}
+            for c in self.compiled:
+                hit = self._match(c, text, text_stems, words)
+                if hit:
+                    found[c.term.name] = hit
+            self._seen[text] = found
+        return [hit for c in self.compiled if (hit := found.get(c.term.name) or tagged.get(c.term.name))]
 
     @staticmethod
     def _match(c: _Compiled, text: str, text_stems: tuple[str, ...], words: list[str]) -> Hit | None:
