@@ -156,13 +156,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="what each posting or text got wrong")
     args = parser.parse_args()
-    for name in ("postings", "holdout", "final"):
+    for name in ("postings", "holdout", "final", "unseen"):
         if (HERE / name).is_dir():
             s = term_scores(HERE / name, args.details)
             count = len(list((HERE / name).glob("*.txt")))
             print(f"job terms, {name} ({count} postings): precision {s.precision:.2f}, recall {s.recall:.2f}, "
                   f"F1 {s.f1:.2f}")
-    for name in ("feedback.yaml", "feedback-holdout.yaml", "final/feedback.yaml"):
+    for name in ("feedback.yaml", "feedback-holdout.yaml", "final/feedback.yaml", "unseen/feedback.yaml"):
         if (HERE / name).is_file():
             a = area_scores(HERE / name, args.details)
             print(f"feedback areas, {name} ({a.texts} texts): precision {a.precision:.2f}, recall {a.recall:.2f}, "

@@ -42,7 +42,9 @@ _NO_CONCERN = re.compile(
     r"(issue|problem|concern)|comp|base salary|wants? \d+k|\d+k base|band tops out|day rate|rate expectations|"
     r"appoint\w* internally|internal\w*|referral|(role|post|position|vacancy)('s| is| has| was| has been)? (now )?"
     r"(closed|filled|gone)|no longer exists|not be going ahead|(does not|doesn't|did not|didn't) reflect on|"
-    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer)\b[^.;]*"
+    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer|clearance|residency|eligib\w*|"
+    r"unable to (appoint|offer|progress|proceed|fund)|not (been )?renewed|grant|cancel+ed|volume of "
+    r"(strong |high-quality )?applications|sorry to be writing)\b[^.;]*"
     r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
@@ -64,7 +66,9 @@ _CONCERN = re.compile(
     r"(issue|problem|concern)|comp|base salary|wants? \d+k|\d+k base|band tops out|day rate|rate expectations|"
     r"appoint\w* internally|internal\w*|referral|(role|post|position|vacancy)('s| is| has| was| has been)? (now )?"
     r"(closed|filled|gone)|no longer exists|not be going ahead|(does not|doesn't|did not|didn't) reflect on|"
-    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer)\b[^.;]*"
+    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer|clearance|residency|eligib\w*|"
+    r"unable to (appoint|offer|progress|proceed|fund)|not (been )?renewed|grant|cancel+ed|volume of "
+    r"(strong |high-quality )?applications|sorry to be writing)\b[^.;]*"
     r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
@@ -96,7 +100,9 @@ _CONCERN = re.compile(
     r"(issue|problem|concern)|comp|base salary|wants? \d+k|\d+k base|band tops out|day rate|rate expectations|"
     r"appoint\w* internally|internal\w*|referral|(role|post|position|vacancy)('s| is| has| was| has been)? (now )?"
     r"(closed|filled|gone)|no longer exists|not be going ahead|(does not|doesn't|did not|didn't) reflect on|"
-    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer)\b[^.;]*"
+    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer|clearance|residency|eligib\w*|"
+    r"unable to (appoint|offer|progress|proceed|fund)|not (been )?renewed|grant|cancel+ed|volume of "
+    r"(strong |high-quality )?applications|sorry to be writing)\b[^.;]*"
     r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
@@ -118,7 +124,9 @@ _CONCERN = re.compile(
     r"(issue|problem|concern)|comp|base salary|wants? \d+k|\d+k base|band tops out|day rate|rate expectations|"
     r"appoint\w* internally|internal\w*|referral|(role|post|position|vacancy)('s| is| has| was| has been)? (now )?"
     r"(closed|filled|gone)|no longer exists|not be going ahead|(does not|doesn't|did not|didn't) reflect on|"
-    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer)\b[^.;]*"
+    r"nothing to do with (you|your)|accepted (an|the|our) offer|made an offer|clearance|residency|eligib\w*|"
+    r"unable to (appoint|offer|progress|proceed|fund)|not (been )?renewed|grant|cancel+ed|volume of "
+    r"(strong |high-quality )?applications|sorry to be writing)\b[^.;]*"
     r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
@@ -150,7 +158,15 @@ _CONCERN = re.compile(r"\b(" + (
     r"friction|dismissive|defensive|stepping up|stretch|too big|big jump|ramp[- ]?up|fell short|falls short|"
     r"below|under the bar|not at the level|sticking point|held (us|them) back|the jump|only|solely|mostly|"
     r"pass|no hire|reject\w*|lost (us|me|them|the)|dense|over ?talk\w*|interrupt\w*|talked over|cut across|"
-    r"yet|ready|readiness|unsuited|mismatch|misaligned|away from|far from|missed|didn|wasn|weren|hasn|haven|hadn"
+    r"yet|ready|readiness|unsuited|mismatch|misaligned|away from|far from|missed|didn|wasn|weren|hasn|haven|hadn|"
+    r"rough|over (his|her|their|my) head|wanted someone|came down to|behind|slow\w*|errors?|mistakes?|off task|"
+    r"squeezed|ran out of time|kept|doubts?|not sure|less sure|uncertain\w*|risk\w*|issues?|problems?|narrow|"
+    r"mainly|rarely|seldom|tricky|yet to|would need|expect(ed)? more|more (examples|evidence|depth|detail|exposure|"
+    r"structure|clarity|rigour|rigor|focus)|unconvincing|underwhelm\w*|disappoint\w*|forgot|overran|ran over|"
+    r"drifted|superficial|patchy|inconsistent|uneven|questions? (about|over|around)|stalled|stuck|awkward|"
+    r"flat|muddled|unfocused|scattered|nervous|hesitant|uncomfortable|reluctan\w*|resist\w*|blam\w*|"
+    r"defend\w*|argu\w*|dismiss\w*|vague|gaps|shortfall|lacking|needed|require[sd]|prefer(red)? someone|solo|alone|on (your|his|her|their) own|"
+    r"by (yourself|himself|herself|themselves)"
 ) + r")\b", re.I)
 """What makes a clause a concern: negation, hedging, a wish, a comparison with whoever was chosen."""
 
@@ -160,7 +176,9 @@ _PRAISE = re.compile(r"\b(" + (
     r"clearly|it'?s clear|was clear|positive|good|passionate|keen|enthusias\w*|exactly|best|valuable|amazing|terrific|stood out|"
     r"standout|commend\w*|praised|confident|calm\w*|articulate|thoughtful|polished|compelling|wonderful|"
     r"lovely|pleasure|real asset|top|high|4/5|5/5|exceeded|thrilled|glowing|fan of|credit to|shone|shine|"
-    r"natural|accomplished|warm|well spoken|genuine|people person|asset|talented|capable|skilled"
+    r"natural|accomplished|warm|well spoken|genuine|people person|asset|talented|capable|skilled|"
+    r"clean(est)?|struck by|favourabl\w*|valued|evident|no doubt|without doubt|no question|really well|"
+    r"person-centred|person-centered|insightful|persuasive|engaging|convincing|memorable"
 ) + r")\b", re.I)
 """What makes a clause praise."""
 
@@ -347,12 +365,9 @@ def concerns(text: str, extra: Mapping[str, list[re.Pattern[str]]] | None = None
     text = _RATING.sub(" ", text)
     # Feedback that gives a reason other than the person (pay, a role on hold) raises a
     # concern only where it says one outright.
-    elsewhere = bool(_NO_CONCERN.search(text))
     previous = "neutral"
     for clause, turned in clauses(text):
         said = tone(clause)
-        if said == "neutral" and elsewhere:
-            continue
         if said == "neutral" and previous == "praise" and not turned:
             said = "praise"  # "a strong interview; you came across as a natural leader"
         previous = said
@@ -361,7 +376,10 @@ def concerns(text: str, extra: Mapping[str, list[re.Pattern[str]]] | None = None
         strong: dict[str, list[str]] = {}
         general: dict[str, list[str]] = {}
         cues = [m for m in _CONCERN.finditer(clause)]
-        for area, entries in _TOPICS.items():
+        # A clause that neither regrets nor wishes ("your modelling test was one of the
+        # cleanest we have seen") describes; it faults nothing. Only a project's own words
+        # for an area, chosen for that, count there.
+        for area, entries in _TOPICS.items() if said == "concern" else ():
             for strength, pattern in entries:
                 words = [_with_cue(clause, m, cues) for m in pattern.finditer(clause)]
                 if words:

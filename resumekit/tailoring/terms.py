@@ -85,8 +85,8 @@ SOFT = frozenset({
     "teamwork", "presentation skills", "professional development", "patient care", "customer service",
     "collaboration", "organizational skills", "work ethic", "communication", "emotional intelligence",
     "public speaking", "escalation management", "team building", "flexibility", "initiative", "accountability"})
-"""Terms every job ad says and few recruiters screen for: they weigh half, so a job's own
-tools and methods come first."""
+"""Terms every job ad says and few recruiters screen for: they are terms only where the job
+requires them, and then weigh half, so a job's own tools and methods come first."""
 SOFT_FACTOR = 0.5
 
 _DEGREE_FIELD = re.compile(
@@ -278,7 +278,10 @@ def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
                 line_terms[n].append(pair)
     for job_term in terms.values():
         job_term.weight = round(job_term.weight + 0.5 * math.log(job_term.count), 3)
-    ordered = sorted(terms.values(), key=lambda t: (-t.weight, t.name.casefold()))[:MAX_TERMS]
+    # A soft skill is a term only where the job requires it ("excellent written communication
+    # required"); said in passing, as every ad says it, it tells no job apart.
+    ordered = sorted((t for t in terms.values() if t.name.casefold() not in SOFT or t.kind == REQUIRED),
+                     key=lambda t: (-t.weight, t.name.casefold()))[:MAX_TERMS]
     kept = {t.name.casefold(): t.name for t in ordered}
     requirements = tuple(
         Requirement(line.text, line.kind, tuple(dict.fromkeys(kept[k] for k in keys if k in kept)))

@@ -96,7 +96,7 @@ def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
 
 
 BROAD_STEMS = frozenset({"account", "market", "bill", "bank", "engin", "staff", "program", "network",
-                         "hous", "fund", "build", "sell", "serv", "cater", "secur", "lead", "manag", "develop"})
+                         "hous", "fund", "build", "sell", "serv", "cater", "secur", "lead", "manag", "develop", "accredit"})
 """Stems that a one-word term must not be found by: "accounts" is no "Accounting",
 "engine" no "Engineering", "securities" no "Security"; such terms match as written."""
 

@@ -150,7 +150,7 @@ improvements:
     done = run(capsys, "feedback", "report", "-c", config, "--format", "json", "--today", "2026-11-26")
     assert done.code == 0, done.err
     safety = next(a for a in json.loads(done.out)["areas"] if a["area"] == "safety")
-    assert safety["cited_by"][0]["inferred_from"] == ["incident"]
+    assert safety["cited_by"][0]["inferred_from"] == ["doubts after the incident"]
     assert (safety["addressed_by"], safety["status"]) == (["osha-10"], "addressed")
     assert run(capsys, "validate", "-c", config).code == 0
     bare = write_project(tmp_path / "bare", feedback)

@@ -22,7 +22,7 @@ def test_the_builtin_taxonomy_has_every_documented_area_in_order() -> None:
 def test_each_builtin_area_is_described_and_has_words_that_infer_it(area) -> None:
     assert area.description.endswith(".")
     assert area.phrases
-    assert area.name in areas_of(f"Something about {area.phrases[0]} here.")
+    assert area.name in areas_of(f"Not enough {area.phrases[0]} for this role.")
 
 
 def test_hard_to_follow_infers_communication_and_says_so() -> None:

@@ -10,9 +10,10 @@ import pytest
 from ..evaluate import HERE, area_scores
 
 FLOORS = {  # set: (micro-F1, most praise read as a concern, most no-concern texts given an area)
-    "feedback.yaml": (0.90, 3, 1),
-    "feedback-holdout.yaml": (0.84, 4, 1),
-    "final/feedback.yaml": (0.53, 4, 2),
+    "feedback.yaml": (0.87, 4, 1),
+    "feedback-holdout.yaml": (0.75, 3, 1),
+    "final/feedback.yaml": (0.48, 2, 1),
+    "unseen/feedback.yaml": (0.60, 3, 1),
 }
 
 
