@@ -57,3 +57,13 @@ def test_areas_come_in_the_order_given():
     found = concerns("Weak SQL, and you rambled; never managed anyone.",
                      order=["leadership", "communication", "technical"])
     assert [a for a, _ in found] == ["leadership", "communication", "technical"]
+
+
+@pytest.mark.parametrize("text, areas", [
+    ("You were not ready to be in charge of people.", ["leadership"]),
+    ("The comp discussion went fine but your Excel skills were weak.", ["technical"]),
+    ("You are clearly ready to lead a team.", []),
+    ("You kept your answers concise and well structured.", []),
+])
+def test_words_that_merely_look_like_reasons_or_regrets_are_read_in_context(text, areas):
+    assert [a for a, _ in concerns(text)] == areas
