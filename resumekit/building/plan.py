@@ -16,6 +16,8 @@ from ..models import Profile, Target
 from ..rendering import Theme
 from ..tailoring import Tailored, tailor
 from ..tailoring.fitting import fit_pages
+from ..tailoring.terms import JobTerm
+from ..tailoring.text import common
 from .project import GENERAL_BUILD, Project
 from .session import BuildSession
 
@@ -92,22 +94,31 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
     return Plan(target, tailored.profile, tailored, growth)
 
 
-LETTER_COVERAGE = 0.4
-"""How much of what the job requires the letter's highlights must show before the letter
-says they answer it."""
+LETTER_COVERAGE = 0.2
+"""How much of the weight of what the job requires the letter's highlights must show before
+the letter says they answer it."""
 
 
 def letter_answers(tailored: Tailored, highlights: tuple[str, ...]) -> tuple[str, ...]:
-    """The job's requirements (by their terms) that the letter's highlights answer, weightiest
-    first; none when they answer too little of what the job requires for the claim to be honest."""
+    """The job's terms that the letter's highlights answer, weightiest first, as the job
+    wrote them; none when they answer too little of what the job requires for the claim
+    to be honest."""
     shown = {h.term for u in tailored.units if u.text in highlights for h in u.hits if h.kind != "tag"}
     required = [t for t in tailored.terms if t.public_kind == "required"] or list(tailored.terms)
     total = sum(t.weight for t in required)
     answered = sum(t.weight for t in required if t.name in shown)
-    if not total or answered / total < LETTER_COVERAGE / 2 or not shown:
+    if not total or answered / total < LETTER_COVERAGE or not shown:
         return ()
-    # named as the job wrote them ("EHR", "A/B tests"), in the job's words, not resumekit's
-    return tuple(dict.fromkeys(t.written[0] if t.written else t.name for t in tailored.terms if t.name in shown))
+    return tuple(dict.fromkeys(_as_said(t) for t in tailored.terms if t.name in shown))
+
+
+def _as_said(term: JobTerm) -> str:
+    """A term as the job wrote it ("EHR", "A/B tests", "patient education"), in lower case
+    where it is plain English ("Dispatch" at a line's start is "dispatch"), not a name."""
+    form = term.written[0] if term.written else term.name
+    first, _, rest = form.partition(" ")
+    plain = not term.case_sensitive and first[1:].islower() and common(first) and rest == rest.lower()
+    return form[0].lower() + form[1:] if plain else form
 
 
 def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:

@@ -54,7 +54,7 @@ def _strongest_highlights(profile: Profile, count: int = 3) -> tuple[str, ...]:
 _LEAD_INS = (
     "You are looking for {asks}. Some of what I have done along those lines:",
     "Your posting asks for {asks}; a few things I have done that speak to it:",
-    "On {asks}, here is some of my recent work:",
+    "Here is some of my recent work on {asks}:",
 )
 """How the letter brings in its highlights when they answer what the job asks; one is
 chosen by the role's name, so letters to different jobs do not all read alike."""

@@ -14,6 +14,7 @@ from ..models import Target
 from ..models.areas import Taxonomy
 from .paths import Place, Refused, is_inside, open_regular, outside_message
 from .problems import Loaded, validate_document
+from .text import decode
 from .yaml import MAX_FILE_BYTES, as_document
 
 
@@ -58,7 +59,7 @@ def read_target(source: str | Path | Mapping[str, Any], strict: bool = False, *,
         except Refused as exc:
             raise place.refuse(f"cannot read the posting '{named}': {exc.reason}") from None
         hashes[str(posting.resolve())] = hashlib.sha256(raw).hexdigest()
-        posting_text = raw.decode("utf-8-sig", "replace")
+        posting_text = decode(raw, str(posting), TargetError)  # UTF-16 from Notepad too, or a located refusal
     target = loaded.model.model_copy(update=updates)
     target.posting_text = posting_text
     return Loaded(target, loaded.warnings, doc, hashes)

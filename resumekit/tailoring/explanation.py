@@ -113,31 +113,33 @@ def explanation_markdown(explanation: Explanation, tailored: Tailored) -> str:
     lines.append(f"**Coverage: {explanation.coverage:.0%}** of the job's weighted terms appear in the resume "
                  f"({len(explanation.matched)} of {len(tailored.terms)} terms).")
     if explanation.low_confidence:
-        lines += ["", f"> Low confidence: the job yielded only {len(tailored.terms)} terms. Add the "
-                      "posting's text (`posting:`), qualifications or skills to the target for a better match."]
+        advice = ("Is the posting file the whole ad? Qualifications or skills in the target help too."
+                  if target.posting else
+                  "Add the posting's text (`posting:`), qualifications or skills to the target for a better match.")
+        lines += ["", f"> Low confidence: the job yielded only {len(tailored.terms)} terms. {advice}"]
     if explanation.summary_choice:
         lines += ["", f"Summary used: {explanation.summary_choice}."]
     lines += ["", "## Terms matched, and where", "", "| term | weight | asked as | shown in |", "|---|---|---|---|"]
     for report in explanation.matched:
-        lines.append(f"| {report.term.name} | {report.term.weight:g} | {report.term.kind} | "
+        lines.append(f"| {report.term.name} | {report.term.weight:g} | {report.term.public_kind} | "
                      f"{'; '.join(report.places[:4])}{' ...' if len(report.places) > 4 else ''} |")
     lines += ["", "## What the job asks, and your best evidence", ""]
     lines += [_evidence_line(e) for e in explanation.evidence] or ["- the job names no requirement"]
     lines += ["", "## Terms in your profile but left out", ""]
-    lines += [f"- **{r.term.name}** ({r.term.kind}): {'; '.join(r.places[:3])}" for r in explanation.left_out] \
+    lines += [f"- **{r.term.name}** ({r.term.public_kind}): {'; '.join(r.places[:3])}" for r in explanation.left_out] \
         or ["- none"]
     lines += ["", "## Terms missing from your profile", "",
               "The job asks for these and your profile does not mention them. If you have the skill, "
               "add it where it is true; if not, these are the next things to work on (record them as "
               "improvements in your feedback file once done).", ""]
-    lines += [f"- **{t.name}** ({t.kind}, weight {t.weight:g})" for t in explanation.missing] or ["- none"]
+    lines += [f"- **{t.name}** ({t.public_kind}, weight {t.weight:g})" for t in explanation.missing] or ["- none"]
     lines += ["", "## Left out of this resume", ""]
     lines += [f"- {d}" for d in explanation.dropped] or ["- nothing"]
     return "\n".join(lines) + "\n"
 
 
 def _evidence_line(item: Evidence) -> str:
-    asked = f"- **{item.requirement.text}** ({item.requirement.public_kind})"
+    asked = f"- **{_opening(item.requirement.text, 30)}** ({item.requirement.public_kind})"
     if item.unit is None:
         return f"{asked}: nothing in your profile shows it yet"
     how = ", ".join(f"{h.term} ({h.kind})" for h in item.hits)

@@ -110,7 +110,6 @@ class Lexicon:
         return hits
 
 
-_SENTENCE_START = re.compile(r"(^|[.!?:;\u2022(]\s*|\s[-\u2013\u2014]\s)$")
 _LIST_OR_VERSION = re.compile(
     r"^(\s*([,;/)]|$|and\s+[A-Z]|or\s+[A-Z]|&\s*[A-Z]|\d)|\s+\(|\s+[A-Z][\w.+#]*[,)]|\s+(experience|skills?|"
     r"knowledge|proficiency|certifi\w*|expertise|development|programming|administration|reporting|dashboards?|"
@@ -126,11 +125,13 @@ def named_as_tool(text: str, span: tuple[int, int]) -> bool:
     the tool here: anywhere but a sentence's start, or at the start when a list or a
     version follows ("Excel, SQL and Tableau"); "Excel at juggling", "Go above and beyond"
     and "React quickly" do not."""
-    if _FLUFF.match(text[span[1]:]):
-        return False
-    if not _SENTENCE_START.search(text[:span[0]]):
-        return True
-    return bool(_LIST_OR_VERSION.match(text[span[1]:]))
+    before = text[:span[0]]
+    bare = before.rstrip()
+    starts = not bare or bare[-1] in ".!?:;\u2022(" or before.endswith((" - ", " \u2013 ", " \u2014 "))
+    if not starts:
+        return True  # "Use Excel to build", "services in Go to process events"
+    after = text[span[1]:span[1] + 80]
+    return not _FLUFF.match(after) and bool(_LIST_OR_VERSION.match(after))
 
 
 def _entries(raw: object, domain: str) -> list[Term]:

@@ -22,14 +22,16 @@ SKIP = "skip"
 """The kind of a section that asks for nothing: benefits, pay, location, legal text."""
 
 _WORDS = r"[\w'&/,\- ]*"
+_AND = r"( (and|&) [\w' ]+)?"
+"""A second thing a heading may name: "Perks & benefits", "Pay and benefits"."""
 _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
     (NICE, r"(nice[- ]to[- ]haves?|(additional |other )?preferred\b" + _WORDS + r"|bonus( points)?|pluses|"
            r"(a )?plus(es)?|desired\b" + _WORDS + r"|desirable\b" + _WORDS + r"|good to have|it'?s a plus|"
            r"would be (great|nice)|extra credit|even better if" + _WORDS + r"|ideally" + _WORDS + r")"),
     (SKIP, r"(about (us|the (company|organi[sz]ation|team|employer|hospital|district|school))|who we are|"
            r"our (company|mission|values|story|culture|team|benefits|commitment" + _WORDS + r")|"
-           r"(the )?benefits?" + _WORDS + r"|perks" + _WORDS + r"|compensation" + _WORDS + r"|salary" + _WORDS +
-           r"|pay( range| rate| scale)?" + _WORDS + r"|(what|why) we offer|we offer|what'?s in it for you|"
+           r"(the )?benefits?( package| overview| summary)?" + _AND + r"|perks" + _AND + r"|compensation( range)?" + _AND +
+           r"|salary( range)?" + _AND + r"|pay( range| rate| scale)?" + _AND + r"|(what|why) we offer|we offer|what'?s in it for you|"
            r"why (join|work)" + _WORDS + r"|how to apply|to apply|application (process|instructions)|"
            r"(work |job )?location|schedule|shift|hours|job type|employment type|work (environment|"
            r"conditions|schedule)|physical (requirements|demands)" + _WORDS + r"|working conditions|"
@@ -52,9 +54,10 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pat
 ))
 
 _NOT_REQUIREMENT = re.compile("|".join((
-    r"\$\s?\d", r"\b\d+(\.\d+)?\s?k\b\s*(/|per|a)?\s*(year|yr|annum)?", r"\b(per|an|/)\s?(hour|hr|year|yr|annum)\b",
-    r"\b(salary|compensation|pay range|pay rate|base pay|hourly rate|wage|bonus eligible|sign-on bonus)\b",
-    r"\b401\s?\(?k\)?", r"\b(dental|vision|medical|health|life) (insurance|coverage|benefits?)\b",
+    r"\$\s?\d", r"\b\d+(\.\d+)?\s?k\s*(/|per|a)\s*(year|yr|annum)\b", r"\b\d+(\.\d+)?k\s*-\s*\$?\d",
+    r"^.{0,60}\b(salary|compensation|pay range|pay rate|base pay|hourly rate|wages?|bonus eligible|sign-on bonus)\b.{0,40}$",
+    r"\b401\s?\(?k\)?", r"\b(dental|vision|medical|health|life) (insurance|coverage|benefits?)\b"
+    r"(?! (claims?|billing|verification|eligibility|plans? (administration|enrollment)|carriers?))",
     r"\bpaid (time off|holidays|leave|parental)\b", r"\bPTO\b", r"\btuition (reimbursement|assistance)\b",
     r"\b(parental|maternity|paternity) leave\b", r"\bemployee (discount|assistance|stock)\b",
     r"\bequal (employment )?opportunit", r"\bregardless of\b", r"\bwithout regard to\b",
@@ -86,30 +89,31 @@ _BULLET = re.compile(r"^[\-*\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6>o]\s+|^\(
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a job's text, the kind of thing it asks for, and whether it heads a list."""
+    """One line of a job's text, and the kind of thing it asks for."""
 
     text: str
     kind: str
 
 
-def _heading(line: str) -> tuple[str | None, str | None, str]:
+def _heading(line: str, bulleted: bool = False) -> tuple[str | None, str | None, str]:
     """(the kind the line heads or ``None``, the kind of what it says, what it says).
 
-    "Requirements" heads a section and says nothing; "Preferred: Tableau" heads one and
-    says "Tableau"; "Minimum 3 years of SQL" and "Bonus points for Snowflake" say
-    something of their kind without heading a section; a sentence that merely starts
-    with "Skills" heads nothing.
+    "Requirements" heads a section and says nothing; "Preferred: Tableau" says "Tableau"
+    as a nice-to-have, and "Location: Austin, TX" says nothing, each without changing the
+    section it stands in; "Minimum 3 years of SQL" and "Bonus points for Snowflake" say
+    something of their kind; a bullet, or a sentence that merely starts with "Skills",
+    heads nothing.
     """
     stripped = line.strip().rstrip(":").strip()
     head, colon, rest = stripped.partition(":")
     if colon and rest.strip() and len(head.split()) <= 6:
         kind = _heading_kind(head)
         if kind:
-            return kind, kind, rest.strip()
+            return None, kind, rest.strip()
     words = stripped.split()
     if not words:
         return None, None, line
-    if len(words) <= 8 and not stripped.endswith((".", "!")) and (
+    if not bulleted and len(words) <= 8 and not stripped.endswith((".", "!")) and (
             line.strip().endswith(":") or len(words) <= 5 or stripped.isupper() or stripped.istitle()):
         kind = _heading_kind(stripped)
         if kind:
@@ -150,32 +154,47 @@ def softened(kind: str, text: str) -> str:
     if kind != REQUIRED or not _SOFTENED.search(text):
         return kind
     # "BSN required; master's degree preferred" still requires what it says is required
-    return REQUIRED if re.search(r"\b(required|must|mandatory)\b", text, re.I) else NICE
+    return REQUIRED if re.search(r"(?<!not )(?<!\w)(required|must|mandatory)\b", text, re.I) else NICE
 
 
 def clean_lines(text: str) -> list[str]:
     """The non-empty lines of ``text``, normalised, bullets stripped."""
+    return [line for line, _ in _bulleted_lines(text)]
+
+
+def _bulleted_lines(text: str) -> list[tuple[str, bool]]:
     lines = []
     for raw in text.splitlines():
-        line = _BULLET.sub("", normalise(raw)).strip()
-        if line:
-            lines.append(line)
+        line = normalise(raw)
+        bare = _BULLET.sub("", line).strip()
+        if bare:
+            lines.append((bare, bare != line))
     return lines
+
+
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'(])")
+
+
+def _asking(text: str) -> str:
+    """``text`` without the sentences in it that ask for nothing (a posting pasted as one
+    line is still read sentence by sentence), and without its reporting clauses."""
+    kept = [sentence for sentence in _SENTENCES.split(text) if not asks_nothing(sentence)]
+    return without_reporting(" ".join(kept))
 
 
 def posting_lines(text: str, first_is_title: bool = False) -> list[Line]:
     """The lines of a pasted posting that ask for something, each with its section's kind."""
     lines: list[Line] = []
     kind = KIND_GENERAL
-    for number, raw in enumerate(clean_lines(text)):
+    for number, (raw, bulleted) in enumerate(_bulleted_lines(text)):
         if number == 0 and first_is_title:
             continue  # the posting's own title line: the title is the target's
-        section, own, content = _heading(raw)
+        section, own, content = _heading(raw, bulleted)
         if section:
             kind = section
-        if not content or kind == SKIP or asks_nothing(content):
+        if not content or kind == SKIP or own == SKIP:
             continue
-        content = without_reporting(content)
+        content = _asking(content)
         if content:
             lines.append(Line(content, softened(own or kind, content)))
     return lines
@@ -193,8 +212,7 @@ def job_lines(target: Target) -> list[Line]:
             lines.append(Line(normalise(skill.name), RESPONSIBILITY))
     lines += [Line(r, RESPONSIBILITY) for r in map(normalise, target.responsibilities)]
     if target.description:
-        lines += [Line(without_reporting(line), KIND_GENERAL) for line in clean_lines(target.description)
-                  if not asks_nothing(line)]
+        lines += [Line(_asking(line), KIND_GENERAL) for line in clean_lines(target.description)]
     if target.experience:
         lines.append(Line(normalise(target.experience), KIND_GENERAL))
     if target.posting_text:

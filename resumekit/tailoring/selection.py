@@ -298,7 +298,7 @@ def tailor(
     unmatched = _unmatched(units)
     protected = _protected(terms, units, ctx.weights)
     return Tailored(result, target, tuple(terms), tuple(units), tuple(left_out),
-                    _droppable(units, unmatched, protected), _letter_highlights(evidence, units),
+                    _droppable(units, unmatched, protected), _letter_highlights(evidence, units, terms),
                     requirements=job.requirements, evidence=evidence, weights=ctx.weights,
                     unmatched=frozenset(unmatched))
 
@@ -386,19 +386,32 @@ match of a nice-to-have, a stem match of a responsibility; a tag alone is not en
 _KIND_ORDER = {"required": 0, "responsibility": 1, "nice": 2}
 
 
-def _letter_highlights(evidence: tuple[Evidence, ...], units: list[Unit], count: int = 6) -> tuple[str, ...]:
+def _letter_highlights(evidence: tuple[Evidence, ...], units: list[Unit], terms: list[JobTerm],
+                       count: int = 6) -> tuple[str, ...]:
     """The highlights that best answer the job's requirements, required ones first, then
-    the strongest other matching highlights, for the middle of the cover letter."""
+    the strongest other matching highlights, for the middle of the cover letter.
+
+    How strongly a highlight shows the job is measured with the job's own weights: a
+    term the profile shows everywhere tells highlights apart less, but shows the job no less.
+    """
+    asked = {t.name: t.weight for t in terms}
+
+    def shown(unit: Unit) -> float:
+        return sum(asked.get(h.term, 0.0) * KIND_FACTOR[h.kind] for h in unit.hits if h.kind != "tag")
+
+    def sure(item: Evidence) -> float:
+        return sum(KIND_FACTOR[h.kind] for h in item.hits if h.kind != "tag")
+
     chosen: list[str] = []
     answering = [e for e in evidence if e.unit is not None and kind_of(e.unit) == "highlight"
-                 and e.unit.place.section in HIGHLIGHTED and any(h.kind != "tag" for h in e.hits)]
-    weights = {e: sum(h.kind != "tag" and KIND_FACTOR[h.kind] or 0 for h in e.hits) for e in answering}
-    for item in sorted(answering, key=lambda e: (_KIND_ORDER[e.requirement.public_kind], -weights[e])):
-        if item.unit is not None and item.unit.score >= LETTER_EVIDENCE and item.unit.text not in chosen:
-            chosen.append(item.unit.text)
+                 and e.unit.place.section in HIGHLIGHTED and sure(e) > 0]
+    for item in sorted(answering, key=lambda e: (_KIND_ORDER[e.requirement.public_kind], -sure(e))):
+        unit = item.unit
+        if unit is not None and shown(unit) >= LETTER_EVIDENCE and unit.text not in chosen:
+            chosen.append(unit.text)
     highlights = [u for u in units if kind_of(u) == "highlight" and u.place.section in HIGHLIGHTED
-                  and u.score >= LETTER_EVIDENCE]
-    for u in sorted(highlights, key=lambda u: (-u.score * recency(u), _section_rank(u.place.section),
+                  and shown(u) >= LETTER_EVIDENCE]
+    for u in sorted(highlights, key=lambda u: (-shown(u) * recency(u), _section_rank(u.place.section),
                                                u.place.entry, u.place.highlight)):
         if u.text not in chosen:
             chosen.append(u.text)

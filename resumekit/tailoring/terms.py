@@ -210,6 +210,17 @@ def _pairs(text: str) -> list[str]:
     return pairs
 
 
+_LEGAL_FORMS = re.compile(r"[,.]?\s+(inc|llc|ltd|co|corp|corporation|company|group|plc|gmbh)\.?$", re.I)
+
+
+def _company_pattern(company: str | None) -> re.Pattern[str] | None:
+    """The employer's name as a job's text writes it, with or without "Inc." or "Co."."""
+    name = _LEGAL_FORMS.sub("", normalise(company or "")).strip()
+    if len(name) < 3:
+        return None
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?:[,.]?\s+(?:inc|llc|ltd|co|corp)\b\.?)?(?:'s)?(?!\w)", re.I)
+
+
 def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
     """The job's terms, weightiest first (ties by name), at most ``MAX_TERMS``, and its
     requirement lines with the terms each names."""
@@ -231,7 +242,9 @@ def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
         if kind not in current.sources:
             current.sources.append(kind)
         if written not in current.written:
-            current.written.append(written)
+            # the title's form goes last: "Dispatch" in "Dispatch Lead" is the role's name
+            title_forms = current.sources[:1] == [TITLE] and len(current.written) == 1
+            current.written.insert(0, written) if title_forms else current.written.append(written)
         if weight > current.weight:
             current.weight, current.kind = weight, kind
 
@@ -240,8 +253,11 @@ def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
     line_terms: list[list[str]] = [[] for _ in lines]
     keywords = {normalise(k).casefold() for skill in target.skills for k in skill.keywords}
     finder = _Unlisted(exclude)
+    company = _company_pattern(target.company)
     for number, line in enumerate(lines):
-        text, kind = line.text, line.kind
+        kind = line.kind
+        # The employer's name names no skill: "Valley Freight Logistics" asks for neither.
+        text = company.sub(" | ", line.text) if company else line.text
         hits = lexicon.find(text)
         for term, span in {h[0]: h[2] for h in reversed(hits)}.items():  # "Kubernetes (k8s)" says it once
             name = term.name
@@ -280,13 +296,22 @@ def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
         job_term.weight = round(job_term.weight + 0.5 * math.log(job_term.count), 3)
     # A soft skill is a term only where the job requires it ("excellent written communication
     # required"); said in passing, as every ad says it, it tells no job apart.
-    ordered = sorted((t for t in terms.values() if t.name.casefold() not in SOFT or t.kind == REQUIRED),
-                     key=lambda t: (-t.weight, t.name.casefold()))[:MAX_TERMS]
+    asked = [t for t in terms.values() if t.name.casefold() not in SOFT or t.kind == REQUIRED]
+    # A term said only in the job's introduction ("About the role") is what the team does,
+    # not what it asks of the person: it counts only when the job says little else.
+    if sum(t.kind not in (KIND_GENERAL, TITLE) for t in asked) >= FEW_TERMS:
+        asked = [t for t in asked if t.kind != KIND_GENERAL]
+    ordered = sorted(asked, key=lambda t: (-t.weight, t.name.casefold()))[:MAX_TERMS]
     kept = {t.name.casefold(): t.name for t in ordered}
-    requirements = tuple(
-        Requirement(line.text, line.kind, tuple(dict.fromkeys(kept[k] for k in keys if k in kept)))
-        for line, keys in zip(lines, line_terms) if line.kind != TITLE and any(k in kept for k in keys))
-    return Job(tuple(ordered), requirements)
+    asking = [(line, keys) for line, keys in zip(lines, line_terms)
+              if line.kind != TITLE and any(k in kept for k in keys)]
+    if any(line.kind != KIND_GENERAL for line, _ in asking):
+        asking = [(line, keys) for line, keys in asking if line.kind != KIND_GENERAL]  # the blurb asks nothing
+    requirements: dict[str, Requirement] = {}
+    for line, keys in asking:  # a line the job says twice is one requirement
+        requirements.setdefault(line.text.casefold(), Requirement(
+            line.text, line.kind, tuple(dict.fromkeys(kept[k] for k in keys if k in kept))))
+    return Job(tuple(ordered), tuple(requirements.values()))
 
 
 def extract_terms(target: Target, lexicon: Lexicon | None = None) -> list[JobTerm]:

@@ -138,16 +138,20 @@ _FAMILIES = (("ing", re.compile(r"ings?$")), ("ion", re.compile(r"(ions?|ates?|a
 
 def _family(word: str) -> str:
     word = word.casefold()
-    return next((name for name, pattern in _FAMILIES if pattern.search(word)), "base")
+    found = next((name for name, pattern in _FAMILIES if pattern.search(word)), "base")
+    return "ed" if found == "base" and word.endswith("ed") else found
+
+
+_AKIN = {frozenset(pair) for pair in (("ing", "ion"), ("ing", "ed"), ("ion", "ed"), ("base", "ed"))}
+"""Kinds of word that say the same act: "negotiating" and "negotiation", "mentored" and
+"mentoring", "planned" and "plan"; a noun in -ity or -ment is none of these."""
 
 
 def same_sense(written: str, form: str) -> bool:
     """Whether a word written in a text stands for a term's word of the same stem.
 
     A person is not their work ("product managers" is not Product Management, "case
-    managers" no Case Management); and a single word must be the same kind of word:
-    "negotiated" is Negotiation, "mentored" Mentoring and "budgets" Budget, but "hospital" is no Hospitality,
-    "sources" no Sourcing, "observations" no Observability.
+    managers" no Case Management).
     """
     written, form = written.casefold(), form.casefold()
     if written == form or written.startswith("analy"):
@@ -158,13 +162,13 @@ def same_sense(written: str, form: str) -> bool:
 
 
 def same_word_sense(written: str, form: str) -> bool:
-    """:func:`same_sense`, and for a term of one word, the same kind of word."""
+    """:func:`same_sense`, and the same kind of word: "negotiated" is Negotiation,
+    "mentored" Mentoring and "budgets" Budget, but "hospital" is no Hospitality, "sources"
+    no Sourcing, "observations" no Observability, "successfully" no Succession."""
     if not same_sense(written, form):
         return False
-    family = _family(written)
-    if family == "base" and written.endswith("ed"):
-        return _family(form) in ("base", "ing", "ion")  # "mentored" did Mentoring, "negotiated" Negotiation
-    return family == _family(form)
+    a, b = _family(written), _family(form)
+    return a == b or frozenset((a, b)) in _AKIN
 
 
 def senses_agree(written: list[str], form: list[str]) -> bool:

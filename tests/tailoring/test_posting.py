@@ -71,3 +71,37 @@ def test_an_only_preferred_requirement_is_a_nice_to_have():
     lines = posting_lines("Requirements\n- SQL\n- Tableau experience preferred")
     assert [line.kind for line in lines] == [REQUIRED, NICE]
     assert SKIP not in {line.kind for line in lines}
+
+
+def test_a_label_line_inside_a_section_drops_itself_not_the_rest():
+    lines = posting_lines("Requirements\n- Excel\nLocation: Sacramento, CA\n- SAP\n- Route planning\n"
+                          "Preferred: Snowflake\n- Tableau\n")
+    assert [(line.text, line.kind) for line in lines] == [
+        ("Excel", REQUIRED), ("SAP", REQUIRED), ("Route planning", REQUIRED), ("Snowflake", NICE),
+        ("Tableau", REQUIRED)]
+
+
+@pytest.mark.parametrize("bullet", ["Payroll processing", "Benefits administration experience",
+                                    "Preferred experience with Snowflake", "Schedule drivers", "Skills in SQL"])
+def test_a_short_bullet_is_never_a_heading(bullet):
+    lines = posting_lines(f"What you'll do\n- {bullet}\n- Reconcile the general ledger\n")
+    assert [line.text for line in lines] == [bullet, "Reconcile the general ledger"]
+    assert lines[1].kind == RESPONSIBILITY
+
+
+@pytest.mark.parametrize("line", ["Process health insurance claims", "Handle 60+ calls per hour",
+                                  "Run payroll and salary administration for 400 staff across three states"])
+def test_a_requirement_that_names_pay_or_insurance_is_still_a_requirement(line):
+    assert [x.text for x in posting_lines(f"Requirements\n- {line}\n")] == [line]
+
+
+def test_a_posting_pasted_as_one_line_loses_only_its_sentences_that_ask_nothing():
+    text = ("Requirements: Strong Excel and SQL. We offer a $60,000 salary and dental insurance. "
+            "Experience with SAP is required. We are an equal opportunity employer.")
+    [line] = posting_lines(text)
+    assert line.text == "Strong Excel and SQL. Experience with SAP is required."
+
+
+def test_preferred_but_not_required_is_a_nice_to_have():
+    assert posting_lines("Requirements\n- Bachelor's degree preferred but not required\n")[0].kind == NICE
+    assert posting_lines("Requirements\n- BSN required; MSN preferred\n")[0].kind == REQUIRED

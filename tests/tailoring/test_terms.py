@@ -247,3 +247,32 @@ def test_a_requirement_that_is_only_preferred_weighs_as_a_nice_to_have():
     kinds = {t.name: t.kind for t in extract_terms(job)}
     assert kinds["SQL"] == REQUIRED and kinds["Tableau"] == NICE
     assert "DOE" not in kinds
+
+
+def test_a_term_said_only_in_the_introduction_counts_only_when_the_job_says_little_else():
+    intro = "About the role\nOur platform team runs Kubernetes for 40 services.\n"
+    asks = "Requirements\n- SQL\n- Python\n- dbt\n- Tableau\n- Airflow\n- Snowflake\n"
+    assert "Kubernetes" not in terms_of(posting(intro + asks, title="Analyst"))
+    assert "Kubernetes" in terms_of(posting(intro, title="Analyst"))
+
+
+@pytest.mark.parametrize("junk", ["top notch", "Hours/Shift", "APPLY", "N/A", "126k/year", "Irving", "United",
+                                  "Charge Nurse", "Professional Development"])
+def test_what_a_posting_says_around_its_requirements_is_no_term(junk):
+    text = ("Registered Nurse - Telemetry\nIrving, TX 75039\nHours/Shift: 7p-7a | $85,000 - $126k/year\n"
+            "Join our top notch team at United Regional!\n\nWhat you'll do\n"
+            "- Monitor telemetry and titrate drips; reports to the Charge Nurse\n- Educate patients before discharge\n"
+            "Requirements\n- Active RN license; BLS and ACLS\n- Epic experience: N/A for new grads\n"
+            "Benefits\n- Professional development and tuition reimbursement\n\nAPPLY today!\n")
+    found = {name.casefold() for name in terms_of(posting(text, title="Registered Nurse"))}
+    assert junk.casefold() not in found
+    assert {"telemetry", "bls", "acls"} <= found
+
+
+def test_the_employers_name_asks_for_nothing():
+    job = posting("About the role\nValley Freight Logistics moves 2,000 loads a week.\nRequirements\n"
+                  "- Excel and SAP\n- Route planning\n", title="Dispatcher")
+    job.company = "Valley Freight Logistics, Inc."
+    found = {name.casefold() for name in terms_of(job)}
+    assert not {"freight management", "logistics"} & found
+    assert {"route planning", "sap"} <= found

@@ -10,9 +10,10 @@ import pytest
 from ..evaluate import HERE, term_scores
 
 FLOORS = {  # set: (precision, recall), a little under the figures of 2026-12-02
-    "postings": (0.64, 0.77),
-    "holdout": (0.77, 0.80),
-    "final": (0.80, 0.75),
+    "postings": (0.66, 0.79),
+    "holdout": (0.80, 0.81),
+    "final": (0.81, 0.88),
+    "unseen": (0.69, 0.68),
 }
 
 
