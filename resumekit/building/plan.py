@@ -124,7 +124,8 @@ def _as_said(term: JobTerm) -> str:
 def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
     """The content of one document of a plan."""
     if document == "letter":
-        highlights, answers = None, ()
+        highlights: tuple[str, ...] | None = None
+        answers: tuple[str, ...] = ()
         if plan.tailored and plan.tailored.letter_highlights:
             highlights = fresh_highlights(tuple(plan.tailored.letter_highlights), plan.profile, plan.growth)
             answers = letter_answers(plan.tailored, highlights or ())

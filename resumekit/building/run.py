@@ -27,7 +27,8 @@ _UNSET: Any = object()
 def _dated(project: Project, tid: str) -> bool:
     target = project.target(tid)
     config = project.config
-    return "letter" in config.documents and not (target and target.letterDate) and not (config.letterDate or config.date)
+    dated = (target and target.letterDate) or config.letterDate or config.date
+    return "letter" in config.documents and not dated
 
 
 def _stale(project: Project, manifest: Manifest, known: set[str], clean: bool) -> list[Path]:

@@ -30,14 +30,16 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pat
            r"would be (great|nice)|extra credit|even better if" + _WORDS + r"|ideally" + _WORDS + r")"),
     (SKIP, r"(about (us|the (company|organi[sz]ation|team|employer|hospital|district|school))|who we are|"
            r"our (company|mission|values|story|culture|team|benefits|commitment" + _WORDS + r")|"
-           r"(the )?benefits?( package| overview| summary)?" + _AND + r"|perks" + _AND + r"|compensation( range)?" + _AND +
-           r"|salary( range)?" + _AND + r"|pay( range| rate| scale)?" + _AND + r"|(what|why) we offer|we offer|what'?s in it for you|"
+           r"(the )?benefits?( package| overview| summary)?" + _AND + r"|perks" + _AND +
+           r"|compensation( range)?" + _AND + r"|salary( range)?" + _AND + r"|pay( range| rate| scale)?" + _AND +
+           r"|(what|why) we offer|we offer|what'?s in it for you|"
            r"why (join|work)" + _WORDS + r"|how to apply|to apply|application (process|instructions)|"
            r"(work |job )?location|schedule|shift|hours|job type|employment type|work (environment|"
            r"conditions|schedule)|physical (requirements|demands)" + _WORDS + r"|working conditions|"
            r"(equal (employment )?opportunity|eeo?)" + _WORDS + r"|diversity" + _WORDS + r"|accommodations?|"
            r"disclaimer|legal|additional information|the fine print|e-verify|travel)"),
-    (REQUIRED, r"((basic|minimum|required|key|essential|core|job|position|mandatory|must[- ]have)(\s*[/&]\s*|\s+and\s+|\s+))*"
+    (REQUIRED, r"((basic|minimum|required|key|essential|core|job|position|mandatory|must[- ]have)"
+               r"(\s*[/&]\s*|\s+and\s+|\s+))*"
                r"(requirements?|required|qualifications?|skills" + _WORDS + r"|knowledge" + _WORDS + r"|"
                r"must[- ]haves?|minimum|competenc(y|ies)|certifications?" + _WORDS + r"|licen[cs](e|es|ure)"
                + _WORDS + r"|education" + _WORDS + r"|experience (and|&) education|"
@@ -55,7 +57,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pat
 
 _NOT_REQUIREMENT = re.compile("|".join((
     r"\$\s?\d", r"\b\d+(\.\d+)?\s?k\s*(/|per|a)\s*(year|yr|annum)\b", r"\b\d+(\.\d+)?k\s*-\s*\$?\d",
-    r"^.{0,60}\b(salary|compensation|pay range|pay rate|base pay|hourly rate|wages?|bonus eligible|sign-on bonus)\b.{0,40}$",
+    r"^.{0,60}\b(salary|compensation|pay range|pay rate|base pay|hourly rate|wages?|bonus eligible|"
+    r"sign-on bonus)\b.{0,40}$",
     r"\b401\s?\(?k\)?", r"\b(dental|vision|medical|health|life) (insurance|coverage|benefits?)\b"
     r"(?! (claims?|billing|verification|eligibility|plans? (administration|enrollment)|carriers?))",
     r"\bpaid (time off|holidays|leave|parental)\b", r"\bPTO\b", r"\btuition (reimbursement|assistance)\b",

@@ -270,7 +270,8 @@ def tailor(
                 scores = [ctx.score(h.text, h)[0] for h in kept]
                 entry.highlights = _order(kept, scores)
                 for j, highlight in enumerate(entry.highlights):
-                    units.append(Unit(Place(section, i, j, name), highlight.text, *ctx.score(highlight.text, highlight)))
+                    units.append(Unit(Place(section, i, j, name), highlight.text,
+                                      *ctx.score(highlight.text, highlight)))
             if section == "skills":
                 keyword_scores = [ctx.score(k, None)[0] for k in entry.keywords]
                 entry.keywords = _order(list(entry.keywords), keyword_scores)

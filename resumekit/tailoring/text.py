@@ -96,7 +96,8 @@ def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
 
 
 BROAD_STEMS = frozenset({"account", "market", "bill", "bank", "engin", "staff", "program", "network",
-                         "hous", "fund", "build", "sell", "serv", "cater", "secur", "lead", "manag", "develop", "accredit"})
+                         "hous", "fund", "build", "sell", "serv", "cater", "secur", "lead", "manag", "develop",
+                         "accredit"})
 """Stems that a one-word term must not be found by: "accounts" is no "Accounting",
 "engine" no "Engineering", "securities" no "Security"; such terms match as written."""
 
@@ -142,9 +143,10 @@ def _family(word: str) -> str:
     return "ed" if found == "base" and word.endswith("ed") else found
 
 
-_AKIN = {frozenset(pair) for pair in (("ing", "ion"), ("ing", "ed"), ("ion", "ed"), ("base", "ed"))}
+_AKIN = {frozenset(pair) for pair in (("ing", "ion"), ("ing", "ed"), ("ion", "ed"), ("base", "ed"), ("base", "ing"))}
 """Kinds of word that say the same act: "negotiating" and "negotiation", "mentored" and
-"mentoring", "planned" and "plan"; a noun in -ity or -ment is none of these."""
+"mentoring", "planned" and "plan", "mentor" and "mentoring"; a noun in -ity or -ment is none
+of these, and a plural is a thing, not an act ("sources" is no Sourcing)."""
 
 
 def same_sense(written: str, form: str) -> bool:
@@ -154,7 +156,7 @@ def same_sense(written: str, form: str) -> bool:
     managers" no Case Management).
     """
     written, form = written.casefold(), form.casefold()
-    if written == form or written.startswith("analy"):
+    if written == form:
         return True
     if _PERSON.search(written) and not _PERSON.search(form) and stem(written) != written:
         return False
@@ -167,7 +169,11 @@ def same_word_sense(written: str, form: str) -> bool:
     no Sourcing, "observations" no Observability, "successfully" no Succession."""
     if not same_sense(written, form):
         return False
+    if written.casefold().startswith("analyst") and not form.casefold().startswith("analyst"):
+        return False  # "analysts" alone did no Analytics; a "data analyst" did Data Analysis
     a, b = _family(written), _family(form)
+    if {a, b} == {"base", "ing"} and (written.endswith("s") and not written.endswith("ss")):
+        return False
     return a == b or frozenset((a, b)) in _AKIN
 
 

@@ -100,3 +100,16 @@ def test_phrase_pattern_can_be_case_sensitive():
 
 def test_words_with_accents_stay_whole():
     assert tokens("Führung, naïve résumé") == ["Führung", "naïve", "résumé"]
+
+
+@pytest.mark.parametrize("written, form, same", [
+    ("negotiated", "negotiation", True), ("mentor", "mentoring", True), ("mentored", "mentoring", True),
+    ("train", "training", True), ("budgets", "budget", True),
+    ("hospital", "hospitality", False), ("sources", "sourcing", False), ("observations", "observability", False),
+    ("successfully", "succession", False), ("analysts", "analytics", False), ("managers", "management", False),
+])
+def test_a_word_stands_for_a_term_of_its_stem_only_in_the_same_sense(written, form, same):
+    from resumekit.tailoring.text import same_word_sense
+
+    assert stem(written) == stem(form) or written == "analysts"
+    assert same_word_sense(written, form) is same
