@@ -56,7 +56,7 @@ _NO_CONCERN = re.compile(
     r"cancel+ed|volume of "
     r"(strong |high-quality )?applications|sorry to be writing)\b[^.;]*"
     r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
-    r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*", re.I)
+    r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*|\botherwise (we|I) would have[^.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*|\s+[-\u2013\u2014]\s+|(?<=:)\s+(?=[A-Z])")
@@ -93,7 +93,7 @@ _CONCERN = re.compile(r"\b(" + (
     r"weren|hasn|haven|hadn|"
     r"rough|over (his|her|their|my) head|wanted someone|came down to|behind|slow\w*|errors?|mistakes?|off task|"
     r"squeezed|ran out of time|kept (asking|going|interrupting|returning|coming back)|doubts?|not sure|"
-    r"less sure|uncertain\w*|risk\w*|issues?|problems?|narrow|"
+    r"less sure|uncertain\w*|risk\w*|(the|an|one|main|real|big) (issue|problem)s?( was| is| with)?|narrow|"
     r"mainly|rarely|seldom|tricky|yet to|would need|expect(ed)? more|more (examples|evidence|depth|detail|exposure|"
     r"structure|clarity|rigour|rigor|focus)|unconvincing|underwhelm\w*|disappoint\w*|forgot|overran|ran over|"
     r"drifted|superficial|patchy|inconsistent|uneven|questions? (about|over|around)|stalled|stuck|awkward|"
@@ -147,7 +147,7 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"storytell\w*|too long|too technical|dense|to the point|lots of .we.|"
                  r"what you (personally )?(did|had done)|confus\w*|get across|put (things|it) across|"
                  r"came across as (vague|unclear)|eye contact|rushed through|tone"),
-        (GENERAL, r"answers?|answered|responses?|spoke|speaking|emails?|written|writing|presented"),
+        (GENERAL, r"answers?|answered|responses?|spoke|speaking|written|writing|presented"),
     ),
     "teamwork": (
         (STRONG, r"team ?work\w*|team player|collaborat\w*|cooperat\w*|solo|on (your|his|her|their) own|"
@@ -244,7 +244,7 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(phrase.lower()) + r"(?:s|es)?(?![\w-])", re.I)
 
 
-_RATING = re.compile(r"^\s*[-*\u2022]?\s*([A-Za-z][\w &/-]{2,40}?)\s*[:=-]\s*([0-5])\s*/\s*5\b", re.M)
+_RATING = re.compile(r"^\s*[-*\u2022]?\s*([A-Za-z][\w &/-]{2,40}?)\s*[:=-]\s*([0-5])\s*/\s*5\b.*$", re.M)
 """A scorecard's rating line: "Technical knowledge: 2/5"."""
 
 
@@ -275,8 +275,18 @@ def clauses(text: str) -> list[tuple[str, bool]]:
     return found
 
 
+_PRAISING_NEGATION = re.compile(
+    r"\b(no (question|doubt)( about (it|that))?|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
+    r"(didn't|did not|never) (jump|rush)\w* to conclusions|(we )?(don't|do not|rarely|seldom) (often )?see|"
+    r"(couldn't|could not|can't) (fault|have asked for more)|nothing (but|short of))\b", re.I)
+"""Negations that praise: "strong technical skills, no question", "which we don't often see"."""
+
+
 def tone(clause: str) -> str:
     """``concern``, ``praise`` or ``neutral``."""
+    if _PRAISING_NEGATION.search(clause):
+        rest = _PRAISING_NEGATION.sub(" ", clause)
+        return "concern" if _CONCERN.search(rest) else "praise"
     if _CONCERN.search(clause):
         return "concern"
     if _PRAISE.search(clause):

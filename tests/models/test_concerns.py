@@ -67,3 +67,16 @@ def test_areas_come_in_the_order_given():
 ])
 def test_words_that_merely_look_like_reasons_or_regrets_are_read_in_context(text, areas):
     assert [a for a, _ in concerns(text)] == areas
+
+
+@pytest.mark.parametrize("clause", [
+    "Strong technical skills, no question", "Good understanding of our products, which we don't often see",
+    "Methodical, and you didn't jump to conclusions", "We had no real concerns about your clinical skills",
+])
+def test_a_negation_that_praises_is_praise(clause):
+    assert tone(clause) == "praise"
+
+
+def test_a_scorecard_comment_belongs_to_the_rating_on_its_line():
+    text = "Communication: 4/5\nTechnical knowledge: 2/5 - limited familiarity with the case system, unclear on rules"
+    assert [a for a, _ in concerns(text)] == ["technical"]

@@ -10,10 +10,10 @@ import pytest
 from ..evaluate import HERE, area_scores
 
 FLOORS = {  # set: (micro-F1, most praise read as a concern, most no-concern texts given an area)
-    "feedback.yaml": (0.87, 4, 1),
-    "feedback-holdout.yaml": (0.75, 3, 1),
-    "final/feedback.yaml": (0.48, 2, 1),
-    "unseen/feedback.yaml": (0.60, 3, 1),
+    "feedback.yaml": (0.88, 2, 1),
+    "feedback-holdout.yaml": (0.77, 1, 0),
+    "final/feedback.yaml": (0.47, 0, 0),
+    "unseen/feedback.yaml": (0.62, 1, 0),
 }
 
 
