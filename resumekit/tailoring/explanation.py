@@ -33,8 +33,16 @@ class TermReport:
     """One job term and what became of it."""
 
     term: JobTerm
-    places: tuple[str, ...]  # where the resume shows it (label and how it matched)
-    found: tuple[Found, ...] = ()
+    found: tuple[Found, ...]
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """Where the resume shows the term (label, and how when not as written); for a term
+        left out, where the profile has it and why each piece was left out."""
+        shown = [f.where + ("" if f.how == "exact" else f" ({f.how}: {f.form})") for f in self.found if f.shown]
+        if shown:
+            return tuple(shown)
+        return tuple(dict.fromkeys(f"{f.where} ({f.reason})" for f in self.found))
 
 
 @dataclass(frozen=True)
@@ -64,35 +72,27 @@ def explain(tailored: Tailored) -> Explanation:
     # A whole entry dropped for the page takes its highlights and details with it.
     gone_entries = {(d.place.section, d.place.entry) for d in tailored.dropped
                     if d.place is not None and d.place.highlight is None}
-    shown: dict[str, list[str]] = {}
-    hidden: dict[str, list[str]] = {}
     found: dict[str, list[Found]] = {}
     for unit in tailored.units:
         if (unit.place.label, unit.text) in dropped_keys:
             continue
-        if (unit.place.section, unit.place.entry) in gone_entries:
-            for hit in unit.hits:
-                hidden.setdefault(hit.term, []).append(f"{unit.place.label} (page budget)")
-                found.setdefault(hit.term, []).append(
-                    Found(unit.place.label, unit.text, hit.kind, hit.form, False, "page budget"))
-            continue
+        gone = (unit.place.section, unit.place.entry) in gone_entries
         for hit in unit.hits:
-            how = "" if hit.kind == "exact" else f" ({hit.kind}: {hit.form})"
-            shown.setdefault(hit.term, []).append(unit.place.label + how)
-            found.setdefault(hit.term, []).append(Found(unit.place.label, unit.text, hit.kind, hit.form, True))
-    for gone in (*tailored.left_out, *tailored.dropped):
-        for hit in gone.hits:
-            hidden.setdefault(hit.term, []).append(f"{gone.label} ({gone.reason})")
-            found.setdefault(hit.term, []).append(Found(gone.label, gone.text, hit.kind, hit.form, False, gone.reason))
+            found.setdefault(hit.term, []).append(Found(unit.place.label, unit.text, hit.kind, hit.form, not gone,
+                                                        "page budget" if gone else ""))
+    for left in (*tailored.left_out, *tailored.dropped):
+        for hit in left.hits:
+            found.setdefault(hit.term, []).append(Found(left.label, left.text, hit.kind, hit.form, False, left.reason))
     matched, left_out, missing = [], [], []
     total = sum(t.weight for t in tailored.terms) or 1.0
     covered = 0.0
     for term in tailored.terms:
-        if term.name in shown:
-            matched.append(TermReport(term, tuple(shown[term.name]), tuple(found[term.name])))
+        report = TermReport(term, tuple(found.get(term.name, ())))
+        if any(f.shown for f in report.found):
+            matched.append(report)
             covered += term.weight
-        elif term.name in hidden:
-            left_out.append(TermReport(term, tuple(dict.fromkeys(hidden[term.name])), tuple(found[term.name])))
+        elif report.found:
+            left_out.append(report)
         else:
             missing.append(term)
     dropped = tuple(f"{d.label}: {d.text} ({d.reason})" for d in (*tailored.left_out, *tailored.dropped)
