@@ -35,10 +35,15 @@ def letter_date(target: Target | None, options: Options) -> dt.date:
 def fresh_highlights(chosen: tuple[str, ...], profile: Profile, growth: str | None) -> tuple[str, ...] | None:
     """The letter's highlights: of ``chosen``, those the resume shows and the growth
     paragraph does not already tell, at most :data:`LETTER_HIGHLIGHTS`; ``None`` if none."""
-    told = (growth or "").casefold()
     shown = {h.text for section in HIGHLIGHTED for entry in getattr(profile, section) for h in entry.highlights}
-    fresh = [h for h in chosen if h in shown and h.rstrip(".").casefold()[1:] not in told]
+    fresh = [h for h in chosen if h in shown and not told_in(h, growth)]
     return tuple(fresh[:LETTER_HIGHLIGHTS]) or None
+
+
+def told_in(highlight: str, growth: str | None) -> bool:
+    """Whether the growth paragraph already tells ``highlight``: it says "I built the churn
+    model" for "Built the churn model", so the first letter and a final stop are left aside."""
+    return highlight.rstrip(".").casefold()[1:] in (growth or "").casefold()
 
 
 def _strongest_highlights(profile: Profile, count: int = 3) -> tuple[str, ...]:
@@ -123,8 +128,7 @@ def build_letter(
 
     paragraphs = [opening]
     chosen = highlights if highlights is not None else _strongest_highlights(profile)
-    told = (growth or "").casefold()
-    chosen = tuple(h for h in chosen if h.rstrip(".").casefold()[1:] not in told)  # said once, not twice
+    chosen = tuple(h for h in chosen if not told_in(h, growth))  # said once, not twice
     lead = lead_in(answers if highlights is not None else (), role) if chosen else ""
     after: list[str] = []
     if growth:
