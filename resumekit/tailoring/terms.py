@@ -75,7 +75,7 @@ NOT_TERMS = frozenset({"DOE", "EOE", "USA", "PTO", "FAQ", "ASAP", "FTE", "OTE", 
                        "APPLY", "NOW", "N/A", "NA", "AM", "PM", "EST", "PST", "CST", "MST", "US", "UK", "EU",
                        "HR", "ID", "OK", "YOU", "WE", "OUR", "NEW", "JOB", "REQ", "II", "III", "IV", "VP",
                        "CEO", "CFO", "COO", "CTO", "M-F", "MON", "FRI", "W2", "C2C", "DOT", "EEOC", "ADA",
-                       "FMLA", "OSHA-", "USD", "CAD", "GBP", "AAP", "EOE/AA", "AA/EOE"})
+                       "FMLA", "USD", "CAD", "GBP", "AAP", "EOE/AA", "AA/EOE"})
 """Capitals job ads use that are not skills: pay 'DOE', 'EOE', 'PTO', 'APPLY NOW'..."""
 
 SOFT = frozenset({
@@ -284,9 +284,10 @@ def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
     for number, word, kind in named:
         note(word.casefold(), word, kind, False, word, case_sensitive=word.isupper())
         line_terms[number].append(word.casefold())
+    worded = [" ".join(tokens(line.text)).lower() for line in lines]  # once, not once per pair
     for pair, count in pair_counts.items():
         if count >= 2 and pair not in terms and not any(w in exclude for w in pair.split()):
-            places = [n for n, line in enumerate(lines) if pair in " ".join(tokens(line.text)).lower()]
+            places = [n for n, words in enumerate(worded) if pair in words]
             best = max((lines[n].kind for n in places), key=lambda k: WEIGHTS[k], default=KIND_GENERAL)
             note(pair, pair, best, False, pair)
             terms[pair].count = count
