@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -201,27 +202,28 @@ def test_a_profile_without_a_feedback_key_has_no_inline_feedback(tmp_path: Path)
     assert inline_feedback(read_profile(write(tmp_path / "profile.yaml", SAM)).document) is None
 
 
-def test_a_mistake_in_inline_feedback_names_the_profile_line_and_the_full_field(tmp_path: Path) -> None:
-    text = _inline_profile(SAM_FEEDBACK.replace("addresses: [leadership]", "addresses: [leadrship]"))
+def _inline_problem(tmp_path: Path, old: str, new: str) -> tuple[Any, str, Path]:
+    """The one problem reading a profile's inline feedback gives with ``old`` made ``new``,
+    with the profile's text and path."""
+    text = _inline_profile(SAM_FEEDBACK.replace(old, new))
     path = write(tmp_path / "profile.yaml", text)
     doc = inline_feedback(read_profile(path).document)
     assert doc is not None
     with pytest.raises(FeedbackError) as caught:
         read_feedback(doc)
     [problem] = caught.value.problems
+    return problem, text, path
+
+
+def test_a_mistake_in_inline_feedback_names_the_profile_line_and_the_full_field(tmp_path: Path) -> None:
+    problem, text, path = _inline_problem(tmp_path, "addresses: [leadership]", "addresses: [leadrship]")
     line = next(n for n, t in enumerate(text.splitlines(), 1) if "leadrship" in t)
     assert (problem.file, problem.line) == (str(path), line)
     assert problem.field == "feedback.improvements[0].addresses[0]"
 
 
 def test_a_schema_mistake_in_inline_feedback_names_the_full_field(tmp_path: Path) -> None:
-    text = _inline_profile(SAM_FEEDBACK.replace("rejected: 2026-10-01", "rejected: soon"))
-    path = write(tmp_path / "profile.yaml", text)
-    doc = inline_feedback(read_profile(path).document)
-    assert doc is not None
-    with pytest.raises(FeedbackError) as caught:
-        read_feedback(doc)
-    [problem] = caught.value.problems
+    problem, text, _ = _inline_problem(tmp_path, "rejected: 2026-10-01", "rejected: soon")
     assert problem.field == "feedback.applications[0].rejected"
     assert problem.line == next(n for n, t in enumerate(text.splitlines(), 1) if "soon" in t)
 
