@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -102,16 +103,18 @@ BROAD_STEMS = frozenset({"account", "market", "bill", "bank", "engin", "staff", 
 "engine" no "Engineering", "securities" no "Security"; such terms match as written."""
 
 
-def stem_key(form: str, case_sensitive: bool = False) -> tuple[str, ...] | None:
+def stem_key(form: str, case_sensitive: bool = False,
+             known: Mapping[str, str] | None = None) -> tuple[str, ...] | None:
     """The stems a term's form is found by in another form, or ``None`` when it must match
     as written: a case-sensitive word (Go, Excel), a word with symbols (C++), or a
-    one-word term with too broad a stem."""
+    one-word term with too broad a stem. ``known`` holds stems worked out ahead, by
+    lowercased word (:func:`stem`'s own answers, saved)."""
     if case_sensitive:
         return None
     words = tokens(form)
     if not words or not all(w.isalpha() for w in words):
         return None
-    key = tuple(stem(w) for w in words)
+    key = tuple((known or {}).get(w.lower()) or stem(w) for w in words)
     if len(key) == 1 and (key[0] in BROAD_STEMS or len(key[0]) < 3 or words[0].casefold() in STOPWORDS):
         return None
     return key

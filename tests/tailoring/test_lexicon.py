@@ -87,3 +87,30 @@ def test_an_alias_names_its_canonical_term():
 def test_a_longer_term_is_found_whole_not_as_the_shorter_term_inside_it():
     found = [(term.name, written, span) for term, written, span in bundled().find("We run SQL Server.")]
     assert found == [("Microsoft SQL Server", "SQL Server", (7, 17))]
+
+
+def test_the_shipped_stems_are_those_of_the_term_list(request):
+    """terms.stems.json saves the stemming of the term list at start-up; it must say what
+    stem() says, for this terms.yaml (``--update-reference`` writes it anew)."""
+    import json
+
+    from resumekit.tailoring.lexicon import STEMS_FILE, TERMS_FILE, stems_of
+
+    expected = stems_of(TERMS_FILE.read_text(encoding="utf-8"))
+    if request.config.getoption("--update-reference"):
+        STEMS_FILE.write_text(json.dumps(expected, indent=0, sort_keys=True, ensure_ascii=False) + "\n",
+                              encoding="utf-8")
+    assert json.loads(STEMS_FILE.read_text(encoding="utf-8")) == expected, \
+        "terms.yaml changed: run pytest tests/tailoring/test_lexicon.py --update-reference and commit"
+
+
+def test_stems_worked_out_ahead_give_the_same_lexicon_and_a_stale_file_is_not_used(monkeypatch, tmp_path):
+    from resumekit.tailoring import lexicon
+
+    text = lexicon.TERMS_FILE.read_text(encoding="utf-8")
+    ahead = lexicon.Lexicon(lexicon._terms(text), lexicon._known_stems(text))
+    afresh = lexicon.Lexicon(lexicon._terms(text))
+    assert ahead._by_stems == afresh._by_stems and ahead._by_pair == afresh._by_pair
+    assert lexicon._known_stems(text + "\n# edited\n") is None
+    monkeypatch.setattr(lexicon, "STEMS_FILE", tmp_path / "missing.json")
+    assert lexicon._known_stems(text) is None
