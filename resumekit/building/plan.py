@@ -18,6 +18,7 @@ from ..tailoring import Tailored, tailor
 from ..tailoring.fitting import fit_pages
 from ..tailoring.terms import JobTerm
 from ..tailoring.text import common
+from .language import locale_of, paper_of
 from .project import GENERAL_BUILD, Project
 from .session import BuildSession
 
@@ -53,9 +54,11 @@ def letter_day(target: Target | None, configured: str | None) -> str | None:
 
 
 def options_for(project: Project, target: Target | None) -> Options:
-    """How the target's documents are written: the project's language, the letter's date."""
+    """How the target's documents are written: language and phrases, paper, the letter's date."""
     config = project.config
-    return Options(language=config.language, date=letter_day(target, config.letterDate or config.date))
+    locale = locale_of(project, target)
+    return Options(language=locale.tag, date=letter_day(target, config.letterDate or config.date),
+                   locale=locale, paper=paper_of(project, target))
 
 
 def _measure_job(content: Resume, theme: Theme, project_dir: Path) -> tuple[int, float]:
@@ -90,7 +93,8 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
     application = find_application(project.feedback, target)
     growth = None
     if project.feedback is not None and application is not None:
-        growth = growth_paragraph(project.feedback, application, project.taxonomy, target.company)
+        growth = growth_paragraph(project.feedback, application, project.taxonomy, target.company,
+                                  options_for(project, target).phrases)
     return Plan(target, tailored.profile, tailored, growth)
 
 

@@ -26,6 +26,10 @@ from .result import GENERAL_BUILD, Failure
 
 
 
+LOCALES_FOLDER = "locales"
+"""The folder of phrase files in a project or a theme: ``locales/<tag>.yaml``."""
+
+
 @dataclass
 class Project:
     """A loaded project: its config, profile (improvements applied) and targets."""
@@ -64,6 +68,7 @@ class Project:
             feedback = self.root / self.config.feedback
             files += tree_files(feedback) if feedback.is_dir() else [feedback]
         files += self.theme.files()
+        files += sorted((self.root / LOCALES_FOLDER).glob("*.yaml"))  # phrase files of the project's own
         return [str(Path(f).resolve()) for f in files]
 
     def target_inputs(self, tid: str) -> list[str]:

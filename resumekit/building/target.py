@@ -8,13 +8,17 @@ import os
 import re
 from concurrent.futures import Future
 from pathlib import Path
+from typing import cast
 
 from ..documents import Letter, Options, Resume, is_remote, letter_date
+from ..documents.locale import Locale
 from ..errors import BuildError, Problem, ProfileError, TargetError
 from ..models import Profile, Target
+from ..models.base import LANGUAGE_TAG, Paper
 from ..rendering import FORMATS, Rendered, Theme, render_bytes
 from ..tailoring import Tailored, explain
 from ..tailoring.explanation import explanation_markdown
+from .language import paper_for, theme_locales
 from .plan import Plan, content_for, options_for, plan_target
 from .project import GENERAL_BUILD, Project
 from .result import BuildResult, Output
@@ -94,8 +98,7 @@ def build_target(project: Project, tid: str, formats: list[str],
     return result, {str(path): hashlib.sha256(data).hexdigest() for path, data in files.items()}
 
 
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
-"""A language tag in form (BCP 47, or with an underscore): ``en``, ``en-GB``, ``zh-Hant-TW``."""
+_LANGUAGE_TAG = re.compile(LANGUAGE_TAG)
 
 
 def _check_render_arguments(profile: object, target: object, path: object, document: object,
@@ -128,22 +131,36 @@ def render(
     document: str = "resume",
     target: Target | None = None,
     theme: str = "classic",
-    language: str = "en",
+    language: str | None = None,
+    page: str | None = None,
 ) -> Path:
-    """Render one document of a profile (or a tailored one) to ``path``; format from the suffix."""
+    """Render one document of a profile (or a tailored one) to ``path``; format from the suffix.
+
+    ``language`` defaults to the target's, else the profile's ``meta.language``, else English;
+    ``page`` (``a4`` or ``letter``) to the paper of the job's country.
+    """
+    person = profile.profile if isinstance(profile, Tailored) else profile
+    job = target or (profile.target if isinstance(profile, Tailored) else None)
+    if isinstance(person, Profile) and language is None:
+        language = (job.language if isinstance(job, Target) else None) or person.meta.language or "en"
     _check_render_arguments(profile, target, path, document, theme, language)
+    if page not in (None, "a4", "letter"):
+        raise BuildError(f"unknown paper {page!r:.40}; choose a4 or letter")
     out = Path(path)
     fmt = out.suffix.lower().lstrip(".")
     if document not in DOCUMENT_NAMES:
         raise BuildError(f"unknown document '{document}'; choose resume or letter")
     if fmt not in FORMATS:
         raise BuildError(f"unknown format '{fmt}' (from {out.name}); resumekit writes {', '.join(FORMATS)}")
-    options = Options(language=language)
+    chosen = Theme.named(theme)
+    tag = str(language)
+    options = Options(language=tag, locale=Locale.load(tag, theme_locales(chosen)),
+                      paper=paper_for(cast(Paper | None, page), person, job, tag))
     if isinstance(profile, Tailored):
         plan = Plan(target or profile.target, profile.profile, profile)
     else:
         plan = Plan(target, profile)
     content = content_for(plan, document, options)
-    rendered = render_bytes(content, fmt, Theme.named(theme), None, _stamp(plan.target, options))
+    rendered = render_bytes(content, fmt, chosen, None, _stamp(plan.target, options))
     write_atomic(out, rendered.data)
     return out

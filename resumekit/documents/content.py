@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
+from .locale import Locale
+
 SectionKind = Literal["entries", "lines", "text"]
+Paper = Literal["letter", "a4"]
+Direction = Literal["ltr", "rtl"]
 """How a section's entries are shown: titled entries, ``label: text`` lines, or one text."""
 
 LINKABLE = {"http", "https", "mailto", "tel"}
@@ -73,10 +77,16 @@ class Resume:
     contacts: tuple[Link, ...]
     sections: tuple[Section, ...]
     language: str = "en"
+    paper: Paper = "letter"
+    direction: Direction = "ltr"
+    page_label: str = "Page {page} of {pages}"
+    """The footer after the name, with ``{page}`` and ``{pages}`` for the numbers."""
+    kind: str = "Resume"
+    """What the document is called in its language, for its title."""
 
     @property
     def title(self) -> str:
-        return f"{self.name} \u2013 Resume" if self.name else "Resume"
+        return f"{self.name} \u2013 {self.kind}" if self.name else self.kind
 
 
 @dataclass(frozen=True)
@@ -96,16 +106,26 @@ class Letter:
     signature: str
     language: str = "en"
     label: str = ""
+    paper: Paper = "letter"
+    direction: Direction = "ltr"
+    kind: str = "Cover Letter"
 
     @property
     def title(self) -> str:
-        return f"{self.name} \u2013 Cover Letter" if self.name else "Cover Letter"
+        return f"{self.name} \u2013 {self.kind}" if self.name else self.kind
 
 
 @dataclass(frozen=True)
 class Options:
-    """How documents are written: language, and the date that dates letters."""
+    """How documents are written: language and its phrases, paper, and the date that dates letters."""
 
     language: str = "en"
     date: str | None = None
     """The letter's date (``2026-11-26``); the builder settles it, ``None`` means today."""
+    locale: Locale | None = None
+    """The phrases and date rules; ``None``: the built-in ones of ``language``."""
+    paper: Paper = "letter"
+
+    @property
+    def phrases(self) -> Locale:
+        return self.locale or Locale.load(self.language)

@@ -16,7 +16,8 @@ from ..models.feedback import Application, Feedback, Improvement
 from ..models.profile import HIGHLIGHTED, Profile
 from ..models.target import Target
 from .content import Letter, Options
-from .formatting import format_long_date, format_month_year, join
+from .formatting import join
+from .locale import Locale
 from .resume import contacts_of
 
 LETTER_HIGHLIGHTS = 3
@@ -56,23 +57,17 @@ def _strongest_highlights(profile: Profile, count: int = 3) -> tuple[str, ...]:
     return tuple(picked)
 
 
-_LEAD_INS = (
-    "You are looking for {asks}. Some of what I have done along those lines:",
-    "Your posting asks for {asks}; a few things I have done that speak to it:",
-    "Here is some of my recent work on {asks}:",
-)
-"""How the letter brings in its highlights when they answer what the job asks; one is
-chosen by the role's name, so letters to different jobs do not all read alike."""
-PLAIN_LEAD_IN = "A few highlights of my recent work:"
-"""The lead-in when the highlights answer little of the job: it claims no relevance."""
-
-
-def lead_in(answers: tuple[str, ...], role: str | None) -> str:
-    """The sentence before the letter's highlights: naming what they answer, or claiming nothing."""
-    if not answers:
-        return PLAIN_LEAD_IN
-    template = _LEAD_INS[sum(map(ord, role or "")) % len(_LEAD_INS)]
-    return template.format(asks=_join(list(answers[:3])))
+def lead_in(answers: tuple[str, ...], role: str | None, loc: Locale | None = None) -> str:
+    """The sentence before the letter's highlights: naming what they answer (one of the
+    language's ``letter.leadIns``, chosen by the role's name, so letters to different jobs
+    do not all read alike), or, with nothing answered, ``letter.plainLeadIn``, which claims
+    no relevance."""
+    loc = loc or Locale.load()
+    templates = loc.texts("letter.leadIns")
+    if not answers or not templates:
+        return loc.text("letter.plainLeadIn")
+    template = templates[sum(map(ord, role or "")) % len(templates)]
+    return template.format(asks=loc.join(list(answers[:3])))
 
 
 def build_letter(
@@ -90,6 +85,7 @@ def build_letter(
     claims no relevance for them.
     """
     options = options or Options()
+    loc = options.phrases
     defaults = profile.letter
     tletter = target.letter if target else None
     role = target.title if target and target.title else None
@@ -110,26 +106,27 @@ def build_letter(
     if tletter and tletter.greeting:
         greeting = tletter.greeting
     elif tletter and tletter.recipient:
-        greeting = f"Dear {tletter.recipient},"
+        greeting = loc.text("letter.greetingNamed", recipient=tletter.recipient)
     else:
-        greeting = defaults.greeting or "Dear Hiring Manager,"
+        greeting = defaults.greeting or loc.text("letter.greeting")
 
     if role and company:
-        opening = f"I am writing to apply for the {role} position at {company.rstrip('.')}."
+        opening = loc.text("letter.openingRoleCompany", role=role, company=company.rstrip("."))
     elif role:
-        opening = f"I am writing to apply for the {role} position."
+        opening = loc.text("letter.openingRole", role=role)
     elif defaults.opening:
         opening = defaults.opening
+    elif profile.basics.label:
+        opening = loc.text("letter.openingLabel", label=profile.basics.label)
     else:
-        kind = f"a {profile.basics.label} role" if profile.basics.label else "a role on your team"
-        opening = f"I am writing to express my interest in {kind}."
+        opening = loc.text("letter.openingGeneral")
     if tletter and tletter.why:
         opening = f"{opening} {tletter.why.strip()}"
 
     paragraphs = [opening]
     chosen = highlights if highlights is not None else _strongest_highlights(profile)
     chosen = tuple(h for h in chosen if not told_in(h, growth))  # said once, not twice
-    lead = lead_in(answers if highlights is not None else (), role) if chosen else ""
+    lead = lead_in(answers if highlights is not None else (), role, loc) if chosen else ""
     after: list[str] = []
     if growth:
         after.append(growth)
@@ -138,20 +135,20 @@ def build_letter(
         after += tletter.paragraphs
     closing = (tletter.closing if tletter and tletter.closing else None) or defaults.closing
     if not closing:
-        closing = (f"Thank you for your time and consideration. I would welcome the chance to "
-                   f"discuss how I could contribute to {company}." if company else
-                   "Thank you for your time and consideration. I would welcome the chance to talk.")
+        closing = (loc.text("letter.closingCompany", company=company) if company else loc.text("letter.closing"))
     after.append(closing)
     if lead:
         paragraphs.append(lead)
-    subject = f"Application for {role}" if role else ""
+    subject = loc.text("letter.subject", role=role) if role else ""
     return Letter(
         name=profile.basics.name or "", contacts=contacts_of(profile.basics),
-        date=format_long_date(letter_date(target, options), options.language),
+        date=loc.long_date(letter_date(target, options)),
         recipient=tuple(recipient), subject=subject, greeting=greeting,
         paragraphs=tuple(paragraphs), bullets=chosen, after_bullets=tuple(after),
-        signoff=defaults.signoff, signature=defaults.signature or profile.basics.name or "",
-        language=options.language, label=profile.basics.label or "")
+        signoff=defaults.signoff or loc.text("letter.signoff"),
+        signature=defaults.signature or profile.basics.name or "",
+        language=options.language, label=profile.basics.label or "", paper=options.paper,
+        direction="rtl" if loc.rtl else "ltr", kind=loc.text("coverLetter"))
 
 
 def _lower_first(text: str) -> str:
@@ -161,59 +158,60 @@ def _lower_first(text: str) -> str:
     return text
 
 
-AREA_PHRASES = {
-    "leadership": "leadership", "communication": "communication skills", "teamwork": "teamwork",
-    "technical": "technical skills", "domain": "knowledge of the field",
-    "problem-solving": "problem-solving", "experience": "experience",
-}
-"""How the growth paragraph names an area; areas not listed (motivation, culture) go unnamed."""
+AREAS_NAMED = ("leadership", "communication", "teamwork", "technical", "domain", "problem-solving", "experience")
+"""The built-in areas the growth paragraph names (``growth.areas`` of the phrase file);
+motivation and culture go unnamed."""
+
+_CERTIFICATE_WORDS = ("certif", "zertifikat", "certyfikat", "sertifika", "資格", "证书", "شهادة", "תעודה")
+"""A certificate's name that already says so: "the Google Data Analytics Certificate", not
+"... Certificate certificate"."""
 
 
-def improvement_phrase(improvement: Improvement) -> str:
+def improvement_phrase(improvement: Improvement, loc: Locale | None = None) -> str:
     """What the improvement did, as a phrase that follows 'I' (past tense)."""
+    loc = loc or Locale.load()
     if improvement.summary:
         return _lower_first(improvement.summary)
     add = improvement.add
     for entry in add.volunteer + add.work:
         org = getattr(entry, "organization", None) or getattr(entry, "name", None)
         if entry.position and org:
-            phrase = f"became {entry.position} at {org}"
             if entry.highlights:
-                phrase += f", where I {_lower_first(entry.highlights[0].text)}"
-            return phrase
+                return loc.text("growth.becameWhere", position=entry.position, organization=org,
+                                highlight=_lower_first(entry.highlights[0].text))
+            return loc.text("growth.became", position=entry.position, organization=org)
     for cert in add.certificates:
         if cert.name:
-            # "the Google Data Analytics Certificate", not "... Certificate certificate"
-            what = cert.name if "certif" in cert.name.casefold() else f"{cert.name} certificate"
-            return f"earned the {what}" + (f" from {cert.issuer}" if cert.issuer else "")
+            said = any(word in cert.name.casefold() for word in _CERTIFICATE_WORDS)
+            what = cert.name if said else loc.text("growth.certificate", name=cert.name)
+            if cert.issuer:
+                return loc.text("growth.earnedFrom", certificate=what, issuer=cert.issuer)
+            return loc.text("growth.earned", certificate=what)
     for edu in add.education:
-        what = " in ".join(p for p in (edu.studyType, edu.area) if p)
-        what = f"a {what}" if what else "a course"
-        return f"completed {what}" + (f" at {edu.institution}" if edu.institution else "")
+        if edu.studyType and edu.area:
+            what = loc.text("growth.degreeIn", degree=edu.studyType, area=edu.area)
+        elif edu.studyType or edu.area:
+            what = loc.text("growth.degree", degree=edu.studyType or edu.area or "")
+        else:
+            what = loc.text("growth.course")
+        if edu.institution:
+            return loc.text("growth.completedAt", what=what, institution=edu.institution)
+        return loc.text("growth.completed", what=what)
     for project in add.projects:
         if project.name:
-            return f"built {project.name}"
+            return loc.text("growth.built", project=project.name)
     for award in add.awards:
         if award.title:
-            return f"received the {award.title}"
+            return loc.text("growth.received", award=award.title)
     for ext in improvement.extend:
         if ext.highlights:
             return _lower_first(ext.highlights[0].text)
     return ""
 
 
-def _join(items: list[str]) -> str:
-    """A list as prose: Oxford comma, or semicolons when the items have commas of their own."""
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} and {items[1]}"
-    sep = "; " if any("," in item for item in items) else ", "
-    return sep.join(items[:-1]) + f"{sep.rstrip()} and {items[-1]}"
-
-
 def growth_paragraph(
     feedback: Feedback, application: Application, taxonomy: Taxonomy, company: str | None = None,
+    loc: Locale | None = None,
 ) -> str | None:
     """A short, positive paragraph on what has changed since the last application.
 
@@ -223,21 +221,22 @@ def growth_paragraph(
     I have worked on my leadership. I led a volunteer data project and earned the Google
     Data Analytics Certificate."
     """
+    loc = loc or Locale.load()
     told = [(imp, phrase) for imp in answering(feedback, application, taxonomy)
-            if (phrase := improvement_phrase(imp))][:3]
+            if (phrase := improvement_phrase(imp, loc))][:3]
     if not told:
         return None
     phrases = [phrase for _, phrase in told]
     areas: list[str] = []
     for imp, _ in told:
         areas += [a for a in imp.addresses if a not in areas]
-    since = format_month_year(application.applied or application.rejected)
-    when = f" in {since}" if since else ""
-    role = f"the {application.position} role" if application.position else \
-        f"a role at {company or application.employer}"
-    named = [AREA_PHRASES.get(a, a.replace("-", " ")) for a in areas
-             if a in AREA_PHRASES or a not in taxonomy.names]
-    opening = f"Since I applied for {role}{when}"
+    since = loc.month_year(application.applied or application.rejected)
+    role = loc.text("growth.role", position=application.position) if application.position else \
+        loc.text("growth.roleAt", company=company or application.employer or "")
+    named = [loc.text(f"growth.areas.{a}") if a in AREAS_NAMED else a.replace("-", " ") for a in areas
+             if a in AREAS_NAMED or a not in taxonomy.names]
+    opening = loc.text("growth.since", role=role, when=since) if since else \
+        loc.text("growth.sinceUndated", role=role)
     if named and len(named) <= 2:
-        return f"{opening}, I have worked on my {' and '.join(named)}. I {_join(phrases)}."
-    return f"{opening}, I {_join(phrases)}."
+        return loc.text("growth.workedOn", since=opening, areas=loc.join(named), actions=loc.join(phrases))
+    return loc.text("growth.did", since=opening, actions=loc.join(phrases))

@@ -7,9 +7,10 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..models.base import TaggedText
-from ..models.profile import SECTION_INFO, Basics, Profile
+from ..models.profile import Basics, Profile
 from .content import Entry, Link, Options, Resume, Section
-from .formatting import format_date, format_range, join, sentences
+from .formatting import join, sentences
+from .locale import Locale
 
 
 def _display_url(url: str) -> str:
@@ -52,109 +53,110 @@ def summary_text(basics: Basics) -> str:
     return basics.summary or ""
 
 
-def _work_section(profile: Profile) -> Section:
+def _work_section(profile: Profile, loc: Locale) -> Section:
     entries = tuple(
         Entry(title=w.name or "", subtitle=w.position or "", where=w.location or "",
-              when=format_range(w.startDate, w.endDate), url=w.url,
+              when=loc.range(w.startDate, w.endDate), url=w.url,
               description=sentences(w.description, w.summary), bullets=tuple(_text(h) for h in w.highlights))
         for w in profile.work)
-    return Section("work", SECTION_INFO["work"].title, "entries", entries)
+    return Section("work", loc.text("sections.work"), "entries", entries)
 
 
 _GPA = re.compile(r"(?i)^\s*(?:GPA:?\s*)?(\d(?:[.,]\d+)?(?:\s*/\s*\d(?:[.,]\d+)?)?)\s*(?:GPA)?\s*$")
 
 
-def score_text(score: str) -> str:
+def score_text(score: str, loc: Locale | None = None) -> str:
     """An education's score as people write it: ``3.6``, ``3.6 GPA`` -> ``GPA 3.6``; else ``Grade: ...``."""
+    loc = loc or Locale.load()
     gpa = _GPA.match(score)
-    return f"GPA {gpa.group(1)}" if gpa else f"Grade: {score.strip()}"
+    return loc.text("labels.gpa", score=gpa.group(1)) if gpa else loc.text("labels.grade", score=score.strip())
 
 
-def _education_section(profile: Profile) -> Section:
+def _education_section(profile: Profile, loc: Locale) -> Section:
     entries = []
     for e in profile.education:
         degree = join(e.studyType, e.area, sep=" in ") if e.studyType else (e.area or "")
         details = []
         if e.score:
-            details.append(score_text(e.score))
+            details.append(score_text(e.score, loc))
         if e.courses:
-            details.append("Courses: " + ", ".join(e.courses))
+            details.append(loc.text("labels.courses", courses=", ".join(e.courses)))
         entries.append(Entry(title=e.institution or "", subtitle=degree, url=e.url,
-                             when=format_range(e.startDate, e.endDate), bullets=tuple(details)))
-    return Section("education", SECTION_INFO["education"].title, "entries", tuple(entries))
+                             when=loc.range(e.startDate, e.endDate), bullets=tuple(details)))
+    return Section("education", loc.text("sections.education"), "entries", tuple(entries))
 
 
-def _volunteer_section(profile: Profile) -> Section:
+def _volunteer_section(profile: Profile, loc: Locale) -> Section:
     entries = tuple(
         Entry(title=v.organization or "", subtitle=v.position or "", url=v.url,
-              when=format_range(v.startDate, v.endDate), description=v.summary or "",
+              when=loc.range(v.startDate, v.endDate), description=v.summary or "",
               bullets=tuple(_text(h) for h in v.highlights))
         for v in profile.volunteer)
-    return Section("volunteer", SECTION_INFO["volunteer"].title, "entries", entries)
+    return Section("volunteer", loc.text("sections.volunteer"), "entries", entries)
 
 
-def _projects_section(profile: Profile) -> Section:
+def _projects_section(profile: Profile, loc: Locale) -> Section:
     entries = []
     for p in profile.projects:
         subtitle = join(", ".join(p.roles), p.entity)
-        tools = "Tools: " + ", ".join(p.keywords) if p.keywords else None
+        tools = loc.text("labels.tools", tools=", ".join(p.keywords)) if p.keywords else None
         description = sentences(p.description, tools)
         entries.append(Entry(title=p.name or "", subtitle=subtitle, url=p.url,
-                             when=format_range(p.startDate, p.endDate), description=description,
+                             when=loc.range(p.startDate, p.endDate), description=description,
                              bullets=tuple(_text(h) for h in p.highlights)))
-    return Section("projects", SECTION_INFO["projects"].title, "entries", tuple(entries))
+    return Section("projects", loc.text("sections.projects"), "entries", tuple(entries))
 
 
-def _skills_section(profile: Profile) -> Section:
+def _skills_section(profile: Profile, loc: Locale) -> Section:
     entries = tuple(
         Entry(label=s.name or "", description=join(", ".join(s.keywords) or None,
                                                    f"({s.level})" if s.level and s.keywords else s.level,
                                                    sep=" "))
         for s in profile.skills)
-    return Section("skills", SECTION_INFO["skills"].title, "lines", entries)
+    return Section("skills", loc.text("sections.skills"), "lines", entries)
 
 
-def _certificates_section(profile: Profile) -> Section:
+def _certificates_section(profile: Profile, loc: Locale) -> Section:
     entries = tuple(Entry(title=c.name or "", subtitle=c.issuer or "", url=c.url,
-                          when=format_date(c.date)) for c in profile.certificates)
-    return Section("certificates", SECTION_INFO["certificates"].title, "entries", entries)
+                          when=loc.date(c.date)) for c in profile.certificates)
+    return Section("certificates", loc.text("sections.certificates"), "entries", entries)
 
 
-def _awards_section(profile: Profile) -> Section:
-    entries = tuple(Entry(title=a.title or "", subtitle=a.awarder or "", when=format_date(a.date),
+def _awards_section(profile: Profile, loc: Locale) -> Section:
+    entries = tuple(Entry(title=a.title or "", subtitle=a.awarder or "", when=loc.date(a.date),
                           description=a.summary or "") for a in profile.awards)
-    return Section("awards", SECTION_INFO["awards"].title, "entries", entries)
+    return Section("awards", loc.text("sections.awards"), "entries", entries)
 
 
-def _publications_section(profile: Profile) -> Section:
+def _publications_section(profile: Profile, loc: Locale) -> Section:
     entries = tuple(Entry(title=p.name or "", subtitle=p.publisher or "", url=p.url,
-                          when=format_date(p.releaseDate), description=p.summary or "")
+                          when=loc.date(p.releaseDate), description=p.summary or "")
                     for p in profile.publications)
-    return Section("publications", SECTION_INFO["publications"].title, "entries", entries)
+    return Section("publications", loc.text("sections.publications"), "entries", entries)
 
 
-def _languages_section(profile: Profile) -> Section:
+def _languages_section(profile: Profile, loc: Locale) -> Section:
     def spoken(language: str, fluency: str | None) -> str:
         if not fluency:
             return language
         return f"{language}: {fluency}" if "(" in fluency else f"{language} ({fluency})"
 
     text = "; ".join(spoken(lang.language, lang.fluency) for lang in profile.languages if lang.language)
-    entries = (Entry(label=SPOKEN_LABEL, description=text),) if text else ()
-    return Section("languages", SECTION_INFO["languages"].title, "lines", entries)
+    entries = (Entry(label=loc.text("labels.languages"), description=text),) if text else ()
+    return Section("languages", loc.text("sections.languages"), "lines", entries)
 
 
-def _interests_section(profile: Profile) -> Section:
+def _interests_section(profile: Profile, loc: Locale) -> Section:
     # An interest without keywords is a line of its own, not a label with nothing after it.
     entries = tuple(Entry(label=i.name or "", description=", ".join(i.keywords)) if i.keywords
                     else Entry(description=i.name or "") for i in profile.interests)
-    return Section("interests", SECTION_INFO["interests"].title, "lines", entries)
+    return Section("interests", loc.text("sections.interests"), "lines", entries)
 
 
-def _references_section(profile: Profile) -> Section:
+def _references_section(profile: Profile, loc: Locale) -> Section:
     entries = tuple(Entry(title=r.name or "", description=r.reference or "")
                     for r in profile.references)
-    return Section("references", SECTION_INFO["references"].title, "entries", entries)
+    return Section("references", loc.text("sections.references"), "entries", entries)
 
 
 _SECTION_BUILDERS = (
@@ -170,20 +172,15 @@ def _has_content(section: Section) -> bool:
     return any(e.title or e.subtitle or e.description or e.bullets or e.label for e in section.entries)
 
 
-SPOKEN_LABEL = "Languages"
-SPOKEN_INSTEAD = "Spoken"
-"""The label of the spoken languages' line, and the one it takes beside a skill group named like it."""
-
-
-def _merge_languages(sections: list[Section]) -> list[Section]:
+def _merge_languages(sections: list[Section], loc: Locale) -> list[Section]:
     """Languages read best as one line under Skills when both exist."""
     keys = {s.key: s for s in sections}
     if "skills" in keys and "languages" in keys:
         skills = keys["skills"]
         spoken = keys["languages"].entries
-        if any(e.label.casefold() == SPOKEN_LABEL.casefold() for e in skills.entries):
+        if any(e.label.casefold() == loc.text("labels.languages").casefold() for e in skills.entries):
             # a skill group of that name (programming languages, say) keeps it; the spoken ones say so
-            spoken = tuple(replace(e, label=SPOKEN_INSTEAD) for e in spoken)
+            spoken = tuple(replace(e, label=loc.text("labels.spoken")) for e in spoken)
         merged = Section("skills", skills.title, "lines", skills.entries + spoken)
         return [merged if s.key == "skills" else s for s in sections if s.key != "languages"]
     return sections
@@ -192,11 +189,13 @@ def _merge_languages(sections: list[Section]) -> list[Section]:
 def build_resume(profile: Profile, options: Options | None = None) -> Resume:
     """The resume's content: every section that has something in it, in a sensible order."""
     options = options or Options()
+    loc = options.phrases
     sections: list[Section] = []
     summary = summary_text(profile.basics)
     if summary.strip():
-        sections.append(Section("summary", "Summary", "text", text=summary.strip()))
-    sections += [s for s in (build(profile) for build in _SECTION_BUILDERS) if _has_content(s)]
+        sections.append(Section("summary", loc.text("sections.summary"), "text", text=summary.strip()))
+    sections += [s for s in (build(profile, loc) for build in _SECTION_BUILDERS) if _has_content(s)]
     return Resume(name=profile.basics.name or "", label=profile.basics.label or "",
-                  contacts=contacts_of(profile.basics), sections=tuple(_merge_languages(sections)),
-                  language=options.language)
+                  contacts=contacts_of(profile.basics), sections=tuple(_merge_languages(sections, loc)),
+                  language=options.language, paper=options.paper, direction="rtl" if loc.rtl else "ltr",
+                  page_label=loc.raw("page"), kind=loc.text("resume"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 from pydantic.json_schema import GenerateJsonSchema
@@ -101,6 +101,14 @@ EndDate = Annotated[
     WithJsonSchema({"anyOf": [_DATE_SCHEMA, {"const": "present"}],
                     "description": "An end date, or 'present' (absent also means ongoing)"}),
 ]
+
+
+LANGUAGE_TAG = r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$"
+"""A language tag in form (BCP 47, or with an underscore): ``en``, ``en-GB``, ``zh-Hant-TW``."""
+
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_TAG, description="A BCP 47 language tag: en, en-GB, de, pt-BR, ja.")]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$", description="An ISO 3166-1 alpha-2 country code: US, DE, JP.")]
+Paper = Literal["a4", "letter"]
 
 
 def _from_string(value: Any) -> Any:

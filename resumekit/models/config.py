@@ -6,10 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Model, PartialDate
+from .base import LanguageTag, Model, Paper, PartialDate
 
 Format = Literal["pdf", "docx"]
 DocumentKind = Literal["resume", "letter"]
+DateStyle = Literal["Mar 2024", "March 2024", "03/2024", "2024-03"]
 
 
 class Config(Model):
@@ -22,7 +23,15 @@ class Config(Model):
     formats: list[Format] = Field(default_factory=lambda: list[Format](["pdf", "docx"]))
     documents: list[DocumentKind] = Field(default_factory=lambda: list[DocumentKind](["resume", "letter"]))
     theme: str = Field("classic", description="A built-in theme's name, or a folder of your own.")
-    language: str = Field("en", description="The documents' language, as a BCP 47 tag (en, en-GB, de).")
+    language: LanguageTag | None = Field(
+        None, description="The documents' language, as a BCP 47 tag (en, en-GB, de, ja); a target's "
+                          "language wins, and without either the profile's meta.language, else en.")
+    dateFormat: DateStyle = Field("Mar 2024", description="How months are written, shown for March 2024: "
+                                                          "'Mar 2024', 'March 2024' (both in the document's "
+                                                          "language), '03/2024' or '2024-03'.")
+    page: Paper | None = Field(None, description="The paper: a4 or letter; by default Letter for the US and "
+                                                 "Canada (the target's country, else the profile's) and A4 "
+                                                 "elsewhere.")
     letterDate: PartialDate | None = Field(None, description="The date letters carry when a target sets none; "
                                                              "else the build date.")
     date: PartialDate | None = Field(None, description="The older name of letterDate.")

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from .base import EndDate, Highlight, Model, PartialDate, TaggedText
+from .base import EndDate, Highlight, LanguageTag, Model, PartialDate, TaggedText
 
 Tags = list[str]
 
@@ -144,6 +144,9 @@ class Meta(Model):
     canonical: str | None = None
     version: str | None = None
     lastModified: str | None = None
+    language: LanguageTag | None = Field(None, description="The language the profile is written in "
+                                                           "(resumekit extension); documents use it unless "
+                                                           "the config or a target names another.")
 
 
 class LetterDefaults(Model):
@@ -153,7 +156,8 @@ class LetterDefaults(Model):
     opening: str | None = Field(None, description="The first paragraph, when no target gives one.")
     paragraphs: list[str] = Field(default_factory=list, description="Paragraphs for every letter.")
     closing: str | None = Field(None, description="The last paragraph, e.g. thanks.")
-    signoff: str = Field("Sincerely,", description="The word before the signature.")
+    signoff: str | None = Field(None, description="The word before the signature; by default the "
+                                                  "document's language says it (Sincerely,).")
     signature: str | None = Field(None, description="The name signed; defaults to basics.name.")
 
 

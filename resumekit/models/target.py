@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, PrivateAttr
 
-from .base import Model, PartialDate
+from .base import LanguageTag, Model, Paper, PartialDate
 from .profile import Location, Meta, Skill
 
 
@@ -45,6 +45,9 @@ class Target(Model):
     include: list[str] = Field(default_factory=list, description="Keep only entries/highlights with these tags.")
     exclude: list[str] = Field(default_factory=list, description="Drop entries/highlights with these tags.")
     pages: int | None = Field(None, ge=1, description="Page budget for the resume.")
+    language: LanguageTag | None = Field(None, description="The language of this job's documents; "
+                                                           "overrides the config's.")
+    page: Paper | None = Field(None, description="The paper, a4 or letter; by default from the job's country.")
     letter: TargetLetter = Field(default_factory=TargetLetter)
 
     _posting_text: str | None = PrivateAttr(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from itertools import combinations
 from typing import TypeVar
@@ -15,6 +16,18 @@ _ITEM_OVERHEAD = 4
 
 _KIND_NAMES = {"linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab", "orcid": "ORCID",
                "stackoverflow": "Stack Overflow", "x": "X", "youtube": "YouTube"}
+
+
+def direction_of(text: str) -> str | None:
+    """``rtl`` or ``ltr`` by the first letter of ``text`` with a direction (Unicode's
+    bidirectional class), ``None`` for text without one (digits, punctuation)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
 
 
 def kind_name(kind: str) -> str:

@@ -26,6 +26,19 @@ MAX_THEME_FILE_BYTES = 32 * 1024 * 1024
 """A theme file larger than this (a font is a few hundred kilobytes) is refused."""
 
 
+def _dir_attribute(text: str, direction: str = "ltr") -> Any:
+    """`` dir="rtl"`` for a paragraph whose text runs the other way from the document's
+    (an Arabic bullet in an English resume, an English one in a Hebrew resume), so it is
+    aligned and punctuated as its own language is; nothing otherwise. A phone number
+    or a year, which have no letters, reads left to right."""
+    from markupsafe import Markup
+
+    from .layout import direction_of
+
+    own = direction_of(text or "") or ("ltr" if any(c.isdigit() for c in text or "") else None)
+    return Markup(f' dir="{own}"') if own and own != direction else Markup("")
+
+
 def builtin_themes_dir() -> Path:
     """The built-in themes: inside the installed package, or beside it in a source checkout."""
     for candidate in (_HERE / "templates", _HERE.parent / "templates"):
@@ -199,4 +212,5 @@ def _html_environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     )
     environment.filters["contact_rows"] = contact_rows
     environment.filters["kind_name"] = kind_name
+    environment.filters["dir"] = _dir_attribute
     return environment

@@ -17,8 +17,9 @@ import yaml
 import resumekit
 from resumekit import load_profile, load_target
 from resumekit.documents import Options, build_letter
+from resumekit.documents.locale import Locale
 from resumekit.documents.letter import (
-    PLAIN_LEAD_IN, fresh_highlights, growth_paragraph, improvement_phrase, lead_in, letter_date,
+    fresh_highlights, growth_paragraph, improvement_phrase, lead_in, letter_date,
 )
 from resumekit.models.areas import Taxonomy
 from resumekit.models.feedback import Improvement
@@ -302,7 +303,7 @@ def test_highlights_that_answer_the_job_are_brought_in_by_naming_what_they_answe
 def test_with_nothing_answered_the_letter_claims_no_relevance(jane):
     letter = build_letter(jane, load_target({"title": "Analyst"}), Options(date="2026-01-15"),
                           highlights=("Built the churn model used by the retention team",), answers=())
-    assert letter.paragraphs[-1] == PLAIN_LEAD_IN
+    assert letter.paragraphs[-1] == Locale.load("en").text("letter.plainLeadIn")
     assert "bear on" not in " ".join(letter.paragraphs) and "speak to" not in " ".join(letter.paragraphs)
 
 

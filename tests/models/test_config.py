@@ -18,7 +18,8 @@ from resumekit.rendering import FORMATS
 def test_config_defaults_build_both_documents_in_both_formats():
     config = Config()
     assert (config.profile, config.output, config.formats, config.documents, config.theme, config.language) == (
-        "profile.yaml", "out", ["pdf", "docx"], ["resume", "letter"], "classic", "en")
+        "profile.yaml", "out", ["pdf", "docx"], ["resume", "letter"], "classic", None)
+    assert (config.dateFormat, config.page) == ("Mar 2024", None)  # the paper follows the job's country
 
 
 def test_a_format_or_document_the_config_does_not_know_is_a_located_problem(tmp_path):

@@ -35,7 +35,7 @@ def test_every_entry_may_carry_tags(section, entry):
 
 def test_letter_defaults_come_from_the_profile():
     letter = load_profile({"letter": {"closing": "Thank you.", "signature": "J. Doe"}}).letter
-    assert (letter.closing, letter.signature, letter.signoff) == ("Thank you.", "J. Doe", "Sincerely,")
+    assert (letter.closing, letter.signature, letter.signoff) == ("Thank you.", "J. Doe", None)
 
 
 def test_the_section_table_has_every_list_section_of_the_profile():
@@ -61,6 +61,6 @@ def test_a_json_resume_schema_reference_is_accepted():
     assert profile.schema_ == "https://json.schemastore.org/resume"
 
 
-def test_the_signature_defaults_to_nothing_and_the_signoff_to_sincerely():
+def test_the_signature_and_the_signoff_default_to_nothing_so_the_language_says_them():
     letter = load_profile({}).letter
-    assert (letter.signoff, letter.signature, letter.paragraphs) == ("Sincerely,", None, [])
+    assert (letter.signoff, letter.signature, letter.paragraphs) == (None, None, [])
