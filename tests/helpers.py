@@ -174,3 +174,47 @@ def problems_of(path_or_data: Any, **kwargs: Any) -> list[Any]:
     with pytest.raises(ProfileError) as info:
         load_profile(path_or_data, **kwargs)
     return info.value.problems
+
+
+def notdef_glyphs(pdf: Path) -> dict[str, int]:
+    """How often each font of ``pdf`` is asked for glyph 0, ``.notdef`` (the empty box):
+    every font WeasyPrint writes is a CID font with the identity map, so glyph 0 is the
+    two bytes 00 00 in a shown string."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(pdf)
+    found: dict[str, int] = {}
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        current = ""
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                current = str(fonts[operands[0]].get_object()["/BaseFont"])
+            elif operator in (b"TJ", b"Tj"):
+                items = operands[0] if operator == b"TJ" else operands
+                for item in items:
+                    raw = getattr(item, "original_bytes", None)
+                    if raw is None:
+                        continue
+                    zeros = sum(1 for i in range(0, len(raw) - 1, 2) if raw[i:i + 2] == b"\x00\x00")
+                    if zeros:
+                        found[current] = found.get(current, 0) + zeros
+    return found
+
+
+def extractions(pdf: Path) -> dict[str, str]:
+    """The text of ``pdf`` as four extractors an applicant tracking system might use read it."""
+    import pdfplumber
+    from pdfminer.high_level import extract_text
+    from pypdf import PdfReader
+
+    with pdfplumber.open(pdf) as opened:
+        plumbed = "\n".join(page.extract_text() or "" for page in opened.pages)
+    return {
+        "pdfminer": extract_text(pdf),
+        "pypdf": "\n".join(page.extract_text() for page in PdfReader(pdf).pages),
+        "pdfplumber": plumbed,
+        "pdftotext": subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                    check=True).stdout,
+    }

@@ -95,7 +95,7 @@ skills:
 """
 """A job that asks for terms ``PAT`` lacks (the ``missing_terms_build`` fixture builds it)."""
 
-TARGETS = ("acme-lead", "brightpath-analyst", "riverside-nurse-educator")
+TARGETS = ("acme-lead", "berlin-gesundheitsdaten", "brightpath-analyst", "riverside-nurse-educator")
 """The example project's targets (the ``seeded_*`` fixtures build them)."""
 RESUME, LETTER = "Maya-Okafor-Resume", "Maya-Okafor-Cover-Letter"
 

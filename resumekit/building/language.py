@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..documents.locale import Locale
+from ..loading.translation import Translated, translate, translation_file
 from ..models import Profile, Target
 from ..models.base import Paper
 from ..rendering.theme import Theme
@@ -66,3 +67,16 @@ def locale_folders(project: Project) -> list[Path]:
 def locale_of(project: Project, target: Target | None) -> Locale:
     """The phrases and date rules of the target's documents."""
     return Locale.load(language_of(project, target), locale_folders(project), project.config.dateFormat)
+
+
+def translated_profile(project: Project, target: Target | None) -> tuple[Profile, Translated | None]:
+    """The profile in the target's language: laid over with ``profile.<tag>.yaml`` when
+    the project has one (read once per project and language), else as written."""
+    language = language_of(project, target)
+    path = translation_file(project.root / project.config.profile, language)
+    if path is None:
+        return project.profile, None
+    if language not in project.translations:
+        project.translations[language] = translate(project.profile, path)
+    done = project.translations[language]
+    return done.profile, done

@@ -35,6 +35,14 @@ def file_hash(path: Path) -> str:
         return "missing"
 
 
+def listing(place: str) -> list[str]:
+    """The files of a folder (all of them, at any depth) or of a glob pattern, as sorted
+    strings: what the manifest records of a place where a new file is a new input."""
+    if glob.has_magic(place):
+        return sorted(p for p in glob.glob(place) if os.path.isfile(p))
+    return [str(p) for p in tree_files(Path(place))]
+
+
 def target_listing(spec: str | None, root: Path) -> list[str]:
     """The target files a config's ``targets:`` names, as sorted strings (for change checks).
 

@@ -16,9 +16,11 @@ from ..models import Profile, Target
 from ..rendering import Theme
 from ..tailoring import Tailored, tailor
 from ..tailoring.fitting import fit_pages
+from ..tailoring.redaction import redacted
 from ..tailoring.terms import JobTerm
 from ..tailoring.text import common
-from .language import locale_of, paper_of
+from ..loading.translation import Translated
+from .language import locale_of, paper_of, translated_profile
 from .project import GENERAL_BUILD, Project
 from .session import BuildSession
 
@@ -35,6 +37,8 @@ class Plan:
     profile: Profile
     tailored: Tailored | None = None
     growth: str | None = None
+    translation: Translated | None = None
+    """The translation the profile was read through, if the documents' language has one."""
 
     @property
     def id(self) -> str:
@@ -75,14 +79,17 @@ def _measure_aside(pool: Executor, options: Options, theme: Theme, project: Proj
 
 def plan_target(project: Project, target: Target | None, session: BuildSession | None = None) -> Plan:
     """Tailor the profile to ``target`` (``None``: the general version) and fit its page budget."""
+    profile, translation = translated_profile(project, target)
+    if target is not None and target.redact:
+        profile = redacted(profile, target.redact)
     if target is None:
-        return Plan(None, project.profile)
+        return Plan(None, profile, translation=translation)
     session = session or BuildSession()
-    tailored = tailor(project.profile, target, project.feedback, project.taxonomy)
+    tailored = tailor(profile, target, project.feedback, project.taxonomy)  # on the text the job will read
+    options = options_for(project, target)
     if target.pages:
         from ..rendering.pdf import measure_pages
 
-        options = options_for(project, target)
         theme, layouts = project.theme, session.layouts
         pool = session.render_pool
         aside = partial(_measure_aside, pool, options, theme, project) if pool else None
@@ -94,8 +101,8 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
     growth = None
     if project.feedback is not None and application is not None:
         growth = growth_paragraph(project.feedback, application, project.taxonomy, target.company,
-                                  options_for(project, target).phrases)
-    return Plan(target, tailored.profile, tailored, growth)
+                                  options.phrases)
+    return Plan(target, tailored.profile, tailored, growth, translation)
 
 
 LETTER_COVERAGE = 0.2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,9 @@ from ..errors import (ConfigError, FeedbackError, LocatedError, Problem, Profile
                       did_you_mean)
 from ..feedback import apply_feedback
 from ..loading import Document, Loaded, read_config, read_profile, read_target
+from ..loading.document import PathKey, field_path
+from ..loading.markets import convention_problems, market, market_of
+from ..loading.translation import Translated, translation_files
 from ..loading.feedback import feedback_files, inline_feedback, read_feedback
 from ..loading.paths import Place, is_inside, outside_message, require_file, resolve_inside, why_not_a_file
 from ..models import Config, Profile, Target
@@ -48,6 +52,20 @@ class Project:
     """The SHA-256 of every file as it was parsed, by resolved path: outputs are keyed on
     what was read, so a file saved during a build is never taken for the one built from."""
     theme: Theme = field(default_factory=Theme.named)
+    documents: list[Document] = field(default_factory=list)
+    translations: dict[str, Translated] = field(default_factory=dict)
+    """The profile in each language a translation file gives, once read (see :mod:`.language`)."""
+    """The parsed files the documents' text comes from (profile, feedback, targets), to
+    say where a piece of text was written."""
+
+    def where_written(self, text: str) -> Problem | None:
+        """The first place in the project's files whose value holds ``text``, as a problem to fill in."""
+        for document in self.documents:
+            path = _find_text(document.data, text, ())
+            if path is not None:
+                line, column = document.positions.of_value(path)
+                return Problem(document.source, line, column, field_path(path), "")
+        return None
 
     @property
     def root(self) -> Path:
@@ -67,6 +85,7 @@ class Project:
         if self.config.feedback:
             feedback = self.root / self.config.feedback
             files += tree_files(feedback) if feedback.is_dir() else [feedback]
+        files += translation_files(self.root / self.config.profile)
         files += self.theme.files()
         files += sorted((self.root / LOCALES_FOLDER).glob("*.yaml"))  # phrase files of the project's own
         return [str(Path(f).resolve()) for f in files]
@@ -253,6 +272,7 @@ def load_project(
         feedback_place = _place(loaded, "feedback", FeedbackError)
         feedback_source = _attempt(failed, lambda: _feedback_path(str(config.feedback), root, allow, feedback_place))
     feedback = None
+    loaded_feedback = None
     if feedback_source is not None:
         source = feedback_source
         loaded_feedback = _attempt(failed, lambda: read_feedback(source, strict, taxonomy))
@@ -302,6 +322,41 @@ def load_project(
         raise kind([p for error in failed for p in error.problems] + target_problems)
     if bad and not keep_going:
         raise TargetError(target_problems)
+    conventions = _conventions(profile, config, targets)
+    if strict and conventions:
+        raise ProfileError([dataclasses.replace(p, severity="error") for p in conventions])
+    warnings += conventions
     applied = apply_feedback(profile.model, feedback) if feedback else profile.model
+    documents = [profile.document, *(t.document for t in loaded_targets.values())]
+    if loaded_feedback is not None:
+        documents.append(loaded_feedback.document)
     return Project(config, path.resolve(), applied, targets, warnings, feedback, taxonomy, paths, bad,
-                   hashes, theme)
+                   hashes, theme, documents)
+
+
+def _conventions(profile: Loaded[Profile], config: Config, targets: list[Target]) -> list[Problem]:
+    """What the profile carries against the conventions of each target's market (the
+    general build's, with no targets), or lacks that they expect; once per problem."""
+    jobs: list[Target | None] = list(targets) if config.targets else [None]
+    found: dict[tuple[str, str], Problem] = {}
+    for job in jobs:
+        conventions = market(market_of(profile.model, job, config.market))
+        if conventions is None:
+            continue
+        who = f"the target {job.id or ''}" if job is not None else "the resume"
+        for problem in convention_problems(profile.model, profile.document, conventions, who,
+                                           list(job.redact) if job else None):
+            found.setdefault((problem.field, conventions.code), problem)
+    return list(found.values())
+
+
+def _find_text(data: object, text: str, path: PathKey) -> PathKey | None:
+    """The path of the first string in ``data`` that contains ``text``."""
+    if isinstance(data, str):
+        return path if text in data else None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        found = _find_text(value, text, (*path, key))
+        if found is not None:
+            return found
+    return None

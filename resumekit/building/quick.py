@@ -14,7 +14,7 @@ from .._version import __version__
 from ..errors import ResumekitError
 from ..rendering.theme import Theme, builtin_themes_dir
 from .lock import clean_if_idle
-from .manifest import Hasher, Manifest, target_listing, tree_files
+from .manifest import Hasher, Manifest, listing, target_listing
 from .result import GENERAL_BUILD, BuildResult, Output
 from .session import BuildOptions
 from .writing import document_of
@@ -103,7 +103,7 @@ def _fresh(config_path: Path, data: dict[str, Any], manifest: Manifest,
         return None
     if target_listing(manifest.targets_spec, config_path.parent) != manifest.target_files:
         return None
-    if any([str(p) for p in tree_files(Path(listed))] != files for listed, files in manifest.folders.items()):
+    if any(listing(place) != files for place, files in manifest.folders.items()):
         return None
     try:  # a theme folder of the user's, made since, shadows the one the manifest knows
         themes = Theme.named(str(data.get("theme", "classic")), config_path.parent).dirs

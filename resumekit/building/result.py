@@ -44,6 +44,8 @@ class BuildResult:
     failures: list[Failure] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)
     """Output folders of targets that no longer exist (removed with ``clean``)."""
+    notes: list[str] = field(default_factory=list)
+    """What the build wants the user to know that is not wrong (how much a translation left out)."""
 
     @property
     def built(self) -> list[Output]:
@@ -58,3 +60,4 @@ class BuildResult:
         self.outputs += other.outputs
         self.failures += other.failures
         self.warnings += [w for w in other.warnings if w not in self.warnings]
+        self.notes += [n for n in other.notes if n not in self.notes]

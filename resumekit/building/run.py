@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import glob
+import os
 from collections.abc import Callable
 from concurrent.futures import Executor
 from pathlib import Path
@@ -13,8 +15,9 @@ from .._version import __version__
 from ..errors import ConfigError, UsageError
 from ..rendering import FORMATS
 from .lock import check_temp_space, clean_output, clean_temp, output_lock
-from .manifest import Hasher, Manifest, OutputRecord, target_listing, tree_files
-from .project import GENERAL_BUILD, Project, load_project
+from ..rendering.fonts import PROJECT_FONTS
+from .manifest import Hasher, Manifest, OutputRecord, listing, target_listing
+from .project import GENERAL_BUILD, LOCALES_FOLDER, Project, load_project
 from .quick import up_to_date
 from .result import BuildResult, Output
 from .session import BuildOptions, BuildSession
@@ -165,10 +168,14 @@ def build(
             str(p): (tid, f) for tid in default_ids
             for p, (_, f) in output_paths(project, tid, list(project.config.formats)).items()}
         # New files in these folders are new inputs, which the quick check must notice.
-        folders = list(project.theme.dirs)
+        # (and so are phrase files, fonts and translation files of the project's own)
+        folders = [str(d) for d in project.theme.dirs]
         if project.config.feedback and (project.root / project.config.feedback).is_dir():
-            folders.append(project.root / project.config.feedback)
-        manifest.folders = {str(f): [str(p) for p in tree_files(f)] for f in folders}
+            folders.append(str(project.root / project.config.feedback))
+        profile = (project.root / project.config.profile).resolve()
+        folders += [str(project.root / LOCALES_FOLDER), str(project.root / PROJECT_FONTS),
+                    glob.escape(str(profile.parent)) + os.sep + glob.escape(profile.stem) + ".*"]
+        manifest.folders = {place: listing(place) for place in folders}
         manifest.warnings = [str(w) for w in project.warnings]
         fingerprint = hasher.key(shared + manifest.target_files
                                  + [i for tid in target_ids for i in project.target_inputs(tid)],

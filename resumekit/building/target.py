@@ -7,10 +7,12 @@ import hashlib
 import os
 import re
 from concurrent.futures import Future
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
 from ..documents import Letter, Options, Resume, is_remote, letter_date
+from ..documents.content import all_text
 from ..documents.locale import Locale
 from ..errors import BuildError, Problem, ProfileError, TargetError
 from ..models import Profile, Target
@@ -41,7 +43,8 @@ def _profile_warnings(profile: Profile) -> list[str]:
 def output_paths(project: Project, tid: str, formats: list[str]) -> dict[Path, tuple[str, str]]:
     """Every file one target's build writes: path -> (document, format)."""
     folder = inside(project.output_dir, tid)  # ids are checked at load: letters, digits, '.', '-', '_'
-    person = project.profile.basics.name or ""
+    job = project.target(tid)
+    person = "" if job is not None and "name" in job.redact else project.profile.basics.name or ""
     paths: dict[Path, tuple[str, str]] = {inside(folder, file_name(person, d, f)): (d, f)
                                           for d in project.config.documents for f in formats}
     if tid != GENERAL_BUILD:
@@ -53,6 +56,22 @@ def render_job(content: Resume | Letter, fmt: str, theme: Theme, project_dir: Pa
                stamp: dt.datetime) -> Rendered:
     """One document rendered, in whichever process runs it (picklable in and out)."""
     return render_bytes(content, fmt, theme, project_dir, stamp)
+
+
+def _check_glyphs(project: Project, content: Resume | Letter) -> None:
+    """Refuse a document with a character no font can draw, saying where it was written
+    and what would draw it: it would print as an empty box, and unreadable to parsers."""
+    from ..rendering.fonts import describe, fix_for, undrawable
+
+    missing = undrawable(all_text(content), project.theme, project.root)
+    if not missing:
+        return
+    message = (f"no font here can draw {describe(missing)}: it would print as an empty box. "
+               f"{fix_for(missing)}")
+    found = project.where_written(missing[0])
+    if found is None:
+        raise BuildError(message)
+    raise ProfileError([replace(found, message=message)])
 
 
 def build_target(project: Project, tid: str, formats: list[str],
@@ -68,6 +87,11 @@ def build_target(project: Project, tid: str, formats: list[str],
     result = BuildResult(warnings=_profile_warnings(project.profile))
     options = options_for(project, target)
     plan = plan_target(project, target, session)
+    if plan.translation is not None and plan.translation.untranslated:
+        told = plan.translation
+        result.notes.append(f"{tid}: {Path(told.source).name} translates {told.translated} of "
+                               f"{told.translated + told.untranslated} strings; the other {told.untranslated} "
+                               f"stay as the profile has them")
     stamp = _stamp(target, options)
     pool = session.render_pool
     jobs: list[tuple[Path, str, str, Future[Rendered]]] = []
@@ -79,6 +103,8 @@ def build_target(project: Project, tid: str, formats: list[str],
             jobs.append((path, document, fmt, done))
             continue
         content = content_for(plan, document, options)
+        if fmt == "pdf":
+            _check_glyphs(project, content)
         laid_out_here = document == "resume" and fmt == "pdf" and target is not None and bool(target.pages)
         if pool is not None and not laid_out_here:
             jobs.append((path, document, fmt, pool.submit(render_job, content, fmt, project.theme,

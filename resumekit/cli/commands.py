@@ -73,6 +73,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         result = build(args.config, _build_options(args, progress=Progress()))
     print_warnings(result.warnings)
+    for note in result.notes:
+        say(f"note: {note}", err=True)
     for output in result.outputs:
         if output.status == "built" or args.verbose:
             pages = f" ({output.pages} page{'s' if output.pages != 1 else ''})" if output.pages else ""

@@ -83,6 +83,8 @@ class Resume:
     """The footer after the name, with ``{page}`` and ``{pages}`` for the numbers."""
     kind: str = "Resume"
     """What the document is called in its language, for its title."""
+    consent: str = ""
+    """A data-processing consent clause for the foot of the resume (expected in Poland)."""
 
     @property
     def title(self) -> str:
@@ -129,3 +131,14 @@ class Options:
     @property
     def phrases(self) -> Locale:
         return self.locale or Locale.load(self.language)
+
+
+def all_text(value: object) -> list[str]:
+    """Every string a document's content holds, in order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [text for item in value for text in all_text(item)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [text for name in value.__dataclass_fields__ for text in all_text(getattr(value, name))]
+    return []

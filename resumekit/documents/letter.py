@@ -230,13 +230,17 @@ def growth_paragraph(
     areas: list[str] = []
     for imp, _ in told:
         areas += [a for a in imp.addresses if a not in areas]
-    since = loc.month_year(application.applied or application.rejected)
+    applied = application.applied or application.rejected or ""
     role = loc.text("growth.role", position=application.position) if application.position else \
         loc.text("growth.roleAt", company=company or application.employer or "")
     named = [loc.text(f"growth.areas.{a}") if a in AREAS_NAMED else a.replace("-", " ") for a in areas
              if a in AREAS_NAMED or a not in taxonomy.names]
-    opening = loc.text("growth.since", role=role, when=since) if since else \
-        loc.text("growth.sinceUndated", role=role)
+    if "-" in applied:
+        opening = loc.text("growth.since", role=role, when=loc.month_year(applied))
+    elif applied and loc.get("growth.sinceYear"):  # "in 2026" reads badly in most languages
+        opening = loc.text("growth.sinceYear", role=role, when=applied)
+    else:
+        opening = loc.text("growth.sinceUndated", role=role)
     if named and len(named) <= 2:
         return loc.text("growth.workedOn", since=opening, areas=loc.join(named), actions=loc.join(phrases))
     return loc.text("growth.did", since=opening, actions=loc.join(phrases))

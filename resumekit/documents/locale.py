@@ -87,6 +87,20 @@ def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+ENGLISH_ONLY = ("list.serialComma", "growth.sinceYear")
+"""Phrases another language never takes from English: a language has them only if its own
+file says them (the serial comma; "in 2026" for an application dated by its year alone)."""
+
+
+def _without(phrases: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    out = dict(phrases)
+    for key in keys:
+        head, _, last = key.rpartition(".")
+        if head in out and isinstance(out[head], Mapping):
+            out[head] = {k: v for k, v in out[head].items() if k != last}
+    return out
+
+
 def phrase_files(tag: str, folders: Iterable[Path] = ()) -> list[Path]:
     """The phrase files for ``tag``, laid over one another in this order: the built-in
     ones, then each of ``folders`` (a theme's ``locales/``, then the project's), the most
@@ -112,6 +126,8 @@ class Locale:
     def load(cls, tag: str = "en", folders: Iterable[Path] = (), date_style: str | None = None) -> Locale:
         """The locale ``tag`` (a BCP 47 tag), its phrases from every file that serves it."""
         phrases = dict(read_phrases(BUILTIN_DIR / "en.yaml"))
+        if tag.replace("_", "-").split("-")[0].casefold() != "en":
+            phrases = _without(phrases, ENGLISH_ONLY)
         files = phrase_files(tag, folders)
         for path in files:
             if path != BUILTIN_DIR / "en.yaml":

@@ -198,4 +198,4 @@ def build_resume(profile: Profile, options: Options | None = None) -> Resume:
     return Resume(name=profile.basics.name or "", label=profile.basics.label or "",
                   contacts=contacts_of(profile.basics), sections=tuple(_merge_languages(sections, loc)),
                   language=options.language, paper=options.paper, direction="rtl" if loc.rtl else "ltr",
-                  page_label=loc.raw("page"), kind=loc.text("resume"))
+                  page_label=loc.raw("page"), kind=loc.text("resume"), consent=(profile.consent or "").strip())

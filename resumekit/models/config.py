@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import LanguageTag, Model, Paper, PartialDate
+from .base import CountryCode, LanguageTag, Model, Paper, PartialDate
 
 Format = Literal["pdf", "docx"]
 DocumentKind = Literal["resume", "letter"]
@@ -29,6 +29,9 @@ class Config(Model):
     dateFormat: DateStyle = Field("Mar 2024", description="How months are written, shown for March 2024: "
                                                           "'Mar 2024', 'March 2024' (both in the document's "
                                                           "language), '03/2024' or '2024-03'.")
+    market: CountryCode | None = Field(None, description="The country whose hiring conventions documents are "
+                                                         "checked against when a target names none; by default "
+                                                         "the target's country, else the profile's.")
     page: Paper | None = Field(None, description="The paper: a4 or letter; by default Letter for the US and "
                                                  "Canada (the target's country, else the profile's) and A4 "
                                                  "elsewhere.")

@@ -41,6 +41,22 @@ class Basics(Model):
         None, description="A short summary, or variants ({text, tags}) for tailoring to choose from.")
     location: Location | None = None
     profiles: list[SocialProfile] = Field(default_factory=list)
+    # Personal details some markets expect and others advise against (resumekit extension).
+    # resumekit never prints them; validate and build say where the target's market
+    # advises against them (see docs/languages.md, "Market conventions").
+    birthDate: PartialDate | None = Field(None, description="Date of birth (customary in Germany, "
+                                                            "Austria and Switzerland; never printed).")
+    age: int | str | None = Field(None, description="Age (never printed).")
+    nationality: str | None = Field(None, description="Nationality (never printed).")
+    maritalStatus: str | None = Field(None, description="Marital status (never printed).")
+    children: int | str | None = Field(None, description="Children (never printed).")
+    gender: str | None = Field(None, description="Gender (never printed).")
+    religion: str | None = Field(None, description="Religion (never printed).")
+    health: str | None = Field(None, description="A health condition or disability (never printed).")
+
+
+PERSONAL = ("image", "birthDate", "age", "nationality", "maritalStatus", "children", "gender", "religion", "health")
+"""The personal details of ``basics`` that markets differ on, a photo first."""
 
 
 class Work(Model):
@@ -179,6 +195,9 @@ class Profile(Model):
     projects: list[Project] = Field(default_factory=list)
     meta: Meta = Field(default_factory=Meta)
     letter: LetterDefaults = Field(default_factory=LetterDefaults)
+    consent: str | None = Field(None, description="A clause consenting to the processing of your data, "
+                                                  "printed at the foot of the resume (expected in Poland; "
+                                                  "resumekit extension).")
     feedback: Any = Field(None, description="Feedback, inline (see `resumekit schema feedback`).")
 
 

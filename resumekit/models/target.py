@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, PrivateAttr
 
-from .base import LanguageTag, Model, Paper, PartialDate
+from .base import CountryCode, LanguageTag, Model, Paper, PartialDate
 from .profile import Location, Meta, Skill
+
+
+Redactable = Literal["name", "contact", "address", "photo", "birthDate", "personal", "references"]
 
 
 class TargetLetter(Model):
@@ -48,6 +53,11 @@ class Target(Model):
     language: LanguageTag | None = Field(None, description="The language of this job's documents; "
                                                            "overrides the config's.")
     page: Paper | None = Field(None, description="The paper, a4 or letter; by default from the job's country.")
+    market: CountryCode | None = Field(None, description="The country whose hiring conventions the documents "
+                                                         "are checked against; by default the job's country.")
+    redact: list[Redactable] = Field(default_factory=list,
+                                     description="What an anonymised version leaves out, for blind hiring: "
+                                                 "name, contact, address, photo, birthDate, personal, references.")
     letter: TargetLetter = Field(default_factory=TargetLetter)
 
     _posting_text: str | None = PrivateAttr(None)

@@ -18,7 +18,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.run import Run
 
 from ..documents import Entry, Letter, Link, Resume, Section
@@ -63,6 +63,85 @@ def _set_language(document: Any, language: str) -> None:
     lang.set(qn("w:val"), language)
     lang.set(qn("w:eastAsia"), language)
     lang.set(qn("w:bidi"), language)
+
+
+PAPER = {"letter": (Mm(215.9), Mm(279.4)), "a4": (Mm(210), Mm(297))}
+"""Each paper's width and height."""
+
+
+def _set_paper(document: Any, paper: str) -> None:
+    """The page size of ``paper``; right tab stops at the old text width (the place and
+    dates column, the heading rules) move to the new one."""
+    section = document.sections[0]
+    old = section.page_width - section.left_margin - section.right_margin
+    section.page_width, section.page_height = PAPER[paper]
+    new = section.page_width - section.left_margin - section.right_margin
+    if old == new:
+        return
+    old_twips, new_twips = str(round(old / 635)), str(round(new / 635))  # EMU -> twentieths of a point
+    for tab in document.styles.element.iter(qn("w:tab")):
+        if tab.get(qn("w:val")) == "right" and tab.get(qn("w:pos")) == old_twips:
+            tab.set(qn("w:pos"), new_twips)
+
+
+_RTL = {"R", "AL"}
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+               "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+               "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+"""The elements OOXML's schema puts after w:bidi in a paragraph's and after w:lang in a run's properties."""
+
+
+def _script_language(text: str, language: str) -> tuple[str | None, str | None]:
+    """The East Asian and the complex-script language a run of ``text`` needs tagged, if
+    it holds such characters: Japanese kana -> ja-JP, Hangul -> ko-KR, other Han -> the
+    document's language if Chinese or Japanese, else zh-CN; Arabic -> ar-SA, Hebrew -> he-IL."""
+    east = complex_ = None
+    base = language.split("-")[0].casefold()
+    for char in text:
+        code = ord(char)
+        if 0x3040 <= code <= 0x30FF:
+            east = "ja-JP"
+        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
+            east = east or "ko-KR"
+        elif 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+            east = east or (language if base in ("zh", "ja") else "zh-CN")
+        elif 0x0590 <= code <= 0x05FF:
+            complex_ = complex_ or "he-IL"
+        elif 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F:
+            complex_ = complex_ or "ar-SA"
+    return east, complex_
+
+
+def _mark_scripts(document: Any, doc_direction: str, language: str) -> None:
+    """Runs in another script carry its language (w:eastAsia, w:bidi) and right-to-left
+    runs w:rtl; a paragraph whose first letter runs right to left is a bidi paragraph."""
+    import unicodedata
+
+    from .layout import direction_of
+
+    for paragraph in document.element.body.iter(qn("w:p")):
+        texts = ["".join(t.text or "" for t in run.iter(qn("w:t"))) for run in paragraph.iter(qn("w:r"))]
+        whole = "".join(texts)
+        if (direction_of(whole) or doc_direction) == "rtl":
+            ppr = paragraph.get_or_add_pPr()
+            if ppr.find(qn("w:bidi")) is None:
+                ppr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+        for run, text in zip(paragraph.iter(qn("w:r")), texts):
+            east, complex_ = _script_language(text, language)
+            rtl = any(unicodedata.bidirectional(c) in _RTL for c in text)
+            if not (east or complex_ or rtl):
+                continue
+            rpr = run.get_or_add_rPr()
+            if rtl:
+                rpr.get_or_add_rtl()
+            lang = rpr.find(qn("w:lang"))
+            if lang is None:
+                lang = rpr.insert_element_before(OxmlElement("w:lang"), *_AFTER_LANG)
+            if east:
+                lang.set(qn("w:eastAsia"), east)
+            if complex_:
+                lang.set(qn("w:bidi"), complex_)
 
 
 def _look_up_styles_once(document: Any) -> None:
@@ -211,6 +290,11 @@ def _resume(document: Any, doc: Resume) -> None:
     _header(document, doc.name, doc.label, doc.contacts)
     for section in doc.sections:
         _section(document, section)
+    if doc.consent:  # small print after the last section, as in the PDF
+        clause = document.add_paragraph()
+        clause.paragraph_format.space_before = Pt(14)
+        run = clause.add_run(doc.consent)
+        run.font.size, run.font.color.rgb = Pt(7.5), _rgb(MUTED)
 
 
 def _letter(document: Any, doc: Letter) -> None:
@@ -287,10 +371,12 @@ def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes
                          f"({type(exc).__name__}: {exc})") from None
     _look_up_styles_once(document)
     _set_language(document, doc.language)
+    _set_paper(document, doc.paper)
     if isinstance(doc, Letter):
         _letter(document, doc)
     else:
         _resume(document, doc)
+    _mark_scripts(document, doc.direction, doc.language)
     props = document.core_properties
     props.title = _core_property(doc.title)
     props.author = _core_property(doc.name)

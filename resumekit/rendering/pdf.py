@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..documents import Letter, Resume
-from .breaks import BREAK
+from .fonts import project_font_faces
 from .html import render_html
 from .theme import Theme
 
@@ -155,12 +155,16 @@ def _lay_out(html: str, theme: Theme, project_dir: Path | None) -> _Layout:
     """``html`` laid out in pages by WeasyPrint, with fetches limited to local files."""
     from weasyprint import HTML
 
+    from weasyprint import CSS
+
     roots = list(theme.dirs) + ([project_dir] if project_dir else [])
     refused: list[str] = []
     fetcher = _fetcher_class()(roots, refused)
+    faces = project_font_faces(project_dir)
     with _quiet_weasyprint(), _reproducible_fonts():
+        extra = [CSS(string=faces, url_fetcher=fetcher, font_config=_font_config())] if faces else []
         document = HTML(string=html, base_url=str(theme.base) + os.sep, url_fetcher=fetcher
-                        ).render(font_config=_font_config(), pdf_variant="pdf/ua-1")
+                        ).render(font_config=_font_config(), pdf_variant="pdf/ua-1", stylesheets=extra)
     return _Layout(document, refused, fetcher.read)
 
 
@@ -206,33 +210,4 @@ def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = No
         data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
                                                 font_config=_font_config())
     warnings = [f"not fetched (resumekit never uses the network): {url}" for url in layout.refused]
-    missing = uncovered_characters(html, theme)
-    if missing:
-        warnings.append(f"the theme's fonts have no letters for {missing!r}; the PDF sets them in "
-                        "a font of this machine's, so it may look different elsewhere (use a theme "
-                        "whose fonts cover them)")
     return data, len(layout.document.pages), warnings
-
-
-@lru_cache(maxsize=8)
-def _covered(fonts: tuple[Path, ...]) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    points: set[int] = set()
-    for font in fonts:
-        points |= set(TTFont(str(font), lazy=True)["cmap"].getBestCmap())
-    return frozenset(points)
-
-
-def uncovered_characters(html: str, theme: Theme, most: int = 12) -> str:
-    """The characters of ``html``'s text that none of the theme's font files can draw."""
-    import html as markup
-    import re
-
-    fonts = theme.fonts()
-    if not fonts:
-        return ""
-    covered = _covered(fonts)
-    text = markup.unescape(re.sub(r"<[^>]*>", " ", re.sub(r"<(style|title|svg)[^>]*>.*?</\1>", " ", html, flags=re.S)))
-    missing = sorted({c for c in text if not c.isspace() and c != BREAK and ord(c) not in covered})
-    return "".join(missing[:most])

@@ -43,7 +43,7 @@ def _documents(out: Path) -> list[Path]:
 def test_the_example_reads_as_its_reference_dumps(example_build, request):
     update = request.config.getoption("--update-reference")
     documents = _documents(example_build.out)
-    assert len(documents) == 3 * 5 + 4, [str(p) for p in documents]  # three targets and the general build
+    assert len(documents) == 4 * 5 + 4, [str(p) for p in documents]  # four targets and the general build
     differ, missing = [], []
     for path in documents:
         relative = path.relative_to(example_build.out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 
 import pytest
@@ -12,7 +11,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 import resumekit
 from resumekit.building import load_project
 
-from ..helpers import PROFILES, make_project, missing_in_order, squash
+from ..helpers import make_project, missing_in_order, squash
 
 
 @pytest.fixture(scope="module")
@@ -154,15 +153,3 @@ def test_a_theme_that_points_at_the_network_fetches_nothing(tmp_path, web_server
     assert (tmp_path / "project" / "out" / "general" / "Jane-Doe-Resume.pdf").is_file()
 
 
-def test_letters_the_theme_fonts_cannot_draw_are_warned_about(tmp_path):
-    profile = 'basics:\n  name: "山田 太郎"\n  label: "Ωμέγα analyst"\n'
-    config = make_project(tmp_path, profile=profile, formats=["pdf"], documents=["resume"])
-    warnings = resumekit.build(config).warnings
-    [warning] = [w for w in warnings if "fonts have no letters" in w]
-    assert "山" in warning and "Ω" not in warning  # Lato draws Greek, not Japanese
-
-
-def test_the_example_needs_no_letters_the_theme_lacks(tmp_path):
-    shutil.copytree(PROFILES, tmp_path / "p", ignore=shutil.ignore_patterns("out"))
-    result = resumekit.build(tmp_path / "p" / "resumekit.yaml", targets=["general"], formats=["pdf"])
-    assert not [w for w in result.warnings if "fonts have no letters" in w]

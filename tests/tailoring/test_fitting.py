@@ -61,7 +61,7 @@ def test_an_over_budget_resume_loses_the_fewest_least_relevant_pieces(tailored):
 
 
 def test_when_the_last_page_has_room_a_more_relevant_piece_is_given_back(tailored):
-    measure = Pages(975, 0.1)
+    measure = Pages(950, 0.1)
     fitted = fit_pages(tailored, 2, measure)
     assert measure(fitted.profile)[0] <= 2
     fewest = fewest_that_fit(tailored, 2, measure)

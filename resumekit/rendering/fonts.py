@@ -1,0 +1,162 @@
+"""Which characters the fonts can draw, so that no document ever shows an empty box.
+
+Text is drawn from the theme's fonts first; a character they lack falls back, through
+fontconfig, to the fonts of the project's ``fonts/`` folder and then to the system's (for
+CJK, Arabic, Hebrew, Devanagari, Thai and emoji, Debian's Noto packages). A character no
+font has would be drawn as the ``.notdef`` glyph, a box, which also makes the whole font
+unreadable to some text extractors: :func:`undrawable` finds such characters before a
+document is rendered, so the build can refuse it with a clear message.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .theme import FONT_SUFFIXES, Theme
+
+PROJECT_FONTS = "fonts"
+"""A project's folder of fallback fonts (``.ttf``/``.otf``), used after the theme's."""
+
+_SILENT = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+"""Characters that draw nothing (controls, joiners, direction marks, spaces)."""
+
+FONT_PACKAGES = "fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji"
+"""The Debian packages that cover the scripts the theme's fonts do not."""
+
+
+@lru_cache(maxsize=64)
+def _family(path: str) -> str | None:
+    """A font file's family name (its name table), so the PDF names the font it embeds."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return font["name"].getDebugName(16) or font["name"].getDebugName(1)
+    except (OSError, TTLibError, KeyError, AssertionError):
+        return None
+
+
+def needs_glyph(char: str) -> bool:
+    """Whether ``char`` is drawn (a letter, a mark, a symbol), not a space or a control."""
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:  # variation selectors
+        return False
+    return unicodedata.category(char) not in _SILENT
+
+
+@lru_cache(maxsize=256)
+def _cmap(path: str, stamp: tuple[int, int]) -> frozenset[int]:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return frozenset(font.getBestCmap() or {})
+    except (OSError, TTLibError, KeyError, AssertionError):
+        return frozenset()
+
+
+def font_characters(path: Path) -> frozenset[int]:
+    """The code points a font file maps to glyphs (its best cmap); none if unreadable."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return frozenset()
+    return _cmap(str(path), (stat.st_size, stat.st_mtime_ns))
+
+
+def font_files(folder: Path) -> list[Path]:
+    """The font files directly under ``folder``, sorted."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES and p.is_file())
+
+
+def project_font_faces(project_dir: Path | None) -> str:
+    """``@font-face`` rules for the fonts of the project's ``fonts/`` folder: fontconfig
+    then falls back to them, after the theme's fonts, for a character those lack."""
+    if project_dir is None:
+        return ""
+    rules = []
+    for i, path in enumerate(font_files(project_dir / PROJECT_FONTS)):
+        family = (_family(str(path)) or f"resumekit fallback {i + 1}").replace('"', "")
+        rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); }}')
+    return "\n".join(rules)
+
+
+@lru_cache(maxsize=4)
+def _system_ranges(config: str | None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The code point ranges some system font covers, as sorted starts and ends, from
+    ``fc-list`` (fontconfig's own tool; empty when it is not installed)."""
+    tool = shutil.which("fc-list")
+    if tool is None:
+        return (), ()
+    try:
+        out = subprocess.run([tool, "--format", "%{charset}\n"], capture_output=True, text=True,
+                             timeout=30, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return (), ()
+    spans: list[tuple[int, int]] = []
+    for line in out.split():
+        first, _, last = line.partition("-")
+        try:
+            spans.append((int(first, 16), int(last or first, 16)))
+        except ValueError:
+            continue
+    spans.sort()
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(s for s, _ in merged), tuple(e for _, e in merged)
+
+
+def system_covers(code: int) -> bool:
+    """Whether any font fontconfig knows (the system's) has ``code``."""
+    starts, ends = _system_ranges(os.environ.get("FONTCONFIG_FILE"))
+    i = bisect.bisect_right(starts, code) - 1
+    return i >= 0 and code <= ends[i]
+
+
+def undrawable(texts: Iterable[str], theme: Theme, project_dir: Path | None = None) -> list[str]:
+    """The characters of ``texts`` that no font can draw, in order of first use: not the
+    theme's fonts, not the project's ``fonts/``, not the system's."""
+    wanted = dict.fromkeys(c for text in texts for c in text if ord(c) > 0x7E and needs_glyph(c))
+    if not wanted:
+        return []
+    covered: set[int] = set()
+    for path in [*theme.fonts(), *(font_files(project_dir / PROJECT_FONTS) if project_dir else [])]:
+        covered |= font_characters(path)
+    left = [c for c in wanted if ord(c) not in covered]
+    return [c for c in left if not system_covers(ord(c))]
+
+
+def describe(chars: list[str]) -> str:
+    """``'山' (U+5C71 CJK UNIFIED IDEOGRAPH-5C71)``, for the first few of ``chars``."""
+    shown = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:5]]
+    more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
+    return ", ".join(shown) + more
+
+
+def _package(char: str) -> str:
+    code = ord(char)
+    if 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code:
+        return "fonts-noto-cjk"
+    if 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF:
+        return "fonts-noto-color-emoji"
+    return "fonts-noto-core"
+
+
+def fix_for(chars: list[str]) -> str:
+    """What would draw ``chars``: the Debian packages, or a font in the project's ``fonts/``."""
+    packages = " ".join(dict.fromkeys(_package(c) for c in chars))
+    return (f"Install fonts that have them (on Debian or Ubuntu: apt-get install {packages}), "
+            f"or put a .ttf or .otf font that has them in the project's {PROJECT_FONTS}/ folder.")
