@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 import resumekit
+from resumekit.documents.locale import Locale, builtin_languages
 from resumekit.models import Profile, Target
 
 from .helpers import PROFILES, REPO
@@ -194,6 +195,10 @@ def highlight_texts(p: Profile) -> list[str]:
             for h in e.highlights]
 
 
+WORK_HEADINGS = frozenset(Locale.load(tag).text("sections.work") for tag in builtin_languages())
+"""The heading of the work section, in every language."""
+
+
 def roles(path: Path) -> dict[str, list[str]]:
     """Each work entry's bullets in a resume DOCX, by employer, in the order shown."""
     found: dict[str, list[str]] = {}
@@ -202,10 +207,10 @@ def roles(path: Path) -> dict[str, list[str]]:
     for style, text in docx_paragraphs(path):
         if style == "Heading 1":
             section = text.strip()
-        elif style == "Heading 2" and section == "Experience":
+        elif style == "Heading 2" and section in WORK_HEADINGS:
             current = text.split("\t")[0]
             found[current] = []
-        elif style.startswith("List Bullet") and current is not None and section == "Experience":
+        elif style.startswith("List Bullet") and current is not None and section in WORK_HEADINGS:
             found[current].append(text)
     return found
 

@@ -120,6 +120,7 @@ class TaggedText(Model):
 
     text: str = Field(description="The text, as it will appear.")
     tags: list[str] = Field(default_factory=list, description="What this shows, e.g. leadership.")
+    id: str | None = Field(None, description="A name for it that a translation file can address it by.")
 
 
 _TAGGED_SCHEMA = {
@@ -127,7 +128,8 @@ _TAGGED_SCHEMA = {
         {"type": "string"},
         {"type": "object", "required": ["text"],
          "properties": {"text": {"type": "string"},
-                        "tags": {"type": "array", "items": {"type": "string"}}}},
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                        "id": {"type": "string"}}},
     ]
 }
 

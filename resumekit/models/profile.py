@@ -12,6 +12,9 @@ from .base import EndDate, Highlight, LanguageTag, Model, PartialDate, TaggedTex
 Tags = list[str]
 
 
+_ID: Any = Field(None, description="A name for the entry that a translation file can address it by.")
+
+
 def _tags() -> Any:
     return Field(default_factory=list, description="What this entry shows (resumekit extension).")
 
@@ -70,6 +73,7 @@ class Work(Model):
     summary: str | None = None
     highlights: list[Highlight] = Field(default_factory=list)
     tags: Tags = _tags()
+    id: str | None = _ID
 
 
 class Volunteer(Model):
@@ -81,6 +85,7 @@ class Volunteer(Model):
     summary: str | None = None
     highlights: list[Highlight] = Field(default_factory=list)
     tags: Tags = _tags()
+    id: str | None = _ID
 
 
 class Education(Model):
@@ -93,6 +98,7 @@ class Education(Model):
     score: str | None = Field(None, description="e.g. 3.67/4.0.")
     courses: list[str] = Field(default_factory=list)
     tags: Tags = _tags()
+    id: str | None = _ID
 
 
 class Award(Model):
@@ -101,6 +107,7 @@ class Award(Model):
     awarder: str | None = None
     summary: str | None = None
     tags: Tags = _tags()
+    id: str | None = _ID
 
 
 class Certificate(Model):
@@ -109,6 +116,7 @@ class Certificate(Model):
     url: str | None = None
     issuer: str | None = None
     tags: Tags = _tags()
+    id: str | None = _ID
 
 
 class Publication(Model):
@@ -118,6 +126,7 @@ class Publication(Model):
     url: str | None = None
     summary: str | None = None
     tags: Tags = _tags()
+    id: str | None = _ID
 
 
 class Skill(Model):
@@ -125,6 +134,7 @@ class Skill(Model):
     level: str | None = Field(None, description="e.g. Advanced.")
     keywords: list[str] = Field(default_factory=list)
     tags: Tags = _tags()
+    id: str | None = _ID
 
 
 class Language(Model):
@@ -154,6 +164,7 @@ class Project(Model):
     entity: str | None = Field(None, description="Organisation the project was for.")
     type: str | None = Field(None, description="e.g. volunteering, presentation, talk, application.")
     tags: Tags = _tags()
+    id: str | None = _ID
 
 
 class Meta(Model):

@@ -95,15 +95,17 @@ def _system_ranges(config: str | None) -> tuple[tuple[int, ...], tuple[int, ...]
     """The code point ranges some system font covers, as sorted starts and ends, from
     ``fc-list`` (fontconfig's own tool; empty when it is not installed)."""
     tool = shutil.which("fc-list")
-    if tool is None:
-        return (), ()
-    try:
-        out = subprocess.run([tool, "--format", "%{charset}\n"], capture_output=True, text=True,
-                             timeout=30, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return (), ()
+    out = None
+    if tool is not None:
+        try:
+            out = subprocess.run([tool, "--format", "%{charset}\n"], capture_output=True, text=True,
+                                 timeout=30, check=False).stdout
+        except (OSError, subprocess.SubprocessError):
+            out = None
     spans: list[tuple[int, int]] = []
-    for line in out.split():
+    if out is None:  # no fontconfig tool: read the fonts of the usual folders ourselves
+        spans = [(code, code) for path in _font_folder_files() for code in font_characters(path)]
+    for line in (out or "").split():
         first, _, last = line.partition("-")
         try:
             spans.append((int(first, 16), int(last or first, 16)))
@@ -117,6 +119,20 @@ def _system_ranges(config: str | None) -> tuple[tuple[int, ...], tuple[int, ...]
         else:
             merged.append([start, end])
     return tuple(s for s, _ in merged), tuple(e for _, e in merged)
+
+
+SYSTEM_FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",
+                       "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts")
+"""Where fonts are, for a machine without fontconfig's ``fc-list``."""
+
+
+def _font_folder_files() -> list[Path]:
+    found = []
+    for folder in SYSTEM_FONT_FOLDERS:
+        root = Path(folder).expanduser()
+        if root.is_dir():
+            found += sorted(p for p in root.rglob("*") if p.suffix.lower() in {".ttf", ".otf", ".ttc"})
+    return found
 
 
 def system_covers(code: int) -> bool:
