@@ -218,3 +218,18 @@ def extractions(pdf: Path) -> dict[str, str]:
         "pdftotext": subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                     check=True).stdout,
     }
+
+
+def has_fonts_for(*languages: str) -> bool:
+    """Whether fontconfig knows a font for each of ``languages`` (``ja``, ``ar``, ``he``, ``ko``)."""
+    if not shutil.which("fc-list"):
+        return False
+    return all(subprocess.run(["fc-list", f":lang={lang}", "family"], capture_output=True, text=True).stdout.strip()
+               for lang in languages)
+
+
+needs_script_fonts = pytest.mark.skipif(
+    not has_fonts_for("ja", "ko", "ar", "he"),
+    reason="needs CJK, Arabic and Hebrew fonts: apt-get install fonts-noto-core fonts-noto-cjk "
+           "fonts-noto-color-emoji (.ci/run installs them)")
+"""For a test that draws Chinese, Japanese, Korean, Arabic or Hebrew."""

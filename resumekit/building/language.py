@@ -3,11 +3,16 @@ config and the profile, most specific first."""
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
+from typing import Any
 
-from ..documents.locale import Locale
-from ..loading.translation import Translated, translate, translation_file
+from ..documents.locale import BUILTIN_DIR, Locale, read_phrases
+from ..errors import ConfigError, LocatedError, Problem, did_you_mean
+from ..loading import Document, read_document
+from ..loading.translation import Translated, translate, translation_file, translation_files
 from ..models import Profile, Target
+from ..models.feedback import Feedback
 from ..models.base import Paper
 from ..rendering.theme import Theme
 from .project import LOCALES_FOLDER, Project
@@ -74,9 +79,104 @@ def translated_profile(project: Project, target: Target | None) -> tuple[Profile
     the project has one (read once per project and language), else as written."""
     language = language_of(project, target)
     path = translation_file(project.root / project.config.profile, language)
-    if path is None:
-        return project.profile, None
-    if language not in project.translations:
-        project.translations[language] = translate(project.profile, path)
-    done = project.translations[language]
-    return done.profile, done
+    done = None
+    profile = project.profile
+    if path is not None:
+        if language not in project.translations:
+            summaries = {i.id: i.summary for i in project.feedback.improvements} if project.feedback else {}
+            project.translations[language] = translate(project.profile, path, summaries)
+        done = project.translations[language]
+        profile = done.profile
+    if _base(language) != _base(project.profile.meta.language or "en"):
+        profile = _letter_in(profile, project.profile)
+    return profile, done
+
+
+LETTER_PHRASES = ("greeting", "opening", "closing", "signoff")
+"""The letter defaults of a profile that the document's language says for itself when the
+profile's own are in another language."""
+
+
+def _base(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].casefold()
+
+
+def _letter_in(profile: Profile, original: Profile) -> Profile:
+    """``profile`` without the letter defaults it still has in the original's language (a
+    translation left them): "Dear Hiring Manager," in a German letter gives way to the
+    German phrase."""
+    kept = {name: None for name in LETTER_PHRASES
+            if getattr(profile.letter, name) is not None and getattr(profile.letter, name) == getattr(original.letter, name)}
+    if not kept:
+        return profile
+    return profile.model_copy(update={"letter": profile.letter.model_copy(update=kept)})
+
+
+def translated_feedback(project: Project, translation: Translated | None) -> Feedback | None:
+    """The project's feedback with its improvements' summaries in the translation's language."""
+    feedback = project.feedback
+    if feedback is None or translation is None or not translation.summaries:
+        return feedback
+    improvements = [i.model_copy(update={"summary": translation.summaries[i.id]}) if i.id in translation.summaries
+                    else i for i in feedback.improvements]
+    return feedback.model_copy(update={"improvements": improvements})
+
+
+def language_problems(project: Project) -> list[Problem]:
+    """What is wrong in the project's translation files and phrase files, located: every
+    key of a translation that points at nothing, and every phrase key resumekit does not
+    know (a warning) or phrase with a blank it does not fill (an error)."""
+    found: list[Problem] = []
+    profile_path = project.root / project.config.profile
+    summaries = {i.id: i.summary for i in project.feedback.improvements} if project.feedback else {}
+    for path in translation_files(profile_path):
+        try:
+            translate(project.profile, path, summaries)
+        except LocatedError as exc:
+            found += exc.problems
+    english = _flat(read_phrases(BUILTIN_DIR / "en.yaml"))
+    for folder in locale_folders(project):
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            try:
+                doc = read_document(path, ConfigError)
+            except LocatedError as exc:
+                found += exc.problems
+                continue
+            found += _phrase_problems(doc, english)
+    return found
+
+
+def _flat(data: Any, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
+    out: dict[tuple[str, ...], Any] = {}
+    for key, value in (data.items() if isinstance(data, dict) else ()):
+        if isinstance(value, dict):
+            out.update(_flat(value, (*prefix, str(key))))
+        else:
+            out[(*prefix, str(key))] = value
+    return out
+
+
+def _blanks(value: Any) -> set[str]:
+    values = value if isinstance(value, list) else [value]
+    return {f for v in values if isinstance(v, str) for _, f, _, _ in string.Formatter().parse(v) if f}
+
+
+def _phrase_problems(doc: Document, english: dict[tuple[str, ...], Any]) -> list[Problem]:
+    problems = []
+    known = {".".join(k) for k in english}
+    for key, value in _flat(doc.data).items():
+        line, column = doc.positions.of_key(key)
+        name = ".".join(key)
+        if key not in english:
+            problems.append(Problem(doc.source, line, column, name, "resumekit has no phrase of this name, so it "
+                                    "is not used" + did_you_mean(name, known), severity="warning"))
+            continue
+        try:
+            unknown = _blanks(value) - _blanks(english[key])
+        except ValueError:
+            unknown = {"(a stray brace)"}
+        if unknown:
+            problems.append(Problem(doc.source, line, column, name,
+                                    f"the phrase names {', '.join(sorted(unknown))}, which resumekit does not fill; "
+                                    f"it fills {', '.join(sorted(_blanks(english[key]))) or 'nothing here'}"))
+    return problems

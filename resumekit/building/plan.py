@@ -20,7 +20,7 @@ from ..tailoring.redaction import redacted
 from ..tailoring.terms import JobTerm
 from ..tailoring.text import common
 from ..loading.translation import Translated
-from .language import locale_of, paper_of, translated_profile
+from .language import locale_of, paper_of, translated_feedback, translated_profile
 from .project import GENERAL_BUILD, Project
 from .session import BuildSession
 
@@ -99,9 +99,9 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
                              session.fitted, aside)
     application = find_application(project.feedback, target)
     growth = None
-    if project.feedback is not None and application is not None:
-        growth = growth_paragraph(project.feedback, application, project.taxonomy, target.company,
-                                  options.phrases)
+    feedback = translated_feedback(project, translation)
+    if feedback is not None and application is not None:
+        growth = growth_paragraph(feedback, application, project.taxonomy, target.company, options.phrases)
     return Plan(target, tailored.profile, tailored, growth, translation)
 
 

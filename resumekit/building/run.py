@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import glob
+import hashlib
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -23,6 +24,7 @@ from .result import BuildResult, Output
 from .session import BuildOptions, BuildSession
 from .target import output_paths
 from .workers import run_targets
+from .writing import document_of
 
 _UNSET: Any = object()
 
@@ -32,6 +34,26 @@ def _dated(project: Project, tid: str) -> bool:
     config = project.config
     dated = (target and target.letterDate) or config.letterDate or config.date
     return "letter" in config.documents and not dated
+
+
+def _drop_renamed(manifest: Manifest, tid: str, written: dict[str, str]) -> None:
+    """Remove what this build of ``tid`` replaced under another name (the person's name
+    changed, or a blind version left it out): the same document and format, made by us
+    (its bytes are as the manifest recorded) in the same folder, so a folder never holds
+    two versions to send."""
+    kinds = {(Path(p).parent, document_of(p), Path(p).suffix) for p in written}
+    for path, record in list(manifest.outputs.items()):
+        # only beside what was just written: a copied project's manifest names the original's files
+        if record.target != tid or path in written or (Path(path).parent, document_of(path),
+                                                        Path(path).suffix) not in kinds:
+            continue
+        old = Path(path)
+        try:
+            if hashlib.sha256(old.read_bytes()).hexdigest() == record.sha256:
+                old.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
+        del manifest.outputs[path]
 
 
 def _stale(project: Project, manifest: Manifest, known: set[str], clean: bool) -> list[Path]:
@@ -183,6 +205,7 @@ def build(
 
         def record(tid: str, one: BuildResult, hashes: dict[str, str]) -> None:
             result.merge(one)
+            _drop_renamed(manifest, tid, hashes)
             inputs, extra, key = keys[tid]
             for path, digest in hashes.items():
                 manifest.outputs[path] = OutputRecord(key, digest, sorted(set(inputs)), extra, tid,

@@ -87,6 +87,10 @@ def build_target(project: Project, tid: str, formats: list[str],
     result = BuildResult(warnings=_profile_warnings(project.profile))
     options = options_for(project, target)
     plan = plan_target(project, target, session)
+    if options.locale is not None and not options.locale.has_phrases:
+        result.warnings.append(f"{tid}: resumekit has no phrases for the language '{options.language}': its "
+                               f"headings and letter phrases are English; write locales/{options.language}.yaml "
+                               f"(see docs/languages.md)")
     if plan.translation is not None and plan.translation.untranslated:
         told = plan.translation
         result.notes.append(f"{tid}: {Path(told.source).name} translates {told.translated} of "

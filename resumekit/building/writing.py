@@ -23,9 +23,13 @@ manifest): ``.`` + that file's name + mkstemp's random part + TEMP_SUFFIX."""
 
 
 def safe_name(text: str, fallback: str = "Document") -> str:
-    """A file-name-safe version of ``text``: ASCII letters, digits and single hyphens."""
+    """A file-name-safe version of ``text``: ASCII letters, digits and single hyphens
+    ("José Núñez" -> ``Jose-Nunez``); a name with no Latin letters keeps its own
+    ("山田 花子" -> ``山田-花子``)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
+    if not slug:
+        slug = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text)).strip("-")
     return slug[:80] or fallback
 
 

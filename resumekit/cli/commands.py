@@ -200,7 +200,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except LocatedError as exc:
             problems += exc.problems
         else:
-            warnings += project.warnings
+            from ..building.language import language_problems
+
+            languages = language_problems(project)
+            wrong = [p for p in languages if p.severity == "error" or args.strict]
+            problems += wrong
+            warnings += project.warnings + [p for p in languages if p not in wrong]
+        if not problems:
             say(f"ok: {args.config}, {project.config.profile}"
                 f"{', ' + project.config.feedback if project.config.feedback else ''}"
                 f" and {len(project.targets)} target(s)")

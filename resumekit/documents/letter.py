@@ -99,7 +99,7 @@ def build_letter(
     if tletter:
         recipient += tletter.address
     if target and target.location and not (tletter and tletter.address):
-        city = join(target.location.city, target.location.region or target.location.countryCode)
+        city = join(target.location.city, target.location.region or loc.country(target.location.countryCode))
         if city:
             recipient.append(city)
 

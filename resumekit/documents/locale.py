@@ -185,6 +185,12 @@ class Locale:
             first += sep.rstrip()
         return self.text("list.and", first=first, last=items[-1])
 
+    def country(self, code: str | None) -> str:
+        """A country's name in the language, from CLDR: ``DE`` -> ``Deutschland`` in German."""
+        if not code:
+            return ""
+        return str(self.babel.territories.get(code.strip().upper(), code))
+
     # --- dates ------------------------------------------------------------------------
 
     @property

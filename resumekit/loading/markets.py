@@ -93,8 +93,11 @@ def convention_problems(profile: Profile, document: Document, conventions: Marke
         line, column = document.positions.of_key(("basics", key))
         problems.append(Problem(document.source, line, column, f"basics.{key}",
                                 f"{who} is in {conventions.name}, where {detail_name(key)} is better left "
-                                f"off a resume: {conventions.why} (leave it out, or add it to the target's "
-                                f"redact list)", severity="warning"))
+                                f"off a resume: {conventions.why}. "
+                                + ("resumekit's themes do not print it, but the profile you share carries it: "
+                                   if key != "image" else "")
+                                + "remove it, or say it is meant to stay out with redact: in the target",
+                                severity="warning"))
     if "dataConsent" in conventions.expects and not (profile.consent or "").strip():
         problems.append(Problem(document.source, 1, 1, "consent",
                                 f"{who} is in {conventions.name}, where a resume is expected to end with a "

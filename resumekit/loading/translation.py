@@ -10,6 +10,7 @@ or ``id`` (a mapping). A key that points at nothing in the profile is a located 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,9 @@ class Translated:
     translated: int
     untranslated: int
     source: str
-    warnings: list[Problem] = field(default_factory=list)
+    summaries: dict[str, str] = field(default_factory=dict)
+    """The translated ``summary`` of each feedback improvement, by its id: how the growth
+    paragraph tells what was done."""
 
 
 @dataclass
@@ -111,9 +114,12 @@ class _Pass:
                 spot = _find(into, key, section)
             if spot is None or not 0 <= spot < len(into):
                 names = _names(into, section)
-                how = "at position" if isinstance(key, int) or str(key).isdigit() else "named"
-                self.problem(where, f"nothing in the profile's {field_path(target)} is {how} {key!r} "
-                             f"(it has {len(into)})" + did_you_mean(str(key), names))
+                if isinstance(key, int) or str(key).isdigit():
+                    self.problem(where, f"the profile's {field_path(target)} has {len(into)}, so there is "
+                                 f"no number {key} (counting from 1) to translate")
+                else:
+                    self.problem(where, f"nothing in the profile's {field_path(target)} is named {key!r} "
+                                 f"(it has {len(into)})" + did_you_mean(str(key), names))
                 continue
             item = into[spot]
             if isinstance(item, dict) and "text" in item and isinstance(value, str):  # a tagged highlight
@@ -162,9 +168,14 @@ def _counted(data: Any, path: PathKey, key: Any = None) -> list[PathKey]:
     return []
 
 
-def translate(profile: Profile, source: Path | Document) -> Translated:
+def translate(profile: Profile, source: Path | Document, summaries: Mapping[str, str | None] | None = None
+              ) -> Translated:
     """``profile`` with the translation at ``source`` laid over it; raises
-    :class:`ProfileError` naming every key of the translation that points at nothing."""
+    :class:`ProfileError` naming every key of the translation that points at nothing.
+
+    ``summaries`` are the feedback improvements' own summaries, by id: a translation's
+    ``improvements: {id: {summary: ...}}`` translates them."""
+    summaries = dict(summaries or {})
     doc = source if isinstance(source, Document) else read_document(source, ProfileError)
     data = profile.model_dump(mode="json", by_alias=True, exclude_none=True)
     if not isinstance(doc.data, dict):
@@ -172,8 +183,14 @@ def translate(profile: Profile, source: Path | Document) -> Translated:
                                                           "(basics, work, ...) with the translated strings")])
     job = _Pass(doc)
     out = dict(data)
+    told: dict[str, str] = {}
     for key, value in doc.data.items():
         if key == "language":
+            continue
+        if key == "improvements":
+            laid: dict[str, Any] = job.lay({k: {"summary": v} for k, v in summaries.items() if v}, value,
+                                           (key,), (key,))
+            told = {k: str(v["summary"]) for k, v in laid.items() if isinstance(v, dict)}
             continue
         if key not in data:
             job.problem((key,), f"the profile has no {key} to translate"
@@ -182,6 +199,8 @@ def translate(profile: Profile, source: Path | Document) -> Translated:
         out[key] = job.lay(data[key], value, (key,), (key,))
     if job.problems:
         raise ProfileError(job.problems)
-    expected = _counted(data, ())
+    expected = _counted(data, ()) + [("improvements", k, "summary") for k, v in summaries.items() if v]
     missing = [p for p in expected if p not in job.done]
-    return Translated(Profile.model_validate(out), len(expected) - len(missing), len(missing), doc.source)
+    changed = {k: v for k, v in told.items() if ("improvements", k, "summary") in job.done}
+    return Translated(Profile.model_validate(out), len(expected) - len(missing), len(missing), doc.source,
+                      changed)

@@ -26,16 +26,17 @@ def _css_string(text: str) -> str:
 def page_style(doc: Resume | Letter) -> str:
     """The CSS the document's paper and language add to the theme's: the page size, and
     the resume's footer ("Name – Seite 1 von 2") where its words are not the English ones
-    the theme's own CSS has."""
+    the theme's own CSS has, or there is no name to put before them (a blind version)."""
     rules = [f"size: {PAPER_SIZES[doc.paper]};"]
-    if isinstance(doc, Resume) and doc.page_label != ENGLISH_PAGE_LABEL:
-        parts = [_css_string(" \u2013 ")]
+    if isinstance(doc, Resume) and (doc.page_label != ENGLISH_PAGE_LABEL or not doc.name):
+        parts = [_css_string(" \u2013 ")] if doc.name else []
         for text, field in re.findall(r"([^{]*)(?:\{(page|pages)\})?", doc.page_label):
             if text:
                 parts.append(_css_string(text))
             if field:
                 parts.append(f"counter({field})")
-        rules.append(f"@bottom-center {{ content: string(person) {' '.join(parts)}; }}")
+        person = "string(person) " if doc.name else ""
+        rules.append(f"@bottom-center {{ content: {person}{' '.join(parts)}; }}")
     return "@page { " + " ".join(rules) + " }"
 
 

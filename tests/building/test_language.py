@@ -16,7 +16,7 @@ from resumekit.building.language import paper_for
 from resumekit.models import Profile, Target
 
 from ..build_fixtures import example_copy
-from ..helpers import make_project, run_cli
+from ..helpers import make_project, needs_script_fonts, run_cli
 
 PROFILE = """\
 basics:
@@ -73,6 +73,7 @@ def _docx_language(path: Path) -> str:
     return match.group(1)
 
 
+@needs_script_fonts  # Japanese, Arabic and Korean documents
 @pytest.mark.parametrize("lang", EXPECTED)
 def test_the_resume_is_in_the_targets_language_on_its_countrys_paper(built, lang):
     _, headings, dates, _, paper = EXPECTED[lang]
@@ -88,6 +89,7 @@ def test_the_resume_is_in_the_targets_language_on_its_countrys_paper(built, lang
         {"a4": (210, 297), "letter": (215.9, 279.4)}[paper], abs=0.2)
 
 
+@needs_script_fonts  # Japanese, Arabic and Korean documents
 @pytest.mark.parametrize("lang", EXPECTED)
 def test_the_letter_uses_the_languages_phrases_and_dates(built, lang):
     *_, phrases, _ = EXPECTED[lang]
@@ -98,6 +100,7 @@ def test_the_letter_uses_the_languages_phrases_and_dates(built, lang):
     assert "2026" in text and "January" not in text  # the letter's date, in the language
 
 
+@needs_script_fonts  # Japanese, Arabic and Korean documents
 def test_an_arabic_document_runs_right_to_left_in_both_formats(built):
     document = docx.Document(str(built / "ar" / "Jane-Doe-Resume.docx"))
     heading = next(p for p in document.paragraphs if "الخبرة العملية" in p.text)
@@ -157,3 +160,62 @@ def test_an_edited_translation_rebuilds_the_german_documents(tmp_path):
     assert "berlin-gesundheitsdaten" in rebuilt
     assert "Analystin für Gesundheitsdaten" in _pdf(
         config.parent / "out" / "berlin-gesundheitsdaten" / "Maya-Okafor-Resume.pdf")[0]
+
+
+@needs_script_fonts  # Japanese, Arabic and Korean documents
+def test_a_language_without_phrases_says_so_and_keeps_its_own_dates(tmp_path):
+    config = make_project(tmp_path, profile=PROFILE, formats=["pdf"], documents=["resume"], language="ko")
+    result = resumekit.build(config)
+    assert [w for w in result.warnings if "no phrases for the language 'ko'" in w and "locales/ko.yaml" in w]
+    text, tag, _ = _pdf(tmp_path / "out" / "general" / "Jane-Doe-Resume.pdf")
+    assert "Experience" in text and "2022년 4월" in text and tag == "ko"
+
+
+def test_validate_checks_the_translation_and_phrase_files(tmp_path):
+    config = example_copy(tmp_path / "p", targets="targets/berlin-gesundheitsdaten.yaml")
+    root = config.parent
+    assert run_cli("validate", "-c", str(config)).returncode == 0
+    (root / "locales").mkdir()
+    (root / "locales" / "de.yaml").write_text("sections:\n  wrok: Werdegang\nletter:\n  subject: 'Bewerbung als {rolle}'\n",
+                                              encoding="utf-8")
+    translation = root / "profile.de.yaml"
+    translation.write_text(translation.read_text(encoding="utf-8").replace(
+        "  Fernhill Health Technologies:", "  Fernhill Health Technologie:", 1), encoding="utf-8")
+    done = run_cli("validate", "-c", str(config))
+    assert done.returncode == 1 and "ok:" not in done.stdout
+    assert "did you mean 'Fernhill Health Technologies'?" in done.stderr
+    assert "locales/de.yaml:2:3: sections.wrok: warning:" in done.stderr and "did you mean 'sections.work'" in done.stderr
+    assert "locales/de.yaml:4:3: letter.subject: the phrase names rolle" in done.stderr and "it fills role" in done.stderr
+
+
+def test_the_letter_says_its_own_greeting_where_the_profiles_is_in_another_language(tmp_path):
+    profile = PROFILE + "letter:\n  greeting: Dear Hiring Manager,\n  closing: Thank you for your time.\n"
+    job = JOB.format(city="München", country="DE", lang="de")
+    config = make_project(tmp_path, profile=profile, targets={"de.yaml": job}, formats=["docx"])
+    resumekit.build(config)
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "out" / "de" / "Jane-Doe-Cover-Letter.docx")).paragraphs)
+    assert "Sehr geehrte Damen und Herren," in text and "Dear" not in text and "Thank you" not in text
+    assert "München, Deutschland" in text  # the country named in the letter's language
+
+
+def test_a_blind_rebuild_leaves_no_named_copy_beside_it(tmp_path):
+    job = "title: Analyst\ncompany: Globex\n"
+    config = make_project(tmp_path, profile=PROFILE, targets={"blind.yaml": job}, formats=["pdf"])
+    resumekit.build(config)
+    assert (tmp_path / "out" / "blind" / "Jane-Doe-Resume.pdf").is_file()
+    (tmp_path / "targets" / "blind.yaml").write_text(job + "redact: [name]\n", encoding="utf-8")
+    resumekit.build(config)
+    assert sorted(p.name for p in (tmp_path / "out" / "blind").glob("*.pdf")) == ["Cover-Letter.pdf", "Resume.pdf"]
+    text, _, _ = _pdf(tmp_path / "out" / "blind" / "Resume.pdf")
+    assert "Jane" not in text and "– Page" not in text and "Page 1 of 1" in text
+
+
+def test_a_file_of_the_users_with_the_old_name_is_never_removed(tmp_path):
+    job = "title: Analyst\ncompany: Globex\n"
+    config = make_project(tmp_path, profile=PROFILE, targets={"blind.yaml": job}, formats=["pdf"])
+    resumekit.build(config)
+    mine = tmp_path / "out" / "blind" / "Jane-Doe-Resume.pdf"
+    mine.write_bytes(b"%PDF-1.7 edited by hand")
+    (tmp_path / "targets" / "blind.yaml").write_text(job + "redact: [name]\n", encoding="utf-8")
+    resumekit.build(config)
+    assert mine.read_bytes() == b"%PDF-1.7 edited by hand"

@@ -7,7 +7,7 @@ import stat
 import pytest
 
 import resumekit
-from resumekit.building.writing import inside, safe_name, write_atomic
+from resumekit.building.writing import file_name, inside, safe_name, write_atomic
 from resumekit.errors import BuildError, ConfigError
 
 from ..helpers import JANE, make_project
@@ -23,10 +23,11 @@ def documents(outputs):
     ("Zoë Ångström-Nuñez", "Zoe-Angstrom-Nunez"),
     ("../../etc/passwd", "etc-passwd"),
     ("  Dr. Jane  O'Neil  ", "Dr-Jane-O-Neil"),
-    ("王小明", "Document"),
+    ("王小明", "王小明"),  # a name with no Latin letters keeps its own
+    ("«»", "Document"),
     ("", "Document"),
 ])
-def test_file_names_are_plain_ascii_with_hyphens(text, name):
+def test_file_names_are_plain_letters_with_hyphens(text, name):
     assert safe_name(text) == name
 
 
@@ -102,3 +103,9 @@ def test_an_output_folder_that_cannot_be_made_is_a_build_error(tmp_path):
         resumekit.build(config)
     assert caught.value.problems[0].field == "output" and caught.value.problems[0].line is not None
     assert (tmp_path / "out").read_text(encoding="utf-8") == "a file in the way"
+
+
+def test_a_name_without_latin_letters_keeps_its_own_in_the_file_name():
+    assert file_name("山田 花子", "resume", "pdf") == "山田-花子-Resume.pdf"
+    assert file_name("José Núñez", "letter", "docx") == "Jose-Nunez-Cover-Letter.docx"
+    assert file_name("", "resume", "pdf") == "Resume.pdf"

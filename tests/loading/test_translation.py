@@ -50,7 +50,7 @@ skills:
 
 @pytest.mark.parametrize("text, where, says", [
     ("work:\n  Acmee:\n    position: X\n", "profile.de.yaml:2:3: work.Acmee", "did you mean 'Acme'?"),
-    ("work:\n  Acme:\n    highlights: {7: X}\n", "profile.de.yaml:3:18: work.Acme.highlights.7", "at position"),
+    ("work:\n  Acme:\n    highlights: {7: X}\n", "profile.de.yaml:3:18: work.Acme.highlights.7", "no number 7"),
     ("work:\n  Acme:\n    postion: X\n", "profile.de.yaml:3:5: work.Acme.postion", "did you mean 'position'?"),
     ("wrok: {}\n", "profile.de.yaml:1:1: wrok", "did you mean 'work'?"),
     ("basics:\n  label: [a, b]\n", "profile.de.yaml:2:3: basics.label", "not a list"),
@@ -79,3 +79,14 @@ def test_the_translation_files_are_found_beside_the_profile(tmp_path):
     assert translation_file(profile, "de") == tmp_path / "profile.de.yaml"
     assert translation_file(profile, "fr") is None
     assert [p.name for p in translation_files(profile)] == ["profile.de.yaml", "profile.pt-BR.yaml"]
+
+
+def test_feedback_improvements_carry_their_summary_in_the_translation(tmp_path):
+    path = write(tmp_path / "profile.de.yaml",
+                 "improvements:\n  toastmasters:\n    summary: trat Toastmasters bei und hielt zehn Reden\n")
+    done = translate(load_profile(PROFILE), path, {"toastmasters": "joined Toastmasters", "course": "took a course"})
+    assert done.summaries == {"toastmasters": "trat Toastmasters bei und hielt zehn Reden"}
+    assert done.untranslated == 12 + 1  # the other improvement's summary counts too
+    wrong = write(tmp_path / "profile.fr.yaml", "improvements:\n  toastmaster:\n    summary: x\n")
+    with pytest.raises(ProfileError, match="did you mean 'toastmasters'"):
+        translate(load_profile(PROFILE), wrong, {"toastmasters": "joined Toastmasters"})

@@ -15,7 +15,7 @@ import resumekit
 from resumekit.rendering.fonts import describe, fix_for, needs_glyph, undrawable
 from resumekit.rendering.theme import Theme
 
-from ..helpers import extractions, make_project, notdef_glyphs
+from ..helpers import extractions, make_project, needs_script_fonts, notdef_glyphs
 
 NAME = "山田 花子"
 MIXED = f"""\
@@ -44,17 +44,6 @@ POSITIONS = ["Operations Coordinator", "Warehouse Team Lead"]
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def _has_fonts_for(*languages: str) -> bool:
-    listed = [subprocess.run(["fc-list", f":lang={lang}", "family"], capture_output=True, text=True).stdout
-              for lang in languages] if shutil.which("fc-list") else []
-    return bool(listed) and all(out.strip() for out in listed)
-
-
-needs_noto = pytest.mark.skipif(not _has_fonts_for("ja", "ar", "he"),
-                                reason="needs CJK, Arabic and Hebrew fonts: apt-get install fonts-noto-core "
-                                       "fonts-noto-cjk fonts-noto-color-emoji (.ci/run installs them)")
-
-
 def _no_system_fonts(tmp_path: Path) -> dict[str, str]:
     """An environment whose fontconfig knows no font at all: a machine without any installed."""
     (tmp_path / "none").mkdir()
@@ -69,7 +58,7 @@ def _build(config: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str
                           text=True, env=env, timeout=300)
 
 
-@needs_noto
+@needs_script_fonts
 def test_japanese_emoji_arabic_and_hebrew_are_drawn_without_a_single_notdef_glyph(tmp_path):
     config = make_project(tmp_path, profile=MIXED, formats=["pdf"])
     resumekit.build(config)
@@ -77,7 +66,7 @@ def test_japanese_emoji_arabic_and_hebrew_are_drawn_without_a_single_notdef_glyp
         assert notdef_glyphs(pdf) == {}, pdf.name
 
 
-@needs_noto
+@needs_script_fonts
 def test_every_extractor_reads_the_japanese_name_every_heading_and_every_position(tmp_path):
     config = make_project(tmp_path, profile=MIXED, formats=["pdf"], documents=["resume"])
     resumekit.build(config)
