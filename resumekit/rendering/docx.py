@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -22,8 +23,10 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.run import Run
 
 from ..documents import Entry, Letter, Link, Resume, Section
+from ..documents.content import all_text
 from ..errors import BuildError
 from .layout import contact_rows, kind_name
+from .scripts import COMPLEX, EAST_ASIAN, run_language, runs, script_of
 from .theme import Theme
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -93,31 +96,41 @@ _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _script_language(text: str, language: str) -> tuple[str | None, str | None]:
-    """The East Asian and the complex-script language a run of ``text`` needs tagged, if
-    it holds such characters: Japanese kana -> ja-JP, Hangul -> ko-KR, other Han -> the
-    document's language if Chinese or Japanese, else zh-CN; Arabic -> ar-SA, Hebrew -> he-IL."""
+    """The East Asian and the complex-script language a run of ``text`` needs tagged, if it
+    holds such characters (see :mod:`.scripts`: kana is Japanese, Hangul Korean, Hebrew,
+    Arabic; Han alone is tagged by script unless the document is Chinese or Japanese)."""
     east = complex_ = None
-    base = language.split("-")[0].casefold()
-    for char in text:
-        code = ord(char)
-        if 0x3040 <= code <= 0x30FF:
-            east = "ja-JP"
-        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
-            east = east or "ko-KR"
-        elif 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
-            east = east or (language if base in ("zh", "ja") else "zh-CN")
-        elif 0x0590 <= code <= 0x05FF:
-            complex_ = complex_ or "he-IL"
-        elif 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F:
-            complex_ = complex_ or "ar-SA"
+    for start, end in runs(text):
+        run = text[start:end]
+        script = script_of(run)
+        tag = run_language(run, language) or language
+        if script in EAST_ASIAN:
+            east = east or tag
+        elif script in COMPLEX:
+            complex_ = complex_ or tag
     return east, complex_
+
+
+_COMPLEX_TWINS = (("w:sz", "w:szCs"), ("w:b", "w:bCs"), ("w:i", "w:iCs"))
+"""Run properties Word keeps apart for complex scripts (Arabic, Hebrew): without the twin,
+an Arabic heading is set at the default size, not bold."""
+
+
+def _complex_like_latin(document: Any) -> None:
+    """Every style sets complex-script text as it sets Latin text."""
+    for rpr in document.styles.element.iter(qn("w:rPr")):
+        for latin, twin in _COMPLEX_TWINS:
+            have = rpr.find(qn(latin))
+            if have is not None and rpr.find(qn(twin)) is None:
+                made = OxmlElement(twin)
+                for key, value in have.attrib.items():
+                    made.set(key, value)
+                have.addnext(made)
 
 
 def _mark_scripts(document: Any, doc_direction: str, language: str) -> None:
     """Runs in another script carry its language (w:eastAsia, w:bidi) and right-to-left
     runs w:rtl; a paragraph whose first letter runs right to left is a bidi paragraph."""
-    import unicodedata
-
     from .layout import direction_of
 
     for paragraph in document.element.body.iter(qn("w:p")):
@@ -127,21 +140,49 @@ def _mark_scripts(document: Any, doc_direction: str, language: str) -> None:
             ppr = paragraph.get_or_add_pPr()
             if ppr.find(qn("w:bidi")) is None:
                 ppr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
-        for run, text in zip(paragraph.iter(qn("w:r")), texts):
-            east, complex_ = _script_language(text, language)
-            rtl = any(unicodedata.bidirectional(c) in _RTL for c in text)
-            if not (east or complex_ or rtl):
-                continue
-            rpr = run.get_or_add_rPr()
-            if rtl:
-                rpr.get_or_add_rtl()
-            lang = rpr.find(qn("w:lang"))
-            if lang is None:
-                lang = rpr.insert_element_before(OxmlElement("w:lang"), *_AFTER_LANG)
-            if east:
-                lang.set(qn("w:eastAsia"), east)
-            if complex_:
-                lang.set(qn("w:bidi"), complex_)
+        for run, text in list(zip(paragraph.iter(qn("w:r")), texts)):
+            for piece, part in _split_by_direction(run, text):
+                _mark_run(piece, part, language)
+
+
+def _split_by_direction(run: Any, text: str) -> list[tuple[Any, str]]:
+    """``run`` as runs of one direction each: "Dubai (مرحبا بكم) and Tel Aviv" becomes three,
+    so only the Arabic one is marked right to left. Runs with a break or a tab stay whole."""
+    import copy
+
+    pieces = re.findall(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:[\s\d]+[\u0590-\u08ff\ufb1d-\ufdff"
+                        r"\ufe70-\ufeff]+)*|[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+", text)
+    texts = run.findall(qn("w:t"))
+    if len(pieces) < 2 or len(texts) != 1 or len(run) != len(texts) + (run.rPr is not None):
+        return [(run, text)]
+    made = []
+    for part in pieces:
+        clone = copy.deepcopy(run)
+        clone.find(qn("w:t")).text = part
+        clone.find(qn("w:t")).set(qn("xml:space"), "preserve")
+        run.addprevious(clone)
+        made.append((clone, part))
+    run.getparent().remove(run)
+    return made
+
+
+def _mark_run(run: Any, text: str, language: str) -> None:
+    import unicodedata
+
+    east, complex_ = _script_language(text, language)
+    rtl = any(unicodedata.bidirectional(c) in _RTL for c in text)
+    if not (east or complex_ or rtl):
+        return
+    rpr = run.get_or_add_rPr()
+    if rtl:
+        rpr.get_or_add_rtl()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.insert_element_before(OxmlElement("w:lang"), *_AFTER_LANG)
+    if east:
+        lang.set(qn("w:eastAsia"), east)
+    if complex_:
+        lang.set(qn("w:bidi"), complex_)
 
 
 def _look_up_styles_once(document: Any) -> None:
@@ -372,6 +413,8 @@ def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes
     _look_up_styles_once(document)
     _set_language(document, doc.language)
     _set_paper(document, doc.paper)
+    if any(script_of(text) in COMPLEX for text in all_text(doc)):
+        _complex_like_latin(document)
     if isinstance(doc, Letter):
         _letter(document, doc)
     else:

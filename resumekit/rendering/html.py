@@ -8,6 +8,7 @@ import re
 from ..documents import Letter, Resume
 from ..errors import BuildError
 from .breaks import breakable
+from .scripts import mark_languages
 from .theme import Theme
 
 
@@ -49,7 +50,8 @@ def render_html(doc: Resume | Letter, theme: Theme) -> str:
 
     name = "letter.html" if isinstance(doc, Letter) else "resume.html"
     try:
-        return breakable(theme.jinja_env().get_template(name).render(doc=doc, page_style=page_style(doc)))
+        html = theme.jinja_env().get_template(name).render(doc=doc, page_style=page_style(doc))
+        return breakable(mark_languages(html, doc.language))
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise BuildError(f"{where}: the theme's template is broken: {exc.message}") from None

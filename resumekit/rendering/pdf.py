@@ -38,6 +38,37 @@ def _font_config() -> Any:
 
 
 @lru_cache(maxsize=1)
+def _tag_languages() -> None:
+    """Give a structure element the ``/Lang`` of its HTML element's ``lang`` (a passage in
+    another language: PDF/UA asks for it), which WeasyPrint's tagging leaves out.
+
+    WeasyPrint builds the structure tree in one recursive function; it is wrapped, once,
+    so that each element it makes for a box whose HTML element has its own ``lang`` says
+    so. If WeasyPrint ever changes that function, nothing is wrapped and the document is
+    as WeasyPrint makes it.
+    """
+    try:
+        import pydyf
+        from weasyprint.pdf import tags
+    except ImportError:
+        return
+    build = getattr(tags, "_build_box_tree", None)
+    if build is None or getattr(build, "resumekit_lang", False):
+        return
+
+    def with_lang(box: Any, *rest: Any) -> Iterator[Any]:
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and element.tag != "html" else None
+        for made in build(box, *rest):
+            if lang and isinstance(made, pydyf.Dictionary) and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    with_lang.resumekit_lang = True  # type: ignore[attr-defined]
+    tags._build_box_tree = with_lang
+
+
+@lru_cache(maxsize=1)
 def _fetcher_class() -> type:
     from weasyprint.urls import URLFetcher
 
@@ -206,6 +237,7 @@ def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = No
     layout = layouts.take(key) if layouts is not None else None
     if layout is None or not layout.current():
         layout = _lay_out(html, theme, project_dir)
+    _tag_languages()
     with _quiet_weasyprint(), _reproducible_fonts():
         data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
                                                 font_config=_font_config())

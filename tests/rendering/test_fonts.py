@@ -141,3 +141,45 @@ def test_spaces_joiners_and_variation_selectors_need_no_glyph():
 def test_the_message_names_the_first_characters_and_the_packages_that_have_them():
     assert describe(list("abcdefg")).endswith("and 2 more")
     assert "fonts-noto-cjk fonts-noto-color-emoji" in fix_for(["山", "🚀"])
+
+
+@needs_script_fonts
+def test_a_passage_in_another_script_carries_its_language_in_the_pdf(tmp_path):
+    from pypdf import PdfReader
+
+    config = make_project(tmp_path, profile=MIXED, formats=["pdf"], documents=["resume"])
+    resumekit.build(config)
+    [pdf] = (tmp_path / "out" / "general").glob("*.pdf")
+    found = set()
+
+    def walk(node: object) -> None:
+        node = node.get_object()  # type: ignore[attr-defined]
+        if isinstance(node, dict):
+            if "/Lang" in node:
+                found.add(str(node["/Lang"]))
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+                walk(kid)
+
+    root = PdfReader(pdf).trailer["/Root"]
+    walk(root["/StructTreeRoot"])
+    assert str(root["/Lang"]) == "en" and {"und-Hani", "ar", "he"} <= found
+
+
+def test_docx_runs_in_another_script_carry_their_language(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    config = make_project(tmp_path, profile=MIXED, formats=["docx"], documents=["resume"])
+    resumekit.build(config)
+    [path] = (tmp_path / "out" / "general").glob("*.docx")
+    langs = {}
+    for paragraph in docx.Document(str(path)).paragraphs:
+        for run in paragraph.runs:
+            lang = run._r.rPr.find(qn("w:lang")) if run._r.rPr is not None else None
+            if lang is not None:
+                langs[run.text] = (lang.get(qn("w:eastAsia")), lang.get(qn("w:bidi")),
+                                   run._r.rPr.find(qn("w:rtl")) is not None)
+    assert langs[NAME] == ("und-Hani", None, False)
+    assert langs["مرحبا بكم"] == (None, "ar", True) and langs["שלום עולם"] == (None, "he", True)
+    assert not [k for k in langs if "Dubai" in k or "Tel Aviv" in k]  # the English around them is a run of its own
