@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ..documents.locale import BUILTIN_DIR, Locale, read_phrases
-from ..errors import ConfigError, LocatedError, Problem, did_you_mean
+from ..errors import ConfigError, LocatedError, Problem, ProfileError, did_you_mean
 from ..loading import Document, read_document
+from ..loading.paths import is_inside, outside_message
 from ..loading.translation import Translated, translate, translation_file, translation_files
 from ..models import Profile, Target
 from ..models.feedback import Feedback
@@ -82,6 +83,7 @@ def translated_profile(project: Project, target: Target | None) -> tuple[Profile
     done = None
     profile = project.profile
     if path is not None:
+        _confined(project, path)
         if language not in project.translations:
             summaries = {i.id: i.summary for i in project.feedback.improvements} if project.feedback else {}
             project.translations[language] = translate(project.profile, path, summaries)
@@ -90,6 +92,13 @@ def translated_profile(project: Project, target: Target | None) -> tuple[Profile
     if _base(language) != _base(project.profile.meta.language or "en"):
         profile = _letter_in(profile, project.profile)
     return profile, done
+
+
+def _confined(project: Project, path: Path) -> None:
+    """A translation file is the project's own: one that leads out of it (a symlink) is
+    refused, as every file the project names is, unless the config allows it."""
+    if not project.config.allowOutside and not is_inside(path, project.root):
+        raise ProfileError([Problem(str(path), None, None, "", outside_message(path.name, path, project.root))])
 
 
 LETTER_PHRASES = ("greeting", "opening", "closing", "signoff")
@@ -131,6 +140,7 @@ def language_problems(project: Project) -> list[Problem]:
     summaries = {i.id: i.summary for i in project.feedback.improvements} if project.feedback else {}
     for path in translation_files(profile_path):
         try:
+            _confined(project, path)
             translate(project.profile, path, summaries)
         except LocatedError as exc:
             found += exc.problems
@@ -164,9 +174,18 @@ def _blanks(value: Any) -> set[str]:
 def _phrase_problems(doc: Document, english: dict[tuple[str, ...], Any]) -> list[Problem]:
     problems = []
     known = {".".join(k) for k in english}
+    groups = {k[:i] for k in english for i in range(1, len(k))}
     for key, value in _flat(doc.data).items():
         line, column = doc.positions.of_key(key)
         name = ".".join(key)
+        if key in groups:
+            problems.append(Problem(doc.source, line, column, name, "this is a group of phrases (see resumekit's "
+                                    "locales/en.yaml), not one phrase; it is left out"))
+            continue
+        if key in english and isinstance(english[key], list) != isinstance(value, list):
+            kind = "a list of phrases" if isinstance(english[key], list) else "one phrase"
+            problems.append(Problem(doc.source, line, column, name, f"this should be {kind}; it is left out"))
+            continue
         if key not in english:
             problems.append(Problem(doc.source, line, column, name, "resumekit has no phrase of this name, so it "
                                     "is not used" + did_you_mean(name, known), severity="warning"))

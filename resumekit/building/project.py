@@ -16,7 +16,7 @@ from ..errors import (ConfigError, FeedbackError, LocatedError, Problem, Profile
 from ..feedback import apply_feedback
 from ..loading import Document, Loaded, read_config, read_profile, read_target
 from ..loading.document import PathKey, field_path
-from ..loading.markets import convention_problems, market, market_of
+from ..loading.markets import convention_problems, known_markets, market, market_of
 from ..loading.translation import Translated, translation_files
 from ..loading.feedback import feedback_files, inline_feedback, read_feedback
 from ..loading.paths import Place, is_inside, outside_message, require_file, resolve_inside, why_not_a_file
@@ -322,7 +322,7 @@ def load_project(
         raise kind([p for error in failed for p in error.problems] + target_problems)
     if bad and not keep_going:
         raise TargetError(target_problems)
-    conventions = _conventions(profile, config, targets)
+    conventions = _conventions(profile, config, targets, loaded_targets)
     if strict and conventions:
         raise ProfileError([dataclasses.replace(p, severity="error") for p in conventions])
     warnings += conventions
@@ -334,14 +334,24 @@ def load_project(
                    hashes, theme, documents)
 
 
-def _conventions(profile: Loaded[Profile], config: Config, targets: list[Target]) -> list[Problem]:
+def _conventions(profile: Loaded[Profile], config: Config, targets: list[Target],
+                 loaded: dict[str, Loaded[Target]]) -> list[Problem]:
     """What the profile carries against the conventions of each target's market (the
-    general build's, with no targets), or lacks that they expect; once per problem."""
+    general build's, with no targets), or lacks that they expect; once per problem. A
+    market a target names that the table lacks is said too."""
     jobs: list[Target | None] = list(targets) if config.targets else [None]
     found: dict[tuple[str, str], Problem] = {}
     for job in jobs:
-        conventions = market(market_of(profile.model, job, config.market))
+        code = market_of(profile.model, job, config.market)
+        conventions = market(code)
         if conventions is None:
+            if job is not None and job.market and (job.id or "") in loaded:
+                document = loaded[job.id or ""].document
+                line, column = document.positions.of_value(("market",))
+                found[("market", job.id or "")] = Problem(
+                    document.source, line, column, "market", f"resumekit has no conventions for the market "
+                    f"{job.market}, so nothing is checked; it knows {', '.join(known_markets())}",
+                    severity="warning")
             continue
         who = f"the target {job.id or ''}" if job is not None else "the resume"
         for problem in convention_problems(profile.model, profile.document, conventions, who,

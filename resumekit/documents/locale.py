@@ -77,12 +77,18 @@ def read_phrases(path: Path) -> dict[str, Any]:
     return _read(path, (stat.st_size, stat.st_mtime_ns))
 
 
+def _kind(value: Any) -> type:
+    return dict if isinstance(value, Mapping) else list if isinstance(value, list) else str
+
+
 def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` laid on ``base`` key by key; a value of another kind than the one it
+    replaces (a text where a group of phrases was) is left out, as ``validate`` reports."""
     out = dict(base)
     for key, value in over.items():
         if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
             out[key] = _merged(out[key], value)
-        elif value is not None:
+        elif value is not None and (key not in out or _kind(value) is _kind(out[key])):
             out[key] = value
     return out
 
@@ -106,10 +112,12 @@ def phrase_files(tag: str, folders: Iterable[Path] = ()) -> list[Path]:
     ones, then each of ``folders`` (a theme's ``locales/``, then the project's), the most
     specific tag last."""
     names = list(reversed(candidates(tag)))
-    files = [BUILTIN_DIR / f"{n}.yaml" for n in names]
+    files = [f for f in (BUILTIN_DIR / f"{n}.yaml" for n in names) if f.is_file()]
     for folder in folders:
-        files += [folder / f"{n}.yaml" for n in names]
-    return [f for f in files if f.is_file()]
+        # a user's phrase file is read only from inside its project or theme (no symlink out)
+        home = folder.resolve().parent
+        files += [f for f in (folder / f"{n}.yaml" for n in names) if f.is_file() and f.resolve().is_relative_to(home)]
+    return files
 
 
 @dataclass(frozen=True)

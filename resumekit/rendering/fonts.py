@@ -75,7 +75,9 @@ def font_files(folder: Path) -> list[Path]:
     """The font files directly under ``folder``, sorted."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES and p.is_file())
+    home = folder.resolve().parent  # a font is read only from inside its project (no symlink out)
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES and p.is_file()
+                  and p.resolve().is_relative_to(home))
 
 
 def project_font_faces(project_dir: Path | None) -> str:

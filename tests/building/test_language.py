@@ -219,3 +219,26 @@ def test_a_file_of_the_users_with_the_old_name_is_never_removed(tmp_path):
     (tmp_path / "targets" / "blind.yaml").write_text(job + "redact: [name]\n", encoding="utf-8")
     resumekit.build(config)
     assert mine.read_bytes() == b"%PDF-1.7 edited by hand"
+
+
+def test_validate_says_a_group_or_a_list_of_phrases_was_written_as_one(tmp_path):
+    config = make_project(tmp_path, profile=PROFILE)
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "de.yaml").write_text("sections: Werdegang\nletter:\n  leadIns: Nur einer\n",
+                                                  encoding="utf-8")
+    done = run_cli("validate", "-c", str(config))
+    assert done.returncode == 1
+    assert "de.yaml:1:1: sections: this is a group of phrases" in done.stderr
+    assert "de.yaml:3:3: letter.leadIns: this should be a list of phrases" in done.stderr
+
+
+def test_a_translation_file_that_leads_out_of_the_project_is_refused(tmp_path):
+    secret = tmp_path / "elsewhere.yaml"
+    secret.write_text("basics: {label: Geheim}\n", encoding="utf-8")
+    job = JOB.format(city="Berlin", country="DE", lang="de")
+    config = make_project(tmp_path / "p", profile=PROFILE, targets={"de.yaml": job}, formats=["docx"])
+    (tmp_path / "p" / "profile.de.yaml").symlink_to(secret)
+    result = resumekit.build(config)
+    assert [f.target for f in result.failures] == ["de"]
+    assert "outside" in str(result.failures[0].error)
+    assert not list((tmp_path / "p" / "out" / "de").glob("*.docx"))

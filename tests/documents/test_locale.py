@@ -119,3 +119,10 @@ def test_lists_read_as_each_language_writes_them():
 def test_the_phrase_files_are_readable_yaml_with_a_comment_saying_what_they_are():
     for path in sorted(Path(BUILTIN_DIR).glob("*.yaml")):
         assert path.read_text(encoding="utf-8").startswith("#"), path.name
+
+
+def test_a_value_of_the_wrong_kind_is_left_out_not_a_crash(tmp_path):
+    (tmp_path / "de.yaml").write_text("sections: Werdegang\nletter:\n  leadIns: Nur einer\n", encoding="utf-8")
+    german = Locale.load("de", [tmp_path])
+    assert german.text("sections.work") == Locale.load("de").text("sections.work")
+    assert german.texts("letter.leadIns") == Locale.load("de").texts("letter.leadIns")

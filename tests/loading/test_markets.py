@@ -88,3 +88,9 @@ def test_a_health_condition_is_never_in_a_document_unless_written_in_a_highlight
 
     for path in (tmp_path / "out" / "job").glob("*.docx"):
         assert "diabetes" not in "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_a_market_the_table_lacks_is_said_at_its_line(tmp_path):
+    config = _project(tmp_path, "US", "market: KE\n")
+    done = run_cli("validate", "-c", str(config))
+    assert "job.yaml:4:9: market: warning: resumekit has no conventions for the market KE" in done.stderr
