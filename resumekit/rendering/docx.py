@@ -24,6 +24,8 @@ from docx.text.run import Run
 
 from ..documents import Entry, Letter, Link, Resume, Section
 from ..documents.content import all_text
+from ..documents.content import link_target
+from ..models.markup import pieces
 from ..errors import BuildError
 from .layout import contact_rows, kind_name
 from .scripts import COMPLEX, EAST_ASIAN, run_language, runs, script_of
@@ -225,6 +227,17 @@ def _text(paragraph: Any, text: str, url: str | None = None) -> Any:
     return paragraph.add_run(text)
 
 
+def _marked(paragraph: Any, text: str) -> Any:
+    """``text`` added to ``paragraph`` with its inline Markdown as real runs: bold, italic,
+    code (in the muted colour, as in the PDF) and hyperlinks; returns the paragraph."""
+    for piece in pieces(text):
+        run = _text(paragraph, piece.text, link_target(piece.url))
+        run.bold, run.italic = piece.bold or None, piece.italic or None
+        if piece.code:
+            run.font.color.rgb = _rgb(MUTED)
+    return paragraph
+
+
 def _bottom_rule(paragraph: Any, space: int) -> None:
     """An accent rule ``space`` points under the paragraph, as under the letterhead."""
 
@@ -296,13 +309,14 @@ def _entry(document: Any, entry: Entry, first: bool, quote: bool) -> None:
         if entry.where and entry.when:
             row.add_run(f"\t{entry.when}")
     if entry.description:
-        paragraph = _indented(document, entry.description, after=0)
+        paragraph = _marked(_indented(document, after=0), entry.description)
         paragraph.paragraph_format.space_before = Pt(1)
         paragraph.paragraph_format.keep_with_next = bool(entry.bullets)
         if quote:
-            paragraph.runs[0].italic = True
+            for run in paragraph.runs:
+                run.italic = True
     for i, bullet in enumerate(entry.bullets):
-        paragraph = document.add_paragraph(bullet, style="List Bullet")
+        paragraph = _marked(document.add_paragraph(style="List Bullet"), bullet)
         if i == 0:
             paragraph.paragraph_format.space_before = Pt(2)
 
@@ -315,7 +329,7 @@ def _section(document: Any, section: Section) -> None:
     rule = heading.add_run("\t")
     rule.bold, rule.underline, rule.font.size = False, True, Pt(RULE_SIZE)
     if section.kind == "text":
-        _indented(document, section.text)
+        _marked(_indented(document), section.text)
     elif section.kind == "lines":
         for entry in section.entries:
             paragraph = _indented(document)
@@ -367,12 +381,12 @@ def _letter(document: Any, doc: Letter) -> None:
         paragraph(after=14).add_run(doc.subject).bold = True
     paragraph(doc.greeting, after=9)
     for text in doc.paragraphs:
-        paragraph(text, after=9)
+        _marked(paragraph(after=9), text)
     for i, bullet in enumerate(doc.bullets):
-        item = document.add_paragraph(bullet, style="List Bullet")
+        item = _marked(document.add_paragraph(style="List Bullet"), bullet)
         item.paragraph_format.space_after = Pt(9 if i == len(doc.bullets) - 1 else 3)
     for text in doc.after_bullets:
-        paragraph(text, after=9)
+        _marked(paragraph(after=9), text)
     signoff = paragraph(doc.signoff, before=5)
     signoff.paragraph_format.keep_with_next = True
     paragraph(before=30).add_run(doc.signature).bold = True

@@ -5,9 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from itertools import combinations
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..documents import Link
+from ..documents.content import link_target
+from ..models.markup import pieces
 
 T = TypeVar("T")
 
@@ -82,3 +84,24 @@ def contact_rows(contacts: Sequence[Link], budget: int = 96) -> list[tuple[Link,
         if max(sum(_width(link) for link in row) for row in best) <= budget:
             return [tuple(row) for row in best]
     return [(link,) for link in items]
+
+
+def inline_html(text: str) -> Any:
+    """The person's text with its inline Markdown as HTML (``<strong>``, ``<em>``,
+    ``<code>``, ``<a>``), everything else escaped: a Jinja filter, ``{{ bullet|md }}``."""
+    from markupsafe import Markup, escape
+
+    out = []
+    for piece in pieces(text or ""):
+        html = str(escape(piece.text))
+        if piece.code:
+            html = f"<code>{html}</code>"
+        if piece.italic:
+            html = f"<em>{html}</em>"
+        if piece.bold:
+            html = f"<strong>{html}</strong>"
+        url = link_target(piece.url)
+        if url:
+            html = f'<a href="{escape(url)}">{html}</a>'
+        out.append(html)
+    return Markup("".join(out))

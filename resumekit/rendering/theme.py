@@ -201,7 +201,7 @@ def _is_docx(path: Path) -> bool:
 def _html_environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     import jinja2
 
-    from .layout import contact_rows, kind_name
+    from .layout import contact_rows, inline_html, kind_name
 
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
@@ -213,4 +213,5 @@ def _html_environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     environment.filters["contact_rows"] = contact_rows
     environment.filters["kind_name"] = kind_name
     environment.filters["dir"] = _dir_attribute
+    environment.filters["md"] = inline_html
     return environment

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from ..models.markup import plain
+
 # A token: letters/digits, optionally joined by . / & - or ending in + or # (C++, C#,
 # Node.js, CI/CD, P&L, A/B); a leading dot is kept when a word starts with it (.NET).
 TOKEN = re.compile(r"(?<![\w.])\.?[^\W_]+(?:[+#]+(?![^\W_]))?(?:[./&][^\W_]+[+#]*)*")
@@ -36,8 +38,9 @@ e.g i.e and/or vs u.s a.m p.m
 
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """NFKC (which also splits ligatures such as 'ﬁ'), plain dashes and quotes, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES)
+    """The text a reader sees (no inline Markdown), NFKC (which also splits ligatures such
+    as 'ﬁ'), plain dashes and quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", plain(text)).translate(_DASHES).translate(_QUOTES)
     return re.sub(r"\s+", " ", text).strip()
 
 
