@@ -15,6 +15,8 @@ from ..feedback.reapplication import find_application
 from ..models import Profile, Target
 from ..rendering import Theme
 from ..tailoring import Tailored, tailor
+from ..models.profile import HIGHLIGHTED
+from ..tailoring.evidence import bolded
 from ..tailoring.fitting import fit_pages
 from ..tailoring.redaction import redacted
 from ..tailoring.terms import JobTerm
@@ -71,10 +73,10 @@ def _measure_job(content: Resume, theme: Theme, project_dir: Path) -> tuple[int,
     return measure_pages(content, theme, project_dir)
 
 
-def _measure_aside(pool: Executor, options: Options, theme: Theme, project: Project,
+def _measure_aside(pool: Executor, options: Options, theme: Theme, project: Project, bold: Tailored | None,
                    profile: Profile) -> Future[tuple[int, float]]:
     """A resume's pages measured in another process, while this one measures another."""
-    return pool.submit(_measure_job, build_resume(profile, options), theme, project.root)
+    return pool.submit(_measure_job, resume_of(profile, bold, options), theme, project.root)
 
 
 def plan_target(project: Project, target: Target | None, session: BuildSession | None = None) -> Plan:
@@ -92,9 +94,10 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
 
         theme, layouts = project.theme, session.layouts
         pool = session.render_pool
-        aside = partial(_measure_aside, pool, options, theme, project) if pool else None
+        bold = tailored if target.boldMatchedTerms else None  # measured as it will be set
+        aside = partial(_measure_aside, pool, options, theme, project, bold) if pool else None
         tailored = fit_pages(tailored, target.pages,
-                             lambda profile: measure_pages(build_resume(profile, options), theme,
+                             lambda profile: measure_pages(resume_of(profile, bold, options), theme,
                                                            project.root, layouts),
                              session.fitted, aside)
     application = find_application(project.feedback, target)
@@ -142,4 +145,24 @@ def content_for(plan: Plan, document: str, options: Options) -> Resume | Letter:
             answers = letter_answers(plan.tailored, highlights or ())
         return build_letter(plan.profile, plan.target, options, growth=plan.growth, highlights=highlights,
                             answers=answers)
-    return build_resume(plan.profile, options)
+    bold = plan.tailored if plan.target is not None and plan.target.boldMatchedTerms else None
+    return resume_of(plan.profile, bold, options)
+
+
+def resume_of(profile: Profile, bold: Tailored | None, options: Options) -> Resume:
+    """The resume's content; with ``bold`` (a target's ``boldMatchedTerms``), each
+    highlight sets the job's terms it matched in bold."""
+    return build_resume(_with_terms_bold(profile, bold) if bold is not None else profile, options)
+
+
+def _with_terms_bold(profile: Profile, tailored: Tailored) -> Profile:
+    """The profile's highlights with the job's terms they match in bold."""
+    hits = {u.text: u.hits for u in tailored.units if u.place.highlight is not None}
+    update = {}
+    for section in HIGHLIGHTED:
+        entries = []
+        for entry in getattr(profile, section):
+            highlights = [h.model_copy(update={"text": bolded(h.text, hits.get(h.text, ()))}) for h in entry.highlights]
+            entries.append(entry.model_copy(update={"highlights": highlights}))
+        update[section] = entries
+    return profile.model_copy(update=update)

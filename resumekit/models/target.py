@@ -50,6 +50,8 @@ class Target(Model):
     include: list[str] = Field(default_factory=list, description="Keep only entries/highlights with these tags.")
     exclude: list[str] = Field(default_factory=list, description="Drop entries/highlights with these tags.")
     pages: int | None = Field(None, ge=1, description="Page budget for the resume.")
+    boldMatchedTerms: bool = Field(False, description="Set the job's terms that the resume's highlights "
+                                                      "match in bold.")
     language: LanguageTag | None = Field(None, description="The language of this job's documents; "
                                                            "overrides the config's.")
     page: Paper | None = Field(None, description="The paper, a4 or letter; by default from the job's country.")

@@ -91,3 +91,24 @@ def best_highlights(terms: Iterable[str], units: list[Unit], weights: Mapping[st
         if unit is not None:
             chosen[term] = unit
     return chosen
+
+
+def bolded(text: str, hits: Iterable[Hit]) -> str:
+    """``text`` with each job term it matched, as it is written there, in bold Markdown
+    (``**SQL**``), the longest first and each once; text that carries Markdown of its own
+    is left as it is, as is a term matched by a tag or not written word for word."""
+    import re
+
+    from ..models.markup import has_markup
+
+    if has_markup(text):
+        return text
+    forms = sorted({h.form for h in hits if h.kind != "tag" and h.form}, key=len, reverse=True)
+    taken: list[tuple[int, int]] = []
+    for form in forms:
+        match = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE)
+        if match and not any(s < match.end() and match.start() < e for s, e in taken):
+            taken.append(match.span())
+    for start, end in sorted(taken, reverse=True):
+        text = f"{text[:start]}**{text[start:end]}**{text[end:]}"
+    return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import resumekit
 from resumekit import load_target
 from resumekit.building import GENERAL_BUILD
 from resumekit.building.plan import letter_day, plan_target
@@ -69,3 +70,19 @@ def test_without_a_date_a_letter_is_dated_by_source_date_epoch(tmp_path):
     run = cli("build", "-c", str(config), SOURCE_DATE_EPOCH="1772323200")  # 2026-03-01, UTC
     assert run.returncode == 0, run.stderr
     assert "March 1, 2026" in docx_text(tmp_path / "out" / "general" / "Jane-Doe-Cover-Letter.docx")
+
+
+def test_bold_matched_terms_sets_the_jobs_terms_in_bold_in_the_resume_only(tmp_path):
+    import docx as python_docx
+
+    profile = ("basics:\n  name: Jane Doe\nwork:\n  - name: Acme\n    position: Analyst\n    startDate: 2022-01\n"
+               "    highlights: [Built dbt models and Looker dashboards, Ran the team offsite]\n")
+    job = "title: Analytics Engineer\ncompany: Globex\nqualifications: [dbt and Looker]\nboldMatchedTerms: true\n"
+    config = make_project(tmp_path, profile=profile, targets={"job.yaml": job}, formats=["docx"])
+    resumekit.build(config)
+    document = python_docx.Document(str(tmp_path / "out" / "job" / "Jane-Doe-Resume.docx"))
+    [bullet] = [p for p in document.paragraphs if p.text.startswith("Built")]
+    assert bullet.text == "Built dbt models and Looker dashboards"
+    assert [r.text for r in bullet.runs if r.bold] == ["dbt", "Looker"]
+    letter = python_docx.Document(str(tmp_path / "out" / "job" / "Jane-Doe-Cover-Letter.docx"))
+    assert not [r for p in letter.paragraphs for r in p.runs if r.bold and r.text == "dbt"]

@@ -51,3 +51,14 @@ def test_best_highlights_names_one_highlight_per_term():
     chosen = best_highlights([term.name for term in t.terms], t.units, t.weights)
     assert all(kind_of(u) == "highlight" for u in chosen.values())
     assert all(any(h.term == term for h in u.hits) for term, u in chosen.items())
+
+
+def test_bolded_sets_each_matched_term_as_written_in_bold_once():
+    from resumekit.tailoring.evidence import bolded
+    from resumekit.tailoring.matching import Hit
+
+    hits = (Hit("SQL", "exact", "SQL"), Hit("Load Testing", "stem", "load tests"), Hit("Python", "tag", "python"),
+            Hit("Test", "stem", "tests"))
+    assert bolded("Wrote SQL and ran load tests in SQL", hits) == "Wrote **SQL** and ran **load tests** in SQL"
+    assert bolded("Already **bold** SQL", hits) == "Already **bold** SQL"  # the person's own Markdown wins
+    assert bolded("No terms here", ()) == "No terms here"
