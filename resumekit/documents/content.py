@@ -52,6 +52,9 @@ class Entry:
     description: str = ""
     bullets: tuple[str, ...] = ()
     label: str = ""
+    continued: bool = False
+    """A further position at the employer of the entry before it (a promotion): shown
+    under that employer's heading with only its title and dates."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "url", link_target(self.url))

@@ -54,12 +54,17 @@ def summary_text(basics: Basics) -> str:
 
 
 def _work_section(profile: Profile, loc: Locale) -> Section:
-    entries = tuple(
-        Entry(title=w.name or "", subtitle=w.position or "", where=w.location or "",
-              when=loc.range(w.startDate, w.endDate), url=w.url,
-              description=sentences(w.description, w.summary), bullets=tuple(_text(h) for h in w.highlights))
-        for w in profile.work)
-    return Section("work", loc.text("sections.work"), "entries", entries)
+    """Each position; consecutive ones at one employer (a promotion) under one heading."""
+    entries = []
+    for i, w in enumerate(profile.work):
+        before = profile.work[i - 1] if i else None
+        continued = bool(before and w.name and before.name and w.name.strip() == before.name.strip()
+                         and (w.location or "") in ("", before.location or ""))  # moved city: its own heading
+        entries.append(Entry(title=w.name or "", subtitle=w.position or "", where=w.location or "",
+                             when=loc.range(w.startDate, w.endDate), url=w.url,
+                             description=sentences(None if continued else w.description, w.summary),
+                             bullets=tuple(_text(h) for h in w.highlights), continued=continued))
+    return Section("work", loc.text("sections.work"), "entries", tuple(entries))
 
 
 _GPA = re.compile(r"(?i)^\s*(?:GPA:?\s*)?(\d(?:[.,]\d+)?(?:\s*/\s*\d(?:[.,]\d+)?)?)\s*(?:GPA)?\s*$")

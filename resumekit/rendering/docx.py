@@ -286,6 +286,16 @@ def _entry(document: Any, entry: Entry, first: bool, quote: bool) -> None:
     title = entry.title or entry.subtitle
     second = entry.subtitle if entry.title else ""
     body = bool(entry.description or entry.bullets)
+    if entry.continued:  # a further position at the employer above: its title and dates only
+        row = _indented(document, after=0)
+        row.paragraph_format.space_before = Pt(3)
+        row.paragraph_format.keep_with_next = body
+        if second:
+            row.add_run(second).italic = True
+        if entry.when:
+            row.add_run(f"\t{entry.when}")
+        _body(document, entry, quote)
+        return
     compact = not entry.where and not body
     second_row = not compact and bool(second or (entry.where and entry.when))
     head = document.add_paragraph(style="Heading 2")
@@ -308,6 +318,11 @@ def _entry(document: Any, entry: Entry, first: bool, quote: bool) -> None:
             row.add_run(second).italic = True
         if entry.where and entry.when:
             row.add_run(f"\t{entry.when}")
+    _body(document, entry, quote)
+
+
+def _body(document: Any, entry: Entry, quote: bool) -> None:
+    """An entry's description and bullets."""
     if entry.description:
         paragraph = _marked(_indented(document, after=0), entry.description)
         paragraph.paragraph_format.space_before = Pt(1)

@@ -62,3 +62,38 @@ def test_building_a_resume_does_not_change_the_profile(jane):
     build_resume(jane)
     build_letter(jane, load_target({"title": "Lead", "company": "Acme"}), Options(date="2026-01-15"))
     assert jane.model_dump() == before
+
+
+def test_consecutive_positions_at_one_employer_are_shown_under_one_heading(tmp_path):
+    import docx
+    from pypdf import PdfReader
+
+    import resumekit
+
+    from ..helpers import make_project
+
+    profile = """\
+basics: {name: Jane Doe}
+work:
+  - {name: Acme Health, position: Lead Data Analyst, location: "Columbus, OH", startDate: 2024-01,
+     highlights: [Led a team of four]}
+  - {name: Acme Health, position: Data Analyst, location: "Columbus, OH", startDate: 2021-03, endDate: 2023-12,
+     highlights: [Built the churn model]}
+  - {name: Globex, position: Analyst, startDate: 2019-01, endDate: 2021-02, highlights: [Cleaned data]}
+"""
+    config = make_project(tmp_path, profile=profile, documents=["resume"])
+    resumekit.build(config)
+    out = tmp_path / "out" / "general"
+    text = "\n".join(p.extract_text() for p in PdfReader(out / "Jane-Doe-Resume.pdf").pages)
+    assert text.count("Acme Health") == 1 and text.count("Columbus, OH") == 1
+    order = ["Acme Health", "Lead Data Analyst", "Jan 2024", "Led a team", "Data Analyst", "Mar 2021",
+             "Built the churn", "Globex"]
+    at = 0
+    for piece in order:  # each after the one before, as a reader meets them
+        at = text.find(piece, at)
+        assert at != -1, piece
+        at += len(piece)
+    document = docx.Document(str(out / "Jane-Doe-Resume.docx"))
+    employers = [p.text.split("\t")[0] for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert employers == ["Acme Health", "Globex"]
+    assert any(p.text == "Data Analyst\tMar 2021 \u2013 Dec 2023" for p in document.paragraphs)
