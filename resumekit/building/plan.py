@@ -63,8 +63,9 @@ def options_for(project: Project, target: Target | None) -> Options:
     """How the target's documents are written: language and phrases, paper, the letter's date."""
     config = project.config
     locale = locale_of(project, target)
+    order = (target.sectionOrder if target else None) or config.sectionOrder
     return Options(language=locale.tag, date=letter_day(target, config.letterDate or config.date),
-                   locale=locale, paper=paper_of(project, target))
+                   locale=locale, paper=paper_of(project, target), section_order=tuple(order))
 
 
 def _measure_job(content: Resume, theme: Theme, project_dir: Path) -> tuple[int, float]:

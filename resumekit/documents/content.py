@@ -130,6 +130,8 @@ class Options:
     locale: Locale | None = None
     """The phrases and date rules; ``None``: the built-in ones of ``language``."""
     paper: Paper = "letter"
+    section_order: tuple[str, ...] = ()
+    """Sections of the resume to put first, in this order (``sectionOrder``)."""
 
     @property
     def phrases(self) -> Locale:

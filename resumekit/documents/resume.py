@@ -200,7 +200,11 @@ def build_resume(profile: Profile, options: Options | None = None) -> Resume:
     if summary.strip():
         sections.append(Section("summary", loc.text("sections.summary"), "text", text=summary.strip()))
     sections += [s for s in (build(profile, loc) for build in _SECTION_BUILDERS) if _has_content(s)]
+    sections = _merge_languages(sections, loc)
+    if options.section_order:  # the sections named first, in that order; the others as usual
+        rank = {key: i for i, key in enumerate(options.section_order)}
+        sections = sorted(sections, key=lambda s: rank.get(s.key, len(rank)))
     return Resume(name=profile.basics.name or "", label=profile.basics.label or "",
-                  contacts=contacts_of(profile.basics), sections=tuple(_merge_languages(sections, loc)),
+                  contacts=contacts_of(profile.basics), sections=tuple(sections),
                   language=options.language, paper=options.paper, direction="rtl" if loc.rtl else "ltr",
                   page_label=loc.raw("page"), kind=loc.text("resume"), consent=(profile.consent or "").strip())

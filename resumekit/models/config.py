@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import CountryCode, LanguageTag, Model, Paper, PartialDate
+from .base import CountryCode, LanguageTag, Model, Paper, PartialDate, SectionName
 
 Format = Literal["pdf", "docx"]
 DocumentKind = Literal["resume", "letter"]
@@ -32,6 +32,9 @@ class Config(Model):
     market: CountryCode | None = Field(None, description="The country whose hiring conventions documents are "
                                                          "checked against when a target names none; by default "
                                                          "the target's country, else the profile's.")
+    sectionOrder: list[SectionName] = Field(
+        default_factory=list, description="The resume's sections in this order (summary, work, education, "
+                                          "skills, ...); the ones not named follow in the usual order.")
     page: Paper | None = Field(None, description="The paper: a4 or letter; by default Letter for the US and "
                                                  "Canada (the target's country, else the profile's) and A4 "
                                                  "elsewhere.")

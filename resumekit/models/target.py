@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr
 
-from .base import CountryCode, LanguageTag, Model, Paper, PartialDate
+from .base import CountryCode, LanguageTag, Model, Paper, PartialDate, SectionName
 from .profile import Location, Meta, Skill
 
 
@@ -55,6 +55,9 @@ class Target(Model):
     language: LanguageTag | None = Field(None, description="The language of this job's documents; "
                                                            "overrides the config's.")
     page: Paper | None = Field(None, description="The paper, a4 or letter; by default from the job's country.")
+    sectionOrder: list[SectionName] = Field(default_factory=list,
+                                            description="This job's resume's sections in this order; "
+                                                        "overrides the config's.")
     market: CountryCode | None = Field(None, description="The country whose hiring conventions the documents "
                                                          "are checked against; by default the job's country.")
     redact: list[Redactable] = Field(default_factory=list,

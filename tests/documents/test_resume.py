@@ -97,3 +97,21 @@ work:
     employers = [p.text.split("\t")[0] for p in document.paragraphs if p.style.name == "Heading 2"]
     assert employers == ["Acme Health", "Globex"]
     assert any(p.text == "Data Analyst\tMar 2021 \u2013 Dec 2023" for p in document.paragraphs)
+
+
+def test_section_order_puts_the_named_sections_first_in_both_formats(tmp_path):
+    import docx
+
+    import resumekit
+
+    from ..helpers import JANE, make_project, run_cli
+
+    config = make_project(tmp_path, profile=JANE, formats=["docx"], documents=["resume"],
+                          sectionOrder=["skills", "education"])
+    resumekit.build(config)
+    document = docx.Document(str(tmp_path / "out" / "general" / "Jane-Doe-Resume.docx"))
+    headings = [p.text.strip() for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Skills", "Education"] and "Experience" in headings[2:]
+    config.write_text(config.read_text(encoding="utf-8").replace("- education", "- educaton"), encoding="utf-8")
+    done = run_cli("validate", "-c", str(config))
+    assert done.returncode == 1 and "sectionOrder" in done.stderr and "education" in done.stderr
