@@ -7,7 +7,7 @@ import string
 from pathlib import Path
 from typing import Any
 
-from ..documents.locale import BUILTIN_DIR, Locale, read_phrases
+from ..documents.locale import BUILTIN_DIR, Locale, base_language, read_phrases
 from ..errors import ConfigError, LocatedError, Problem, ProfileError, did_you_mean
 from ..loading import Document, read_document
 from ..loading.paths import is_inside, outside_message
@@ -23,9 +23,13 @@ LETTER_COUNTRIES = frozenset({"US", "CA"})
 
 
 def language_of(project: Project, target: Target | None) -> str:
-    """The target's ``language``, else the config's, else the profile's ``meta.language``, else English."""
-    return ((target.language if target else None) or project.config.language
-            or project.profile.meta.language or "en")
+    """The language of the target's documents in this project (see :func:`document_language`)."""
+    return document_language(target, project.config.language, project.profile)
+
+
+def document_language(target: Target | None, configured: str | None, profile: Profile) -> str:
+    """The target's ``language``, else the configured one, else the profile's ``meta.language``, else English."""
+    return (target.language if target else None) or configured or profile.meta.language or "en"
 
 
 def country_of(profile: Profile, target: Target | None) -> str | None:
@@ -89,7 +93,7 @@ def translated_profile(project: Project, target: Target | None) -> tuple[Profile
             project.translations[language] = translate(project.profile, path, summaries)
         done = project.translations[language]
         profile = done.profile
-    if _base(language) != _base(project.profile.meta.language or "en"):
+    if base_language(language) != base_language(project.profile.meta.language or "en"):
         profile = _letter_in(profile, project.profile)
     return profile, done
 
@@ -104,10 +108,6 @@ def _confined(project: Project, path: Path) -> None:
 LETTER_PHRASES = ("greeting", "opening", "closing", "signoff")
 """The letter defaults of a profile that the document's language says for itself when the
 profile's own are in another language."""
-
-
-def _base(tag: str) -> str:
-    return tag.replace("_", "-").split("-")[0].casefold()
 
 
 def _letter_in(profile: Profile, original: Profile) -> Profile:

@@ -20,7 +20,7 @@ from ..models.base import LANGUAGE_TAG, Paper
 from ..rendering import FORMATS, Rendered, Theme, render_bytes
 from ..tailoring import Tailored, explain
 from ..tailoring.explanation import explanation_markdown
-from .language import paper_for, theme_locales
+from .language import document_language, paper_for, theme_locales
 from .plan import Plan, content_for, options_for, plan_target
 from .project import GENERAL_BUILD, Project
 from .result import BuildResult, Output
@@ -172,7 +172,7 @@ def render(
     person = profile.profile if isinstance(profile, Tailored) else profile
     job = target or (profile.target if isinstance(profile, Tailored) else None)
     if isinstance(person, Profile) and language is None:
-        language = (job.language if isinstance(job, Target) else None) or person.meta.language or "en"
+        language = document_language(job if isinstance(job, Target) else None, None, person)
     _check_render_arguments(profile, target, path, document, theme, language)
     if page not in (None, "a4", "letter"):
         raise BuildError(f"unknown paper {page!r:.40}; choose a4 or letter")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .locale import Locale
+from .locale import Locale, builtin_locale
 
 SectionKind = Literal["entries", "lines", "text"]
 Paper = Literal["letter", "a4"]
@@ -135,7 +135,7 @@ class Options:
 
     @property
     def phrases(self) -> Locale:
-        return self.locale or Locale.load(self.language)
+        return self.locale or builtin_locale(self.language)
 
 
 def all_text(value: object) -> list[str]:

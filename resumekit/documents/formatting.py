@@ -3,36 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .locale import Locale
-
-
-@lru_cache(maxsize=32)
-def _locale(language: str) -> Locale:
-    """The built-in phrases of ``language`` (a project's or theme's own come through :class:`Options`)."""
-    return Locale.load(language)
+from .locale import builtin_locale
 
 
 def format_date(value: str | None, language: str = "en") -> str:
     """``2022-03`` -> ``Mar 2022`` (in ``language``, from CLDR); ``2021`` stays; ``present`` -> ``present``."""
-    return _locale(language).date(value)
+    return builtin_locale(language).date(value)
 
 
 def format_range(start: str | None, end: str | None, language: str = "en") -> str:
     """A date range as people write it: ``Mar 2022 – present``, ``2019 – 2021``."""
-    return _locale(language).range(start, end)
+    return builtin_locale(language).range(start, end)
 
 
 def format_month_year(value: str | None, language: str = "en") -> str:
     """``2026-09`` -> ``September 2026``; a bare year stays as it is."""
-    return _locale(language).month_year(value)
+    return builtin_locale(language).month_year(value)
 
 
 def format_long_date(day: dt.date, language: str = "en") -> str:
     """A letter's date: ``November 26, 2026`` (English), ``26 November 2026`` (en-GB)."""
-    return _locale(language).long_date(day)
+    return builtin_locale(language).long_date(day)
 
 
 def sentences(*parts: str | None) -> str:

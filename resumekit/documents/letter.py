@@ -17,7 +17,7 @@ from ..models.profile import HIGHLIGHTED, Profile
 from ..models.target import Target
 from .content import Letter, Options
 from .formatting import join
-from .locale import Locale
+from .locale import Locale, builtin_locale
 from .resume import contacts_of
 
 LETTER_HIGHLIGHTS = 3
@@ -62,7 +62,7 @@ def lead_in(answers: tuple[str, ...], role: str | None, loc: Locale | None = Non
     language's ``letter.leadIns``, chosen by the role's name, so letters to different jobs
     do not all read alike), or, with nothing answered, ``letter.plainLeadIn``, which claims
     no relevance."""
-    loc = loc or Locale.load()
+    loc = loc or builtin_locale()
     templates = loc.texts("letter.leadIns")
     if not answers or not templates:
         return loc.text("letter.plainLeadIn")
@@ -169,7 +169,7 @@ _CERTIFICATE_WORDS = ("certif", "zertifikat", "certyfikat", "sertifika", "資格
 
 def improvement_phrase(improvement: Improvement, loc: Locale | None = None) -> str:
     """What the improvement did, as a phrase that follows 'I' (past tense)."""
-    loc = loc or Locale.load()
+    loc = loc or builtin_locale()
     if improvement.summary:
         return _lower_first(improvement.summary)
     add = improvement.add
@@ -221,7 +221,7 @@ def growth_paragraph(
     I have worked on my leadership. I led a volunteer data project and earned the Google
     Data Analytics Certificate."
     """
-    loc = loc or Locale.load()
+    loc = loc or builtin_locale()
     told = [(imp, phrase) for imp in answering(feedback, application, taxonomy)
             if (phrase := improvement_phrase(imp, loc))][:3]
     if not told:

@@ -34,6 +34,18 @@ ALIASES = {"zh": "zh-Hans", "zh-CN": "zh-Hans", "zh-SG": "zh-Hans", "pt": "pt-BR
 without a region is Brazil's (as in CLDR)."""
 
 
+def base_language(tag: str) -> str:
+    """The language of a tag, without script or region: ``pt-BR`` -> ``pt``, ``zh_Hans`` -> ``zh``."""
+    return tag.replace("_", "-").split("-")[0].casefold()
+
+
+@lru_cache(maxsize=32)
+def builtin_locale(tag: str = "en") -> Locale:
+    """The locale ``tag`` with resumekit's own phrases only, read once: what documents use
+    when no project or theme phrase files are given."""
+    return Locale.load(tag)
+
+
 def candidates(tag: str) -> list[str]:
     """The phrase files that may serve ``tag``, most specific first: ``pt-BR`` -> ``pt-BR``,
     ``pt``; ``zh-CN`` -> ``zh-CN``, ``zh-Hans``, ``zh``."""
@@ -134,15 +146,13 @@ class Locale:
     def load(cls, tag: str = "en", folders: Iterable[Path] = (), date_style: str | None = None) -> Locale:
         """The locale ``tag`` (a BCP 47 tag), its phrases from every file that serves it."""
         phrases = dict(read_phrases(BUILTIN_DIR / "en.yaml"))
-        if tag.replace("_", "-").split("-")[0].casefold() != "en":
+        if base_language(tag) != "en":
             phrases = _without(phrases, ENGLISH_ONLY)
-        files = phrase_files(tag, folders)
+        files = phrase_files(tag, folders)  # English's own file among them only for English
         for path in files:
             if path != BUILTIN_DIR / "en.yaml":
                 phrases = _merged(phrases, read_phrases(path))
-        own = bool(files) and (tag.split("-")[0].split("_")[0].casefold() == "en"
-                               or any(p != BUILTIN_DIR / "en.yaml" for p in files))
-        return cls(tag, phrases, date_style or DEFAULT_DATE_STYLE, own)
+        return cls(tag, phrases, date_style or DEFAULT_DATE_STYLE, bool(files))
 
     # --- phrases ----------------------------------------------------------------------
 
@@ -262,16 +272,3 @@ def _format(day: dt.date, form: str, tag: str) -> str:
     if form in _PATTERNS:
         return str(format_date(day, form, locale=_babel_locale(tag)))
     return str(format_skeleton(form, day, locale=_babel_locale(tag)))
-
-
-def known_language(tag: str) -> bool:
-    """Whether CLDR knows ``tag``'s language (Babel can date it)."""
-    from babel import Locale as BabelLocale, UnknownLocaleError
-
-    for name in candidates(tag):
-        try:
-            BabelLocale.parse(name, sep="-")
-            return True
-        except (UnknownLocaleError, ValueError):
-            continue
-    return False

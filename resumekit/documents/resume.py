@@ -10,7 +10,7 @@ from ..models.base import TaggedText
 from ..models.profile import Basics, Profile
 from .content import Entry, Link, Options, Resume, Section
 from .formatting import join, sentences
-from .locale import Locale
+from .locale import Locale, builtin_locale
 
 
 def _display_url(url: str) -> str:
@@ -72,7 +72,7 @@ _GPA = re.compile(r"(?i)^\s*(?:GPA:?\s*)?(\d(?:[.,]\d+)?(?:\s*/\s*\d(?:[.,]\d+)?
 
 def score_text(score: str, loc: Locale | None = None) -> str:
     """An education's score as people write it: ``3.6``, ``3.6 GPA`` -> ``GPA 3.6``; else ``Grade: ...``."""
-    loc = loc or Locale.load()
+    loc = loc or builtin_locale()
     gpa = _GPA.match(score)
     return loc.text("labels.gpa", score=gpa.group(1)) if gpa else loc.text("labels.grade", score=score.strip())
 

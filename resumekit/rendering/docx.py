@@ -27,7 +27,7 @@ from ..documents.content import all_text
 from ..documents.content import link_target
 from ..models.markup import pieces
 from ..errors import BuildError
-from .layout import contact_rows, kind_name
+from .layout import RIGHT_TO_LEFT, contact_rows, kind_name
 from .scripts import COMPLEX, EAST_ASIAN, run_language, runs, script_of
 from .theme import Theme
 
@@ -89,7 +89,6 @@ def _set_paper(document: Any, paper: str) -> None:
             tab.set(qn("w:pos"), new_twips)
 
 
-_RTL = {"R", "AL"}
 _AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
                "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
@@ -172,7 +171,7 @@ def _mark_run(run: Any, text: str, language: str) -> None:
     import unicodedata
 
     east, complex_ = _script_language(text, language)
-    rtl = any(unicodedata.bidirectional(c) in _RTL for c in text)
+    rtl = any(unicodedata.bidirectional(c) in RIGHT_TO_LEFT for c in text)
     if not (east or complex_ or rtl):
         return
     rpr = run.get_or_add_rPr()

@@ -20,6 +20,10 @@ _KIND_NAMES = {"linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab", "
                "stackoverflow": "Stack Overflow", "x": "X", "youtube": "YouTube"}
 
 
+RIGHT_TO_LEFT = frozenset({"R", "AL"})
+"""Unicode's bidirectional classes of letters written right to left (Hebrew; Arabic)."""
+
+
 def direction_of(text: str) -> str | None:
     """``rtl`` or ``ltr`` by the first letter of ``text`` with a direction (Unicode's
     bidirectional class), ``None`` for text without one (digits, punctuation)."""
@@ -27,7 +31,7 @@ def direction_of(text: str) -> str | None:
         kind = unicodedata.bidirectional(char)
         if kind == "L":
             return "ltr"
-        if kind in ("R", "AL"):
+        if kind in RIGHT_TO_LEFT:
             return "rtl"
     return None
 

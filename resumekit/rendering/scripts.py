@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from markupsafe import escape
 
+from ..documents.locale import base_language
+
 _SCRIPTS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
     ("\u3040-\u30ff\u31f0-\u31ff", "kana", lambda doc: "ja"),
     ("\u1100-\u11ff\u3130-\u318f\uac00-\ud7af", "hangul", lambda doc: "ko"),
@@ -32,20 +34,16 @@ _RUN = re.compile(f"[{_CLASS}](?:[{_CLASS}\\s\u3000-\u303f\uff00-\uffef·・]*[{
 _ONE = [(re.compile(f"[{chars}]"), name, pick) for chars, name, pick in _SCRIPTS]
 
 
-def base(tag: str) -> str:
-    return tag.replace("_", "-").split("-")[0].casefold()
-
-
 def run_language(run: str, document_language: str) -> str | None:
     """The language tag for ``run`` (text in one non-Latin script or a mix of CJK ones),
     or ``None`` where it is the document's own."""
-    doc = base(document_language)
+    doc = base_language(document_language)
     for pattern, name, pick in _ONE:
         if pattern.search(run):
             if name == "han" and _ONE[0][0].search(run):
                 continue  # kanji with kana: Japanese, found first
             tag = pick(doc)
-            return None if base(tag) == doc else tag
+            return None if base_language(tag) == doc else tag
     return None
 
 
