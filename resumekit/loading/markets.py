@@ -13,7 +13,7 @@ import yaml
 
 from ..errors import Problem
 from ..models import Profile, Target
-from ..models.profile import PERSONAL
+from ..models.profile import PERSONAL, REDACTED_DETAILS
 from .document import Document
 
 TABLE = Path(__file__).with_name("markets.yaml")
@@ -70,12 +70,9 @@ def market_of(profile: Profile, target: Target | None, configured: str | None) -
     return location.countryCode.upper() if location and location.countryCode else None
 
 
-REDACTS = {"photo": ("image",), "birthDate": ("birthDate", "age"), "personal": PERSONAL[1:]}
-"""The details of ``basics`` each ``redact:`` item of a target leaves out."""
-
-
 def redacted_details(redact: list[str]) -> set[str]:
-    return {key for item in redact for key in REDACTS.get(item, ())}
+    """The details of ``basics`` a target's ``redact:`` leaves out of its documents."""
+    return {key for item in redact for key in REDACTED_DETAILS.get(item, ())}
 
 
 def convention_problems(profile: Profile, document: Document, conventions: Market, who: str,

@@ -60,6 +60,10 @@ class Basics(Model):
 
 PERSONAL = ("image", "birthDate", "age", "nationality", "maritalStatus", "children", "gender", "religion", "health")
 """The personal details of ``basics`` that markets differ on, a photo first."""
+REDACTED_DETAILS: dict[str, tuple[str, ...]] = {"photo": ("image",), "birthDate": ("birthDate", "age"),
+                                                "personal": PERSONAL}
+"""The details of ``basics`` that each of a target's ``redact:`` items leaves out of its
+documents (``name``, ``contact``, ``address`` and ``references`` leave out more than details)."""
 
 
 class Work(Model):

@@ -6,10 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..models import Profile
-from ..models.profile import PERSONAL
-
-_BIRTH = ("birthDate", "age")
-
+from ..models.profile import REDACTED_DETAILS
 
 def redacted(profile: Profile, redact: Iterable[str]) -> Profile:
     """``profile`` without what ``redact`` names: ``name``, ``contact`` (email, phone,
@@ -26,12 +23,8 @@ def redacted(profile: Profile, redact: Iterable[str]) -> Profile:
         basics.update(email=None, phone=None, url=None, profiles=[])
     if "address" in items and profile.basics.location is not None:
         basics["location"] = profile.basics.location.model_copy(update={"address": None, "postalCode": None})
-    if "photo" in items:
-        basics["image"] = None
-    if "birthDate" in items:
-        basics.update(dict.fromkeys(_BIRTH))
-    if "personal" in items:
-        basics.update(dict.fromkeys(PERSONAL))
+    for item in sorted(items):
+        basics.update(dict.fromkeys(REDACTED_DETAILS.get(item, ())))
     update: dict[str, object] = {"basics": profile.basics.model_copy(update=basics)}
     if "references" in items:
         update["references"] = [r.model_copy(update={"name": None}) for r in profile.references]

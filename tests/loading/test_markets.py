@@ -94,3 +94,9 @@ def test_a_market_the_table_lacks_is_said_at_its_line(tmp_path):
     config = _project(tmp_path, "US", "market: KE\n")
     done = run_cli("validate", "-c", str(config))
     assert "job.yaml:4:9: market: warning: resumekit has no conventions for the market KE" in done.stderr
+
+
+def test_a_photo_left_out_by_redact_personal_is_no_concern_either(tmp_path):
+    config = _project(tmp_path, "US", "redact: [personal]\n")
+    warnings = [str(w) for w in resumekit.build(config, formats=["docx"]).warnings]
+    assert not [w for w in warnings if "basics.image" in w]
