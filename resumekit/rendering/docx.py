@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from typing import Any
 
 import docx
@@ -22,16 +21,17 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.run import Run
 
+from .._version import __version__
 from ..documents import Entry, Letter, Link, Resume, Section
 from ..documents.content import all_text
 from ..documents.content import link_target
 from ..models.markup import pieces
 from ..errors import BuildError
+from .docx_package import finish_package, font_families
 from .layout import RIGHT_TO_LEFT, contact_rows, kind_name
 from .scripts import COMPLEX, EAST_ASIAN, run_language, runs, script_of
 from .theme import Theme
 
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 # The look of style.css, where Word needs it in code rather than in reference.docx.
 ACCENT, MUTED, RULE = "004F90", "555555", "7FA3C4"
 INDENT = 6.0  # pt, .entry { margin-left }
@@ -406,19 +406,6 @@ def _letter(document: Any, doc: Letter) -> None:
     paragraph(before=30).add_run(doc.signature).bold = True
 
 
-def _reproducible_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps and permissions, in the same order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(item.filename))
-    return out.getvalue()
-
-
 CORE_PROPERTY_LIMIT = 255
 """The most characters python-docx lets a core property (title, author) hold."""
 
@@ -428,6 +415,12 @@ def _core_property(text: str) -> str:
     if len(text) <= CORE_PROPERTY_LIMIT:
         return text
     return text[:CORE_PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+
+
+def _word_count(document: Any) -> int:
+    """The words of the document's text: what lies between spaces, tabs and breaks and has a
+    letter or a digit (the contact line's separators are no words)."""
+    return sum(any(c.isalnum() for c in word) for paragraph in document.paragraphs for word in paragraph.text.split())
 
 
 def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes:
@@ -460,4 +453,4 @@ def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes
     props.created = props.modified = stamp
     buffer = io.BytesIO()
     document.save(buffer)
-    return _reproducible_zip(buffer.getvalue())
+    return finish_package(buffer.getvalue(), font_families(theme.fonts()), _word_count(document), __version__)
