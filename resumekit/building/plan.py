@@ -22,6 +22,7 @@ from ..tailoring.redaction import redacted
 from ..tailoring.terms import JobTerm
 from ..tailoring.text import common
 from ..loading.translation import Translated
+from .look import look_for, photo_of
 from .language import locale_of, paper_of, translated_feedback, translated_profile
 from .project import GENERAL_BUILD, Project
 from .session import BuildSession
@@ -64,8 +65,12 @@ def options_for(project: Project, target: Target | None) -> Options:
     config = project.config
     locale = locale_of(project, target)
     order = (target.sectionOrder if target else None) or config.sectionOrder
+    breaks = config.pageBreakBefore if target is None or target.pageBreakBefore is None else target.pageBreakBefore
+    designs = (config.design, target.design) if target else (config.design,)
     return Options(language=locale.tag, date=letter_day(target, config.letterDate or config.date),
-                   locale=locale, paper=paper_of(project, target), section_order=tuple(order))
+                   locale=locale, paper=paper_of(project, target), section_order=tuple(order),
+                   breaks_before=tuple(breaks), look=look_for(project.theme, project.root, *designs),
+                   photo=photo_of(project, target))
 
 
 def _measure_job(content: Resume, theme: Theme, project_dir: Path) -> tuple[int, float]:
@@ -166,4 +171,10 @@ def _with_terms_bold(profile: Profile, tailored: Tailored) -> Profile:
             highlights = [h.model_copy(update={"text": bolded(h.text, hits.get(h.text, ()))}) for h in entry.highlights]
             entries.append(entry.model_copy(update={"highlights": highlights}))
         update[section] = entries
-    return profile.model_copy(update=update)
+    sections = {}
+    for key, custom in profile.sections.items():  # a section of one's own, alike
+        entries = [entry.model_copy(update={"highlights": [
+            h.model_copy(update={"text": bolded(h.text, hits.get(h.text, ()))}) for h in entry.highlights]})
+            for entry in custom.entries]
+        sections[key] = custom.model_copy(update={"entries": entries})
+    return profile.model_copy(update={**update, "sections": sections})

@@ -22,9 +22,11 @@ from ..loading.feedback import feedback_files, inline_feedback, read_feedback
 from ..loading.paths import Place, is_inside, outside_message, require_file, resolve_inside, why_not_a_file
 from ..models import Config, Profile, Target
 from ..models.areas import Taxonomy
+from ..models.base import SECTION_NAMES
 from ..models.feedback import Feedback
 from ..rendering.theme import Theme
 from ..loading.target import id_from_stem, unknown_areas
+from .look import font_problem
 from .manifest import target_listing, tree_files
 from .result import GENERAL_BUILD, Failure
 
@@ -246,6 +248,11 @@ def load_project(
     listed, bad = _attempt(failed, lambda: _listed_targets(config, root, allow,
                                                           _place(loaded, "targets", ConfigError))) or ([], [])
     theme = _attempt(failed, lambda: _theme(config.theme, root, allow, _place(loaded, "theme", ConfigError)))
+    if theme is not None:
+        _attempt(failed, theme.settings)
+        problem = font_problem(config.design, loaded.document, theme, root)
+        if problem is not None:
+            failed.append(ConfigError([problem]))
     profile_place = _place(loaded, "profile", ProfileError)
     profile = _attempt(failed, lambda: read_profile(require_file(root, config.profile, allow, profile_place),
                                                     strict))
@@ -253,6 +260,9 @@ def load_project(
     inline = None
     if profile is not None:
         _attempt(failed, lambda: _check_image(profile, root, allow))
+        named = custom_section_problems(profile) + section_name_problems(config, loaded.document, profile.model)
+        if named:
+            failed.append(ConfigError(named))
         warnings += profile.warnings
         hashes.update(profile.hashes)
         inline = inline_feedback(profile.document)
@@ -292,6 +302,11 @@ def load_project(
         warnings += target.warnings
         hashes.update(target.hashes)
         unknown = unknown_areas(target, taxonomy)
+        problem = font_problem(target.model.design, target.document, theme, root) if theme else None
+        if problem is not None:
+            unknown.append(problem)
+        if profile is not None:
+            unknown += section_name_problems(target.model, target.document, profile.model)
         if unknown:
             bad.append(Failure(target.model.id or id_from_stem(file.stem), TargetError(unknown)))
             continue
@@ -334,6 +349,39 @@ def load_project(
                    hashes, theme, documents)
 
 
+def section_name_problems(model: Config | Target, document: Document, profile: Profile) -> list[Problem]:
+    """A located error for each section that ``sectionOrder`` or ``pageBreakBefore`` names
+    and the resume does not have (neither built in nor one of the profile's ``sections:``)."""
+    known = [*SECTION_NAMES, *profile.sections]
+    found = []
+    for key in ("sectionOrder", "pageBreakBefore"):
+        for i, name in enumerate(getattr(model, key) or []):
+            if name not in known:
+                line, column = document.positions.of_value((key, i))
+                found.append(Problem(document.source, line, column, f"{key}[{i}]",
+                                     f"no section '{name}': the resume's sections are {', '.join(known)}"
+                                     + did_you_mean(name, known)))
+    return found
+
+
+def custom_section_problems(profile: Loaded[Profile]) -> list[Problem]:
+    """A located error for each of the profile's ``sections:`` named like a built-in one,
+    or holding more than one shape of entry."""
+    found = []
+    for key, section in profile.model.sections.items():
+        line, column = profile.document.positions.of_key(("sections", key))
+        shapes = [shape for shape in ("entries", "lines", "bullets") if getattr(section, shape)]
+        if key in SECTION_NAMES:
+            found.append(Problem(profile.document.source, line, column, f"sections.{key}",
+                                 f"'{key}' is a built-in section; give your own section another name "
+                                 f"(its title may still be anything)"))
+        elif len(shapes) > 1:
+            found.append(Problem(profile.document.source, line, column, f"sections.{key}",
+                                 f"a section holds one of entries, lines or bullets, not {' and '.join(shapes)}; "
+                                 f"make a section of each"))
+    return found
+
+
 def _conventions(profile: Loaded[Profile], config: Config, targets: list[Target],
                  loaded: dict[str, Loaded[Target]]) -> list[Problem]:
     """What the profile carries against the conventions of each target's market (the
@@ -354,8 +402,9 @@ def _conventions(profile: Loaded[Profile], config: Config, targets: list[Target]
                     severity="warning")
             continue
         who = f"the target {job.id or ''}" if job is not None else "the resume"
+        photo = job.photo if job is not None and job.photo is not None else config.photo
         for problem in convention_problems(profile.model, profile.document, conventions, who,
-                                           list(job.redact) if job else None):
+                                           list(job.redact) if job else None, photo):
             found.setdefault((problem.field, conventions.code), problem)
     return list(found.values())
 

@@ -20,6 +20,7 @@ from ..models.base import LANGUAGE_TAG, Paper
 from ..rendering import FORMATS, Rendered, Theme, render_bytes
 from ..tailoring import Tailored, explain
 from ..tailoring.explanation import explanation_markdown
+from .look import look_for
 from .language import document_language, paper_for, theme_locales
 from .plan import Plan, content_for, options_for, plan_target
 from .project import GENERAL_BUILD, Project
@@ -184,8 +185,9 @@ def render(
         raise BuildError(f"unknown format '{fmt}' (from {out.name}); resumekit writes {', '.join(FORMATS)}")
     chosen = Theme.named(theme)
     tag = str(language)
+    designs = (job.design,) if isinstance(job, Target) else ()
     options = Options(language=tag, locale=Locale.load(tag, theme_locales(chosen)),
-                      paper=paper_for(cast(Paper | None, page), person, job, tag))
+                      paper=paper_for(cast(Paper | None, page), person, job, tag), look=look_for(chosen, None, *designs))
     if isinstance(profile, Tailored):
         plan = Plan(target or profile.target, profile.profile, profile)
     else:

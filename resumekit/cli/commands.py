@@ -52,6 +52,41 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_theme_list(args: argparse.Namespace) -> int:
+    from ..rendering.theme import Theme, builtin_theme_names
+
+    for name in builtin_theme_names():
+        say(f"{name:<10} {Theme.named(name).settings().description or ''}")
+    return EXIT_OK
+
+
+def cmd_theme_copy(args: argparse.Namespace) -> int:
+    import shutil
+
+    from ..rendering.theme import Theme, builtin_theme_names
+
+    if args.name not in builtin_theme_names():
+        raise UsageError(f"no built-in theme '{args.name}'; there are {', '.join(builtin_theme_names())}"
+                         + did_you_mean(args.name, builtin_theme_names()))
+    dest = Path(args.dir)
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise ConfigError([Problem(str(dest), None, None, "", "already exists and is not an empty folder; "
+                                   "resumekit theme copy never overwrites your files (name a new folder)")])
+    files = Theme.named(args.name).whole()
+    for name, source in files.items():
+        target = dest / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        except OSError as exc:
+            raise ConfigError([Problem(str(target), None, None, "",
+                                       f"cannot write the file: {exc.strerror or exc}")]) from None
+    say(f"copied the {args.name} theme to {dest} ({len(files)} files)")
+    say(f"\nNext: set theme: {dest.as_posix()} in resumekit.yaml, then edit {dest / 'style.css'} "
+        f"and the templates; {dest / 'theme.yaml'} holds its colours, font, sizes and margins")
+    return EXIT_OK
+
+
 def _build_options(args: argparse.Namespace, **more: Any) -> BuildOptions:
     from ..building.session import BuildOptions
 

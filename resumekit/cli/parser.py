@@ -102,6 +102,18 @@ def make_parser() -> argparse.ArgumentParser:
                    help="md (the default, as report.md) or json (a stable shape for scripts)")
     p.set_defaults(func=commands.cmd_explain)
 
+    p = sub.add_parser("theme", help="the built-in themes: list them, or copy one to edit",
+                       description="List the built-in themes, or copy one into a folder of yours to edit "
+                                   "its templates and CSS (a design: block in the config changes colours, "
+                                   "font, sizes and margins without a copy).")
+    tsub = p.add_subparsers(dest="theme_command", metavar="ACTION", required=True)
+    q = tsub.add_parser("list", help="the built-in themes and what each is for")
+    q.set_defaults(func=commands.cmd_theme_list)
+    q = tsub.add_parser("copy", help="copy a built-in theme into a new folder, to edit")
+    q.add_argument("name", metavar="NAME", help="a built-in theme: classic, compact or serif")
+    q.add_argument("dir", metavar="DIR", help="a new (or empty) folder, e.g. mytheme")
+    q.set_defaults(func=commands.cmd_theme_copy)
+
     p = sub.add_parser("schema", help="print the JSON Schema, for editor completion",
                        description="Print the JSON Schema of a file kind, for editor completion "
                                    "(e.g. YAML language server's '# yaml-language-server: $schema=').")

@@ -6,16 +6,18 @@ DOCX writer only place and loop.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from .locale import Locale, builtin_locale
 
-SectionKind = Literal["entries", "lines", "text"]
+SectionKind = Literal["entries", "lines", "text", "bullets"]
 Paper = Literal["letter", "a4"]
 Direction = Literal["ltr", "rtl"]
-"""How a section's entries are shown: titled entries, ``label: text`` lines, or one text."""
+"""How a section's entries are shown: titled entries, ``label: text`` lines, one text, or
+the bullets of its one entry."""
 
 LINKABLE = {"http", "https", "mailto", "tel"}
 
@@ -61,14 +63,55 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class FontFace:
+    """One file of a font family: its path, weight (400, 700) and whether it is italic."""
+
+    path: str
+    weight: int = 400
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Look:
+    """The settings a theme's look is drawn with: its ``theme.yaml`` under a user's ``design:``."""
+
+    accent: str = "#004f90"
+    font: str = "Lato"
+    size: float = 10.0
+    """The body text's size in points."""
+    line: float = 1.36
+    """The body text's line height, in lines."""
+    margins: str = "1.5cm 1.8cm 1.6cm 1.8cm"
+    """The resume's page margins, CSS shorthand."""
+    titles: str = "rule"
+    """How section titles are set: ``rule``, ``underline`` or ``plain``."""
+    icons: bool = True
+    faces: tuple[FontFace, ...] = ()
+    """The files of ``font`` when a design chose it (the theme's own CSS names its own font)."""
+    changed: tuple[str, ...] = ()
+    """The settings a user's design changed from the theme's (``sectionTitles``, ``font``...)."""
+
+    def designed(self, settings: Mapping[str, Any]) -> Look:
+        """This look with a design's ``settings`` (``{"fontSize": 11}``) applied."""
+        return replace(self, **{DESIGN_TO_LOOK[name]: value for name, value in settings.items()})
+
+
+DESIGN_TO_LOOK = {"accent": "accent", "font": "font", "fontSize": "size", "lineSpacing": "line",
+                  "margins": "margins", "sectionTitles": "titles", "icons": "icons"}
+"""Each setting of a ``design:`` block and the :class:`Look` field it sets."""
+
+
+@dataclass(frozen=True)
 class Section:
-    """A titled section; ``kind`` is ``entries``, ``lines`` (label: text) or ``text``."""
+    """A titled section; ``kind`` is ``entries``, ``lines`` (label: text), ``text`` or ``bullets``."""
 
     key: str
     title: str
     kind: SectionKind
     entries: tuple[Entry, ...] = ()
     text: str = ""
+    break_before: bool = False
+    """Whether the section starts on a new page (``pageBreakBefore``)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +131,9 @@ class Resume:
     """What the document is called in its language, for its title."""
     consent: str = ""
     """A data-processing consent clause for the foot of the resume (expected in Poland)."""
+    look: Look = Look()
+    photo: str | None = None
+    """The photo's file, absolute, when the resume shows one."""
 
     @property
     def title(self) -> str:
@@ -114,6 +160,7 @@ class Letter:
     paper: Paper = "letter"
     direction: Direction = "ltr"
     kind: str = "Cover Letter"
+    look: Look = Look()
 
     @property
     def title(self) -> str:
@@ -132,6 +179,11 @@ class Options:
     paper: Paper = "letter"
     section_order: tuple[str, ...] = ()
     """Sections of the resume to put first, in this order (``sectionOrder``)."""
+    breaks_before: tuple[str, ...] = ()
+    """Sections of the resume that start on a new page (``pageBreakBefore``)."""
+    look: Look = Look()
+    photo: str | None = None
+    """The photo file the resume shows, absolute; ``None``: no photo."""
 
     @property
     def phrases(self) -> Locale:

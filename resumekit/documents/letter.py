@@ -148,7 +148,7 @@ def build_letter(
         signoff=defaults.signoff or loc.text("letter.signoff"),
         signature=defaults.signature or profile.basics.name or "",
         language=options.language, label=profile.basics.label or "", paper=options.paper,
-        direction="rtl" if loc.rtl else "ltr", kind=loc.text("coverLetter"))
+        direction="rtl" if loc.rtl else "ltr", kind=loc.text("coverLetter"), look=options.look)
 
 
 def _lower_first(text: str) -> str:

@@ -164,6 +164,27 @@ def _references_section(profile: Profile, loc: Locale) -> Section:
     return Section("references", loc.text("sections.references"), "entries", entries)
 
 
+def custom_sections(profile: Profile, loc: Locale) -> list[Section]:
+    """The profile's own ``sections:``, in the order written: entries, ``label: text``
+    lines, or one bullet list each."""
+    found = []
+    for key, custom in profile.sections.items():
+        if custom.lines:
+            found.append(Section(key, custom.title, "lines",
+                                 tuple(Entry(label=row.label or "", description=row.text or "")
+                                       for row in custom.lines)))
+        elif custom.bullets:
+            found.append(Section(key, custom.title, "bullets",
+                                 (Entry(bullets=tuple(_text(b) for b in custom.bullets)),)))
+        else:
+            found.append(Section(key, custom.title, "entries", tuple(
+                Entry(title=e.name or "", subtitle=e.subtitle or "", where=e.location or "", url=e.url,
+                      when=loc.date(e.date) if e.date else loc.range(e.startDate, e.endDate),
+                      description=e.summary or "", bullets=tuple(_text(h) for h in e.highlights))
+                for e in custom.entries)))
+    return found
+
+
 _SECTION_BUILDERS = (
     _work_section, _education_section, _skills_section, _projects_section, _volunteer_section,
     _certificates_section, _awards_section, _publications_section, _languages_section,
@@ -201,10 +222,15 @@ def build_resume(profile: Profile, options: Options | None = None) -> Resume:
         sections.append(Section("summary", loc.text("sections.summary"), "text", text=summary.strip()))
     sections += [s for s in (build(profile, loc) for build in _SECTION_BUILDERS) if _has_content(s)]
     sections = _merge_languages(sections, loc)
+    sections += [s for s in custom_sections(profile, loc) if _has_content(s)]
     if options.section_order:  # the sections named first, in that order; the others as usual
         rank = {key: i for i, key in enumerate(options.section_order)}
         sections = sorted(sections, key=lambda s: rank.get(s.key, len(rank)))
+    if options.breaks_before:
+        sections = [replace(s, break_before=s.key in options.breaks_before and i > 0)
+                    for i, s in enumerate(sections)]
     return Resume(name=profile.basics.name or "", label=profile.basics.label or "",
                   contacts=contacts_of(profile.basics), sections=tuple(sections),
                   language=options.language, paper=options.paper, direction="rtl" if loc.rtl else "ltr",
-                  page_label=loc.raw("page"), kind=loc.text("resume"), consent=(profile.consent or "").strip())
+                  page_label=loc.raw("page"), kind=loc.text("resume"), consent=(profile.consent or "").strip(),
+                  look=options.look, photo=options.photo)

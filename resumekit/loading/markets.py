@@ -76,25 +76,28 @@ def redacted_details(redact: list[str]) -> set[str]:
 
 
 def convention_problems(profile: Profile, document: Document, conventions: Market, who: str,
-                        redact: list[str] | None = None) -> list[Problem]:
+                        redact: list[str] | None = None, photo: bool = False) -> list[Problem]:
     """What the profile carries that ``conventions`` advise against, or lacks that they
     expect, located in the profile's ``document``; ``who`` names the target (or the build).
-    A detail the target's ``redact`` leaves out is no concern."""
+    A detail the target's ``redact`` leaves out is no concern, nor a photo unless ``photo``
+    (the documents show it)."""
     problems = []
     redacted = redacted_details(redact or [])
     for key in PERSONAL:
         if getattr(profile.basics, key, None) in (None, "") or key not in conventions.advise_against:
             continue
-        if key in redacted:
+        if key in redacted or (key == "image" and not photo):
             continue
         line, column = document.positions.of_key(("basics", key))
-        problems.append(Problem(document.source, line, column, f"basics.{key}",
-                                f"{who} is in {conventions.name}, where {detail_name(key)} is better left "
-                                f"off a resume: {conventions.why}. "
-                                + ("resumekit's themes do not print it, but the profile you share carries it: "
-                                   if key != "image" else "")
-                                + "remove it, or say it is meant to stay out with redact: in the target",
-                                severity="warning"))
+        if key == "image":
+            message = (f"the resume for {who} shows a photo, and it goes to {conventions.name}, where a photo "
+                       f"is better left off a resume: {conventions.why}. Set photo: false in the target, "
+                       f"or leave photo: true out of the config")
+        else:
+            message = (f"{who} is in {conventions.name}, where {detail_name(key)} is better left off a resume: "
+                       f"{conventions.why}. resumekit's themes do not print it, but the profile you share "
+                       f"carries it: remove it, or say it is meant to stay out with redact: in the target")
+        problems.append(Problem(document.source, line, column, f"basics.{key}", message, severity="warning"))
     if "dataConsent" in conventions.expects and not (profile.consent or "").strip():
         problems.append(Problem(document.source, 1, 1, "consent",
                                 f"{who} is in {conventions.name}, where a resume is expected to end with a "

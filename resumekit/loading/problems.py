@@ -10,6 +10,7 @@ from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LocatedError, Problem, did_you_mean
+from ..models.design import PATTERN_WORDS
 from .yaml import Document, PathKey, by_place, field_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -65,6 +66,8 @@ def _friendly_message(err: Mapping[str, Any]) -> str:
         return message
     if kind == "missing":
         return "is required"
+    if kind == "string_pattern_mismatch" and context.get("pattern") in PATTERN_WORDS:
+        return f"{PATTERN_WORDS[context['pattern']]}, not {_describe(value)}"
     if kind == "literal_error" and "expected" in context:
         return f"must be {context['expected']}, not {_describe(value)}"
     if kind in _BOUNDS:
@@ -169,6 +172,10 @@ def unknown_keys(doc: Document, model: type[BaseModel], data: Any = None,
             renamed = RENAMED.get(key)
             if renamed in known:
                 hint = f"; did you mean '{renamed}'? (older JSON Resume versions called it '{key}')"
+            elif isinstance(value, list) and "sections" in known and not did_you_mean(key, known):
+                # a list of one's own (talks, patents) at the top of a profile: say how to print it
+                hint = (f": it is not printed; to print it as a section of your own, move it under "
+                        f"sections: as {key}: {{title: ..., entries: [...]}} (see docs/profile-format.md)")
             else:
                 hint = did_you_mean(key, known) or " (kept, but resumekit does not use it)"
             line, column = doc.positions.of_key(child)
@@ -176,7 +183,12 @@ def unknown_keys(doc: Document, model: type[BaseModel], data: Any = None,
                                     f"unknown key '{key}'{hint}", severity="warning"))
             continue
         annotation = fields[key]
-        if isinstance(value, dict):
+        if isinstance(value, dict) and get_origin(annotation) is dict:  # {name: model}, as sections:
+            models = _models_in(get_args(annotation)[1], in_list=False)
+            if len(models) == 1:
+                for name, item in value.items():
+                    warnings += unknown_keys(doc, models[0], item, (*child, name))
+        elif isinstance(value, dict):
             models = _models_in(annotation, in_list=False)
             if len(models) == 1:
                 warnings += unknown_keys(doc, models[0], value, child)

@@ -109,9 +109,13 @@ LANGUAGE_TAG = r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$"
 LanguageTag = Annotated[str, Field(pattern=LANGUAGE_TAG, description="A BCP 47 language tag: en, en-GB, de, pt-BR, ja.")]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$", description="An ISO 3166-1 alpha-2 country code: US, DE, JP.")]
 Paper = Literal["a4", "letter"]
-SectionName = Literal["summary", "work", "volunteer", "education", "awards", "certificates", "publications",
-                      "skills", "languages", "interests", "references", "projects"]
-"""The resume's sections, as ``sectionOrder`` names them."""
+SECTION_NAMES = ("summary", "work", "volunteer", "education", "awards", "certificates", "publications",
+                 "skills", "languages", "interests", "references", "projects")
+"""The resume's built-in sections, as ``sectionOrder`` names them."""
+SectionName = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$",
+                                   description="A section: summary, work, volunteer, education, awards, "
+                                               "certificates, publications, skills, languages, interests, "
+                                               "references, projects, or one of the profile's sections:.")]
 
 
 def _from_string(value: Any) -> Any:

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import CountryCode, LanguageTag, Model, Paper, PartialDate, SectionName
+from .design import Design
 
 Format = Literal["pdf", "docx"]
 DocumentKind = Literal["resume", "letter"]
@@ -35,6 +36,12 @@ class Config(Model):
     sectionOrder: list[SectionName] = Field(
         default_factory=list, description="The resume's sections in this order (summary, work, education, "
                                           "skills, ...); the ones not named follow in the usual order.")
+    design: Design = Field(default_factory=Design, description="The theme's look changed: accent colour, "
+                                                               "font, sizes, margins, section titles, icons.")
+    photo: bool = Field(False, description="Show basics.image (a PNG or JPEG file in the project) in the "
+                                           "resume's header, in themes that show photos.")
+    pageBreakBefore: list[SectionName] = Field(default_factory=list, description="Sections of the resume that "
+                                                                                 "start on a new page.")
     page: Paper | None = Field(None, description="The paper: a4 or letter; by default Letter for the US and "
                                                  "Canada (the target's country, else the profile's) and A4 "
                                                  "elsewhere.")

@@ -171,6 +171,41 @@ class Project(Model):
     id: str | None = _ID
 
 
+class CustomEntry(Model):
+    """An entry of a section of one's own: a talk, a patent, a clinical rotation..."""
+
+    name: str | None = Field(None, description="What it is, e.g. the talk's title.")
+    subtitle: str | None = Field(None, description="A second line, e.g. the event, the role.")
+    location: str | None = None
+    date: PartialDate | None = Field(None, description="When, for a thing of one day.")
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = None
+    url: str | None = None
+    summary: str | None = None
+    highlights: list[Highlight] = Field(default_factory=list)
+    tags: Tags = _tags()
+    id: str | None = _ID
+
+
+class CustomLine(Model):
+    """A one-line row of a section of one's own: ``label: text``."""
+
+    label: str | None = Field(None, description="e.g. Licences.")
+    text: str | None = Field(None, description="e.g. RN, Ohio, 2019.")
+    tags: Tags = _tags()
+    id: str | None = _ID
+
+
+class CustomSection(Model):
+    """A section of one's own, with a title and entries, rows or bullets (resumekit extension)."""
+
+    title: str = Field(description="The section's heading, e.g. Talks.")
+    entries: list[CustomEntry] = Field(default_factory=list, description="Entries with a name, dates, a "
+                                                                         "place and highlights.")
+    lines: list[CustomLine] = Field(default_factory=list, description="One-line 'label: text' rows.")
+    bullets: list[Highlight] = Field(default_factory=list, description="A bullet list.")
+
+
 class Meta(Model):
     canonical: str | None = None
     version: str | None = None
@@ -213,6 +248,9 @@ class Profile(Model):
     consent: str | None = Field(None, description="A clause consenting to the processing of your data, "
                                                   "printed at the foot of the resume (expected in Poland; "
                                                   "resumekit extension).")
+    sections: dict[str, CustomSection] = Field(
+        default_factory=dict, description="Sections of your own (talks, patents, teaching...), by the name "
+                                          "sectionOrder uses; printed after the others (resumekit extension).")
     feedback: Any = Field(None, description="Feedback, inline (see `resumekit schema feedback`).")
 
 

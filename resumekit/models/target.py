@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, PrivateAttr
 
 from .base import CountryCode, LanguageTag, Model, Paper, PartialDate, SectionName
+from .design import Design
 from .profile import Location, Meta, Skill
 
 
@@ -58,6 +59,12 @@ class Target(Model):
     sectionOrder: list[SectionName] = Field(default_factory=list,
                                             description="This job's resume's sections in this order; "
                                                         "overrides the config's.")
+    design: Design = Field(default_factory=Design, description="This job's look, over the config's design: "
+                                                               "the settings it names win.")
+    photo: bool | None = Field(None, description="Show the photo (true) or not (false) for this job; "
+                                                 "overrides the config's photo.")
+    pageBreakBefore: list[SectionName] | None = Field(None, description="Sections that start on a new page; "
+                                                                        "overrides the config's.")
     market: CountryCode | None = Field(None, description="The country whose hiring conventions the documents "
                                                          "are checked against; by default the job's country.")
     redact: list[Redactable] = Field(default_factory=list,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -23,17 +24,22 @@ from docx.text.run import Run
 
 from .._version import __version__
 from ..documents import Entry, Letter, Link, Resume, Section
+from ..documents.content import Look
 from ..documents.content import all_text
 from ..documents.content import link_target
 from ..models.markup import pieces
 from ..errors import BuildError
-from .docx_package import finish_package, font_families
+from .docx_package import embeddable_fonts, finish_package
+from .design import PHOTO_CM
+from .docx_look import apply_look, blend, hex_digits, move_right_tabs, text_width
 from .layout import RIGHT_TO_LEFT, contact_rows, kind_name
 from .scripts import COMPLEX, EAST_ASIAN, run_language, runs, script_of
 from .theme import Theme
 
 # The look of style.css, where Word needs it in code rather than in reference.docx.
-ACCENT, MUTED, RULE = "004F90", "555555", "7FA3C4"
+MUTED, RULE = "555555", "7FA3C4"
+ACCENT_CSS = "#004f90"
+"""classic's accent, whose separator colour (RULE) was chosen by eye; another is mixed from it."""
 INDENT = 6.0  # pt, .entry { margin-left }
 RULE_SIZE = 6  # pt, the size of the underlined tab that rules a section heading
 SEPARATOR = "  |  "
@@ -78,15 +84,9 @@ def _set_paper(document: Any, paper: str) -> None:
     """The page size of ``paper``; right tab stops at the old text width (the place and
     dates column, the heading rules) move to the new one."""
     section = document.sections[0]
-    old = section.page_width - section.left_margin - section.right_margin
+    old = text_width(document)
     section.page_width, section.page_height = PAPER[paper]
-    new = section.page_width - section.left_margin - section.right_margin
-    if old == new:
-        return
-    old_twips, new_twips = str(round(old / 635)), str(round(new / 635))  # EMU -> twentieths of a point
-    for tab in document.styles.element.iter(qn("w:tab")):
-        if tab.get(qn("w:val")) == "right" and tab.get(qn("w:pos")) == old_twips:
-            tab.set(qn("w:pos"), new_twips)
+    move_right_tabs(document, old)
 
 
 _AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
@@ -237,20 +237,21 @@ def _marked(paragraph: Any, text: str) -> Any:
     return paragraph
 
 
-def _bottom_rule(paragraph: Any, space: int) -> None:
-    """An accent rule ``space`` points under the paragraph, as under the letterhead."""
+def _bottom_rule(paragraph: Any, space: int, colour: str) -> None:
+    """A rule of ``colour`` ``space`` points under the paragraph, as under the letterhead."""
 
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "5"), ("w:space", str(space)),
-                       ("w:color", ACCENT)):
+                       ("w:color", hex_digits(colour))):
         bottom.set(qn(key), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _header(document: Any, name: str, label: str, contacts: tuple[Link, ...]) -> Any:
+def _header(document: Any, name: str, label: str, contacts: tuple[Link, ...], look: Look) -> Any:
     """Name, label and contact rows (cut where the PDF cuts them); returns the last paragraph."""
+    separator = RULE if look.accent.lower() == ACCENT_CSS else blend(look.accent, 0.5)
     last = document.add_paragraph(name, style="Title")
     if label:
         last = document.add_paragraph(label, style="Subtitle")
@@ -261,7 +262,7 @@ def _header(document: Any, name: str, label: str, contacts: tuple[Link, ...]) ->
                 last.add_run().add_break()
             for i, link in enumerate(row):
                 if i:
-                    last.add_run(SEPARATOR).font.color.rgb = _rgb(RULE)
+                    last.add_run(SEPARATOR).font.color.rgb = _rgb(separator)
                 if link.kind not in _SELF_EVIDENT:
                     # the PDF's icon says what the text is; here a word says it
                     last.add_run(f"{kind_name(link.kind)}: ").font.color.rgb = _rgb(MUTED)
@@ -335,15 +336,22 @@ def _body(document: Any, entry: Entry, quote: bool) -> None:
             paragraph.paragraph_format.space_before = Pt(2)
 
 
-def _section(document: Any, section: Section) -> None:
-
-    heading = document.add_paragraph(f"{section.title} ", style="Heading 1")
-    # An underlined tab to the right margin draws the rule; at 6 pt, Lato's underline is
-    # as thin as the PDF's rule and sits on the baseline. (A tab leader would be dotted.)
-    rule = heading.add_run("\t")
-    rule.bold, rule.underline, rule.font.size = False, True, Pt(RULE_SIZE)
+def _section(document: Any, section: Section, look: Look) -> None:
+    """A section: its title, set in the look's style, then its entries."""
+    heading = document.add_paragraph(section.title, style="Heading 1")
+    heading.paragraph_format.page_break_before = section.break_before or None
+    if look.titles == "rule":
+        # An underlined tab to the right margin draws the rule; at 6 pt, Lato's underline is
+        # as thin as the PDF's rule and sits on the baseline. (A tab leader would be dotted.)
+        heading.add_run(" ")
+        rule = heading.add_run("\t")
+        rule.bold, rule.underline, rule.font.size = False, True, Pt(RULE_SIZE)
+    elif look.titles == "underline":
+        _bottom_rule(heading, 1, look.accent)
     if section.kind == "text":
         _marked(_indented(document), section.text)
+    elif section.kind == "bullets":
+        _body(document, section.entries[0], quote=False)
     elif section.kind == "lines":
         for entry in section.entries:
             paragraph = _indented(document)
@@ -355,34 +363,41 @@ def _section(document: Any, section: Section) -> None:
             _entry(document, entry, first=i == 0, quote=section.key == "references")
 
 
-def _resume(document: Any, doc: Resume) -> None:
-    _header(document, doc.name, doc.label, doc.contacts)
+def _resume(document: Any, doc: Resume, scale: float) -> None:
+    if doc.photo:  # its own paragraph at the right margin, above the name
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        holder = document.add_paragraph()
+        holder.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        holder.paragraph_format.space_after = Pt(0)
+        holder.add_run().add_picture(doc.photo, width=Cm(PHOTO_CM), height=Cm(PHOTO_CM))
+    _header(document, doc.name, doc.label, doc.contacts, doc.look)
     for section in doc.sections:
-        _section(document, section)
+        _section(document, section, doc.look)
     if doc.consent:  # small print after the last section, as in the PDF
         clause = document.add_paragraph()
         clause.paragraph_format.space_before = Pt(14)
         run = clause.add_run(doc.consent)
-        run.font.size, run.font.color.rgb = Pt(7.5), _rgb(MUTED)
+        run.font.size, run.font.color.rgb = Pt(round(7.5 * scale * 2) / 2), _rgb(MUTED)
 
 
-def _letter(document: Any, doc: Letter) -> None:
+def _letter(document: Any, doc: Letter, scale: float, leading: float) -> None:
     """A full-block business letter under the resume's letterhead, as letter.html lays it."""
 
     page = document.sections[0]
     page.top_margin, page.bottom_margin = Cm(1.7), Cm(1.8)
     page.left_margin = page.right_margin = Cm(2.2)
     for style in ("Normal", "List Bullet"):  # body.letter { font-size: 10.5pt; line-height: 1.42 }
-        document.styles[style].font.size = Pt(10.5)
-        document.styles[style].paragraph_format.line_spacing = 1.18
+        document.styles[style].font.size = Pt(round(10.5 * scale * 2) / 2)
+        document.styles[style].paragraph_format.line_spacing = round(1.18 * leading, 3)
 
     def paragraph(text: str = "", after: float = 0, before: float = 0) -> Any:
         p = document.add_paragraph(text)
         p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(before), Pt(after)
         return p
 
-    letterhead = _header(document, doc.name, doc.label, doc.contacts)
-    _bottom_rule(letterhead, 9)
+    letterhead = _header(document, doc.name, doc.label, doc.contacts, doc.look)
+    _bottom_rule(letterhead, 9, doc.look.accent)
     letterhead.paragraph_format.space_after = Pt(20)
     paragraph(doc.date, after=14)
     if doc.recipient:
@@ -434,12 +449,15 @@ def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes
     _look_up_styles_once(document)
     _set_language(document, doc.language)
     _set_paper(document, doc.paper)
+    base = theme.look()
+    apply_look(document, doc.look, base)
+    scale, line = doc.look.size / base.size, doc.look.line / base.line
     if any(script_of(text) in COMPLEX for text in all_text(doc)):
         _complex_like_latin(document)
     if isinstance(doc, Letter):
-        _letter(document, doc)
+        _letter(document, doc, scale, line)
     else:
-        _resume(document, doc)
+        _resume(document, doc, scale)
     _mark_scripts(document, doc.direction, doc.language)
     props = document.core_properties
     props.title = _core_property(doc.title)
@@ -453,4 +471,5 @@ def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes
     props.created = props.modified = stamp
     buffer = io.BytesIO()
     document.save(buffer)
-    return finish_package(buffer.getvalue(), font_families(theme.fonts()), _word_count(document), __version__)
+    fonts = embeddable_fonts([*theme.fonts(), *(Path(face.path) for face in doc.look.faces)])
+    return finish_package(buffer.getvalue(), fonts, _word_count(document), __version__)

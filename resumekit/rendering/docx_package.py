@@ -65,7 +65,7 @@ _EMBED_TAGS = {"regular": "embedRegular", "bold": "embedBold", "italic": "embedI
 """The fontTable element that names each style's file, in the schema's order."""
 
 
-def font_families(paths: Iterable[Path]) -> dict[str, FontFiles]:
+def embeddable_fonts(paths: Iterable[Path]) -> dict[str, FontFiles]:
     """The TrueType files among ``paths`` by family (their name table) and style (their OS/2
     table); where several fit one style, the weight nearest 400 (700 for bold) wins, then the
     first. Files fontTools cannot read, CFF fonts and fonts whose licence forbids embedding
@@ -250,11 +250,17 @@ def _subset(path: Path, text: str) -> bytes:
 
 @lru_cache(maxsize=16)
 def _cut(path: str, stamp: tuple[int, int], text: str) -> bytes:
-    """:func:`_subset`, once per file, version of it and text: fontTools takes most of a
-    second to read Lato's kerning."""
+    """:func:`_subset`, once per file, version of it and text: by HarfBuzz where it is
+    installed, else by fontTools, which takes most of a second to read Lato's kerning."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
+    from .hb_subset import harfbuzz_cut
+
+    with open(path, "rb") as handle:
+        fast = harfbuzz_cut(handle.read(), text)
+    if fast is not None:
+        return fast
     options = subset.Options()
     options.name_IDs = ["*"]  # the typographic family (16, 17) too, which a reader may match by
     options.notdef_outline = True

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from ..documents.content import FontFace
 from .theme import FONT_SUFFIXES, Theme
 
 PROJECT_FONTS = "fonts"
@@ -178,3 +179,39 @@ def fix_for(chars: list[str]) -> str:
     packages = " ".join(dict.fromkeys(_package(c) for c in chars))
     return (f"Install fonts that have them (on Debian or Ubuntu: apt-get install {packages}), "
             f"or put a .ttf or .otf font that has them in the project's {PROJECT_FONTS}/ folder.")
+
+
+@lru_cache(maxsize=64)
+def _face(path: str) -> tuple[str, int, bool] | None:
+    """A font file's family, weight class and italic flag (OS/2 and name tables)."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            family = font["name"].getDebugName(16) or font["name"].getDebugName(1)
+            os2 = font["OS/2"] if "OS/2" in font else None
+            weight = int(os2.usWeightClass) if os2 is not None else 400
+            italic = bool(os2.fsSelection & 1) if os2 is not None else bool(font["head"].macStyle & 2)
+    except (OSError, TTLibError, KeyError, AssertionError):
+        return None
+    return (family, weight, italic) if family else None
+
+
+def font_families(paths: Iterable[Path]) -> dict[str, tuple[FontFace, ...]]:
+    """The families of the font files ``paths``, each with its files (first one of a weight
+    and style wins, so a theme's own font shadows a later copy)."""
+    found: dict[str, dict[tuple[int, bool], FontFace]] = {}
+    for path in paths:
+        face = _face(str(path))
+        if face is not None:
+            family, weight, italic = face
+            found.setdefault(family, {}).setdefault((weight, italic), FontFace(str(path), weight, italic))
+    return {family: tuple(faces.values()) for family, faces in found.items()}
+
+
+def face_rules(family: str, faces: Iterable[FontFace]) -> str:
+    """``@font-face`` rules that make ``faces`` the font ``family`` in CSS."""
+    name = family.replace('"', "")
+    return "\n".join(f'@font-face {{ font-family: "{name}"; src: url("{Path(f.path).as_uri()}"); '
+                     f'font-weight: {f.weight}; font-style: {"italic" if f.italic else "normal"}; }}'
+                     for f in faces)

@@ -8,6 +8,7 @@ import re
 from ..documents import Letter, Resume
 from ..errors import BuildError
 from .breaks import breakable
+from .design import design_css
 from .scripts import mark_languages
 from .theme import Theme
 
@@ -38,7 +39,7 @@ def page_style(doc: Resume | Letter) -> str:
                 parts.append(f"counter({field})")
         person = "string(person) " if doc.name else ""
         rules.append(f"@bottom-center {{ content: {person}{' '.join(parts)}; }}")
-    return "@page { " + " ".join(rules) + " }"
+    return design_css(doc) + "\n@page { " + " ".join(rules) + " }"
 
 
 def render_html(doc: Resume | Letter, theme: Theme) -> str:

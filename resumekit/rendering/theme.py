@@ -20,8 +20,16 @@ from ..errors import BuildError
 if TYPE_CHECKING:
     import jinja2
 
+    from ..documents.content import Look
+
+    from ..loading.theme import ThemeSettings
+
 _HERE = Path(__file__).resolve().parent.parent
 FONT_SUFFIXES = {".ttf", ".otf"}
+THEME_SETTINGS = "theme.yaml"
+"""A theme's settings file: what it is for, whether it shows photos, its design."""
+NOT_COPIED = frozenset({"make_reference_docx.py"})
+"""A built-in theme's files that a copy of it does without (tools for resumekit's own themes)."""
 MAX_THEME_FILE_BYTES = 32 * 1024 * 1024
 """A theme file larger than this (a font is a few hundred kilobytes) is refused."""
 
@@ -37,6 +45,11 @@ def _dir_attribute(text: str, direction: str = "ltr") -> Any:
 
     own = direction_of(text or "") or ("ltr" if any(c.isdigit() for c in text or "") else None)
     return Markup(f' dir="{own}"') if own and own != direction else Markup("")
+
+
+def builtin_theme_names() -> list[str]:
+    """The names of the built-in themes, sorted."""
+    return sorted(p.name for p in builtin_themes_dir().iterdir() if (p / "theme.yaml").is_file())
 
 
 def builtin_themes_dir() -> Path:
@@ -158,6 +171,37 @@ class Theme:
         style = self.find("style.css")
         return style.parent if style else self.dirs[0]
 
+    def settings(self) -> ThemeSettings:
+        """The theme's ``theme.yaml`` (the first of its folders that has one); a bad one
+        raises a located :class:`~resumekit.errors.ConfigError`."""
+        path = self.find(THEME_SETTINGS)
+        if path is None:
+            from ..loading.theme import ThemeSettings
+
+            return ThemeSettings()
+        stat = path.stat()
+        return _settings(str(path), (stat.st_size, stat.st_mtime_ns))
+
+    def look(self) -> Look:
+        """The look the theme's ``theme.yaml`` gives its documents (before any ``design:``)."""
+        from ..documents.content import Look
+
+        return Look().designed(self.settings().design.given())
+
+    def whole(self) -> dict[str, Path]:
+        """Every file the theme's documents are made from, by its path in a theme folder:
+        the first folder's file where several have one (what ``theme copy`` writes out)."""
+        found: dict[str, Path] = {}
+        fonts_from = next((folder for folder in self.dirs if (folder / "fonts").is_dir()), None)
+        for folder in self.dirs:
+            for path in theme_files(folder):
+                name = path.relative_to(folder).as_posix()
+                if name.startswith("fonts/") and folder != fonts_from:
+                    continue  # the theme's own fonts, not those of the theme it builds on
+                if name not in NOT_COPIED:
+                    found.setdefault(name, path)
+        return dict(sorted(found.items()))
+
     def jinja_env(self) -> jinja2.Environment:
         """The theme's HTML templates, autoescaped (built once per theme and process)."""
         return _html_environment(self.dirs)
@@ -172,6 +216,13 @@ class Theme:
             return env.from_string(path.read_text(encoding="utf-8")).render(**values)
         except (jinja2.TemplateError, UnicodeDecodeError, OSError) as exc:
             raise BuildError(f"{path}: the {name} template is broken: {exc}") from None
+
+
+@lru_cache(maxsize=16)
+def _settings(path: str, stamp: tuple[int, int]) -> ThemeSettings:
+    from ..loading.theme import read_theme_settings
+
+    return read_theme_settings(path).model
 
 
 def _font_problem(path: Path) -> list[str]:

@@ -82,6 +82,10 @@ class Tailored:
         for section in OPTIONAL_SECTIONS + UNMATCHED_DROPPABLE + ("work",):
             entries = getattr(profile, section)
             setattr(profile, section, [e for i, e in enumerate(entries) if (section, i, None) not in gone])
+        for key, custom in profile.sections.items():  # a section of one's own is optional too
+            for i, entry in enumerate(custom.entries):
+                entry.highlights = [h for j, h in enumerate(entry.highlights) if (key, i, j) not in gone]
+            custom.entries = [e for i, e in enumerate(custom.entries) if (key, i, None) not in gone]
         dropped = tuple(Dropped(u.place.label, u.text if u.place.highlight is not None else "the whole entry",
                                 NO_EVIDENCE if (u.place.section, u.place.entry) in self.unmatched else "page budget",
                                 u.hits, u.place) for u in chosen)
@@ -102,7 +106,7 @@ def _filter_reason(tags: set[str], include: set[str], exclude: set[str]) -> str 
 
 
 def _entry_text(section: str, entry: BaseModel) -> str:
-    fields = ("name", "organization", "institution", "title", "position", "summary", "description",
+    fields = ("name", "organization", "institution", "title", "position", "subtitle", "summary", "description",
               "issuer", "publisher", "awarder", "entity")
     parts = [str(getattr(entry, f)) for f in fields if isinstance(getattr(entry, f, None), str)]
     degree = " in ".join(str(getattr(entry, f)) for f in ("studyType", "area") if getattr(entry, f, None))
@@ -290,6 +294,7 @@ def tailor(
             units = [replace(u, place=replace(u.place, entry=renumber[u.place.entry]))
                      if u.place.section == "skills" else u for u in units]
 
+    units += _custom_units(result, ctx, include, exclude, left_out)
     for section in ("references", "interests"):
         for i, entry in enumerate(getattr(result, section)):
             text = _entry_text(section, entry) or str(getattr(entry, "reference", "") or "")
@@ -302,6 +307,42 @@ def tailor(
                     _droppable(units, unmatched, protected), _letter_highlights(evidence, units, terms),
                     requirements=job.requirements, evidence=evidence, weights=ctx.weights,
                     unmatched=frozenset(unmatched))
+
+
+def _custom_units(result: Profile, ctx: _Context, include: set[str], exclude: set[str],
+                  left_out: list[Dropped]) -> list[Unit]:
+    """The profile's own sections, filtered by tag like the others, their entries'
+    highlights ordered by score; returns the scored entries and highlights (rows and
+    bullets are kept as written, and filtered by tag)."""
+    units: list[Unit] = []
+    for key, custom in result.sections.items():
+        kept = []
+        for entry in custom.entries:
+            reason = _filter_reason(_tags(entry), include, exclude)
+            if reason:
+                text = _entry_text(key, entry)
+                left_out.append(Dropped(Place(key, -1, None, entry.name or "").label, text, reason,
+                                        tuple(ctx.matcher.hits(text))))
+            else:
+                kept.append(entry)
+        custom.entries = kept
+        for i, entry in enumerate(kept):
+            name = entry.name or ""
+            entry.highlights = [h for h in entry.highlights if not _filter_reason(_tags(h), include, exclude)]
+            entry.highlights = _order(entry.highlights, [ctx.score(h.text, h)[0] for h in entry.highlights])
+            units += [Unit(Place(key, i, j, name), h.text, *ctx.score(h.text, h)) for j, h in enumerate(entry.highlights)]
+            text = _entry_text(key, entry)
+            own = " \u00b7 ".join(p for p in (entry.name, entry.summary) if p)  # not the event's name
+            units.append(Unit(Place(key, i, None, name), text, *ctx.score(text, entry, own)))
+        custom.lines = [row for row in custom.lines if not _filter_reason(_tags(row), include, exclude)]
+        custom.bullets = [b for b in custom.bullets if not _filter_reason(_tags(b), include, exclude)]
+    return units
+
+
+def _optional(section: str) -> bool:
+    """Whether whole entries of ``section`` may go to fit the page: the optional built-in
+    sections, and every section of the person's own."""
+    return section in OPTIONAL_SECTIONS or (section not in SECTION_INFO and section != "summary")
 
 
 def _unmatched(units: list[Unit]) -> set[tuple[str, int]]:
@@ -345,12 +386,12 @@ def _droppable(units: list[Unit], unmatched: set[tuple[str, int]],
     """
     totals: dict[tuple[str, int], float] = {}
     for u in units:
-        if u.place.section in OPTIONAL_SECTIONS:
+        if _optional(u.place.section):
             key = (u.place.section, u.place.entry)
             totals[key] = totals.get(key, 0.0) + u.score
 
     def weight(u: Unit) -> float:
-        whole = u.place.highlight is None and u.place.section in OPTIONAL_SECTIONS
+        whole = u.place.highlight is None and _optional(u.place.section)
         return (totals[(u.place.section, u.place.entry)] if whole else u.score) * recency(u)
 
     def oldest_first(u: Unit) -> tuple[int, int, int]:
@@ -366,7 +407,7 @@ def _droppable(units: list[Unit], unmatched: set[tuple[str, int]],
     rest = [u for u in units if u.place not in taken and u.place not in protected and (
         (u.place.highlight is not None and u.place.highlight > 0)
         or u.place.highlight == DETAILS
-        or (u.place.highlight is None and u.place.section in OPTIONAL_SECTIONS
+        or (u.place.highlight is None and _optional(u.place.section)
             and u.place.section not in MINOR_SECTIONS)
         or (u.place.highlight is None and u.place.section in UNMATCHED_DROPPABLE and u.score <= 0))]
     rest.sort(key=lambda u: (weight(u), -_section_rank(u.place.section), -u.place.entry,

@@ -332,7 +332,7 @@ def test_a_read_only_target_folder_is_exit_1_with_a_message_and_keeps_the_old_do
 
 
 def test_a_full_disk_is_exit_1_about_space_and_leaves_the_previous_set_whole(tmp_path):
-    with tmpfs(tmp_path / "disk", "300k") as disk:
+    with tmpfs(tmp_path / "disk", "1200k") as disk:  # a DOCX carries its fonts: ~180 kB each
         config = project(disk / "project")
         good_build(config)
         folder = config.parent / "out" / "example-job"

@@ -41,12 +41,18 @@ def test_the_table_covers_the_markets_the_issue_names_with_a_reason_each():
     assert market("PL").expects == ("dataConsent",) and market("XX") is None
 
 
-def test_a_us_target_warns_at_the_lines_of_the_photo_and_the_date_of_birth(tmp_path):
-    done = run_cli("validate", "-c", str(_project(tmp_path, "US")))
+def test_a_us_target_warns_at_the_lines_of_the_date_of_birth_and_of_a_photo_it_shows(tmp_path):
+    done = run_cli("validate", "-c", str(_project(tmp_path, "US", "photo: true\n")))
     assert done.returncode == 0
     assert "profile.yaml:3:3: basics.birthDate: warning: the target job is in the United States" in done.stderr
-    assert "profile.yaml:4:3: basics.image: warning:" in done.stderr
+    assert "profile.yaml:4:3: basics.image: warning: the resume for the target job shows a photo" in done.stderr
     assert "profile.yaml:5:3: basics.health: warning:" in done.stderr
+
+
+def test_a_photo_no_document_shows_is_no_concern_in_the_us(tmp_path):
+    done = run_cli("validate", "-c", str(_project(tmp_path, "US")))
+    assert done.returncode == 0 and "basics.birthDate" in done.stderr
+    assert "basics.image" not in done.stderr  # photo: true is not set, so no document carries it
 
 
 def test_a_german_target_does_not_warn_about_the_photo_or_the_date_of_birth(tmp_path):
@@ -97,6 +103,6 @@ def test_a_market_the_table_lacks_is_said_at_its_line(tmp_path):
 
 
 def test_a_photo_left_out_by_redact_personal_is_no_concern_either(tmp_path):
-    config = _project(tmp_path, "US", "redact: [personal]\n")
+    config = _project(tmp_path, "US", "redact: [personal]\nphoto: true\n")
     warnings = [str(w) for w in resumekit.build(config, formats=["docx"]).warnings]
     assert not [w for w in warnings if "basics.image" in w]

@@ -44,7 +44,7 @@ def test_a_users_folder_named_like_a_built_in_theme_wins(tmp_path):
 
 
 def test_a_theme_that_is_neither_built_in_nor_a_folder_is_refused_naming_the_built_in_ones(tmp_path):
-    with pytest.raises(BuildError, match=r"theme 'nope' is neither a built-in theme \(classic\) nor a folder"):
+    with pytest.raises(BuildError, match=r"theme .nope. is neither a built-in theme \(classic, compact, serif\) nor a folder"):
         Theme.named("nope", tmp_path)
 
 

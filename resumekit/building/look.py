@@ -1,0 +1,93 @@
+"""The look a target's documents are drawn with: the theme's ``theme.yaml``, then the
+config's ``design:``, then the target's, setting by setting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..documents.content import DESIGN_TO_LOOK, FontFace, Look
+from ..errors import Problem, did_you_mean
+from ..loading import Document
+from ..models.design import Design
+from ..models.target import Target
+from ..rendering.fonts import PROJECT_FONTS, font_families, font_files
+from ..rendering.theme import FONT_SUFFIXES, Theme, builtin_themes_dir
+
+if TYPE_CHECKING:
+    from .project import Project
+
+def available_fonts(theme: Theme, root: Path | None) -> dict[str, tuple[FontFace, ...]]:
+    """Every font family a design may name: the theme's, every built-in theme's, then the
+    project's ``fonts/`` folder's."""
+    builtin = sorted(f for f in builtin_themes_dir().glob("*/fonts/*") if f.suffix.lower() in FONT_SUFFIXES)
+    project = font_files(root / PROJECT_FONTS) if root is not None else []
+    return font_families([*theme.fonts(), *builtin, *project])
+
+
+def look_for(theme: Theme, root: Path | None, *designs: Design) -> Look:
+    """The look of ``theme`` with ``designs`` laid over it in order, later ones winning."""
+    base = theme.look()
+    given: dict[str, Any] = {}
+    for design in designs:
+        given.update(design.given())
+    look = base.designed(given)
+    changed = tuple(k for k in given if getattr(look, DESIGN_TO_LOOK[k]) != getattr(base, DESIGN_TO_LOOK[k]))
+    look = replace(look, changed=changed)
+    if "font" in changed:
+        look = replace(look, faces=available_fonts(theme, root).get(look.font, ()))
+    return look
+
+
+def font_problem(design: Design, document: Document, theme: Theme, root: Path) -> Problem | None:
+    """A located error when ``design`` (of a config or a target) names a font that no
+    shipped or project font file has."""
+    if design.font is None:
+        return None
+    fonts = available_fonts(theme, root)
+    if design.font in fonts:
+        return None
+    line, column = document.positions.of_value(("design", "font"))
+    return Problem(document.source, line, column, "design.font",
+                   f"no font named '{design.font}': resumekit ships {', '.join(sorted(fonts))}; put a "
+                   f".ttf or .otf file of it in the project's {PROJECT_FONTS}/ folder to use another"
+                   + did_you_mean(design.font, set(fonts)))
+
+
+PHOTO_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+"""How a PNG and a JPEG file begin: the only photos a theme shows."""
+
+
+def photo_file(profile_path: Path, image: str | None) -> Path | None:
+    """The local PNG or JPEG file ``basics.image`` names (relative to the profile), if it is one;
+    a URL is never fetched."""
+    from urllib.parse import unquote, urlsplit
+
+    from ..documents import is_remote
+
+    if not image or is_remote(image):
+        return None
+    parts = urlsplit(image)
+    named = unquote(parts.path) if parts.scheme == "file" else image if len(parts.scheme) <= 1 else None
+    if named is None:
+        return None
+    path = (profile_path.parent / named).resolve()
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return None
+    return path if head.startswith(PHOTO_SIGNATURES) else None
+
+
+def photo_of(project: Project, target: Target | None) -> str | None:
+    """The photo the target's resume shows, as an absolute path: only when the config or the
+    target says ``photo: true``, the theme shows photos, and no ``redact:`` leaves it out."""
+    wanted = target.photo if target is not None and target.photo is not None else project.config.photo
+    if not wanted or (target is not None and {"photo", "personal"} & set(target.redact)):
+        return None
+    if not project.theme.settings().photo:
+        return None
+    path = photo_file(project.root / project.config.profile, project.profile.basics.image)
+    return str(path) if path is not None else None
