@@ -26,8 +26,17 @@ LINES_PER_PAGE = 40
 LINE_CHARS = 95
 FULL = 0.92
 """How full a page counts as full: entries are kept whole, so pages break a little early."""
+ROOM_FOR_WORD = 0.97
+"""How full the budget's last page may be: Word and LibreOffice set the DOCX a few points
+longer than the PDF, so a resume fitted to the brim of its last page would spill over in
+the DOCX; this keeps the last 3% (about two lines) free."""
 GIVE_BACK = 3
 """How many dropped pieces are offered back when the last page has room."""
+
+
+def within(pages: int, fill: float, budget: int) -> bool:
+    """Whether ``pages`` pages, the last ``fill`` full, keep to ``budget`` in the PDF and the DOCX."""
+    return pages < budget or (pages == budget and fill <= ROOM_FOR_WORD)
 
 
 def lines_of(unit: Unit) -> int:
@@ -55,7 +64,7 @@ def fit_pages(
         return seen[count]
 
     def fits(count: int) -> bool:
-        return layout(count)[0] <= budget
+        return within(*layout(count), budget)
 
     most = len(tailored.droppable)
     hint = memo.get(key) if memo is not None else None
@@ -67,7 +76,7 @@ def fit_pages(
         if fits(hint) and not fits(hint - 1):
             return _give_back(tailored, hint, budget, layout(hint)[1], measure)
     pages, fill = layout(0)
-    if pages <= budget:
+    if within(pages, fill, budget):
         if memo is not None:
             memo.pop(key, None)
         return tailored
@@ -118,7 +127,7 @@ def _give_back(tailored: Tailored, count: int, budget: int, fill: float, measure
         if lines_of(tailored.droppable[index]) > room + 1:
             continue  # too big for the room left: not worth a layout
         pages, new_fill = measure(tailored.drop(count, keep | {index}).profile)
-        if pages <= budget:
+        if within(pages, new_fill, budget):
             keep |= {index}
             room = (FULL - new_fill) * LINES_PER_PAGE
     return tailored.drop(count, keep)

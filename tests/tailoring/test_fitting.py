@@ -47,11 +47,11 @@ def fewest_that_fit(tailored: Tailored, budget: int, measure: Pages) -> int:
 
 
 def test_a_resume_within_its_budget_loses_nothing(tailored):
-    assert fit_pages(tailored, 3, Pages(1000, 0.99)) is tailored
+    assert fit_pages(tailored, 3, Pages(1000, 0.95)) is tailored
 
 
 def test_an_over_budget_resume_loses_the_fewest_least_relevant_pieces(tailored):
-    measure = Pages(1000, 0.99)  # a full last page: nothing can be given back
+    measure = Pages(1000, 0.95)  # a nearly full last page: nothing can be given back
     fitted = fit_pages(tailored, 2, measure)
     assert measure(fitted.profile)[0] <= 2
     expected = fewest_that_fit(tailored, 2, measure)
@@ -72,23 +72,30 @@ def test_when_the_last_page_has_room_a_more_relevant_piece_is_given_back(tailore
 
 
 def test_a_resume_that_cannot_fit_loses_everything_optional_and_says_so(tailored):
-    fitted = fit_pages(tailored, 1, Pages(300, 0.99))
+    fitted = fit_pages(tailored, 1, Pages(300, 0.95))
     assert len(fitted.dropped) == len(tailored.droppable)
     assert any("still over 1 page(s)" in note for note in fitted.notes)
 
 
 def test_a_remembered_answer_is_confirmed_with_two_layouts_instead_of_a_search(tailored):
     memo: dict[str, int] = {}
-    first = Pages(1000, 0.99)
+    first = Pages(1000, 0.95)
     answer = fit_pages(tailored, 2, first, memo)
-    again = Pages(1000, 0.99)
+    again = Pages(1000, 0.95)
     assert fit_pages(tailored, 2, again, memo).dropped == answer.dropped
     assert again.calls == 2 < first.calls
 
 
+def test_a_last_page_full_to_the_brim_does_not_fit_so_the_docx_keeps_to_the_budget(tailored):
+    brim = Pages(10**6, 0.99)  # one page, 99% full: Word would spill it onto a second
+    fitted = fit_pages(tailored, 1, brim)
+    assert fitted is not tailored and len(fitted.dropped) == len(tailored.droppable)
+    assert fit_pages(tailored, 1, Pages(10**6, 0.96)) is tailored
+
+
 def test_fitting_changes_neither_the_tailored_profile_nor_its_record(tailored):
     before = (tailored.profile.model_dump(), tailored.dropped)
-    fit_pages(tailored, 2, Pages(1000, 0.99))
+    fit_pages(tailored, 2, Pages(1000, 0.95))
     assert (tailored.profile.model_dump(), tailored.dropped) == before
 
 
