@@ -117,7 +117,12 @@ class Theme:
                        "muted": self.look["muted"]}
         regular = TTFont(folder / self.look["regular"], lazy=True)
         os2 = regular["OS/2"]
-        self.single = (os2.usWinAscent + os2.usWinDescent) / regular["head"].unitsPerEm
+        # Word's single line is the font's Windows height; LibreOffice on Linux and macOS
+        # takes its hhea height (with the line gap). Where they differ (CMU Serif: 1.185 and
+        # 1.385 em), lines are counted in the taller, so neither sets the DOCX longer than the PDF.
+        hhea = regular["hhea"]
+        self.single = max(os2.usWinAscent + os2.usWinDescent,
+                          hhea.ascent - hhea.descent + hhea.lineGap) / regular["head"].unitsPerEm
         panose = os2.panose
         self.panose = "".join(f"{getattr(panose, f):02X}" for f in (
             "bFamilyType", "bSerifStyle", "bWeight", "bProportion", "bContrast", "bStrokeVariation",

@@ -140,13 +140,14 @@ def test_the_same_resume_rendered_in_another_process_is_the_same_bytes():
     assert here == there
 
 
-def _without_lato(folder: Path) -> dict[str, str]:
-    """The environment for a process whose fontconfig knows no Lato: the system's own if it
-    has none, else the system's configuration with the files of Lato rejected."""
+def _without_lato(folder: Path, font: str = "Lato") -> dict[str, str]:
+    """The environment for a process whose fontconfig knows no ``font`` (Lato): the system's
+    own if it has none, else the system's configuration with the files of it rejected."""
     env = cli_env()
     listed = subprocess.run(["fc-list", "--format", "%{family}\t%{file}\n"], capture_output=True, text=True,
                             timeout=60).stdout.splitlines()
-    lato = sorted(file for family, _, file in (line.partition("\t") for line in listed) if "lato" in family.lower())
+    lato = sorted(file for family, _, file in (line.partition("\t") for line in listed)
+                  if font.lower() in family.lower())
     if lato:
         system = env.get("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")
         config = folder / "fonts.conf"
@@ -155,23 +156,28 @@ def _without_lato(folder: Path) -> dict[str, str]:
                           + "".join(f"    <glob>{escape(file)}</glob>\n" for file in lato)
                           + "  </rejectfont></selectfont>\n</fontconfig>\n")
         env["FONTCONFIG_FILE"] = str(config)
-        still = subprocess.run(["fc-list", ":family=Lato"], env=env, capture_output=True, text=True, timeout=60)
-        assert not still.stdout.strip(), f"Lato is still visible to fontconfig: {still.stdout}"
+        still = subprocess.run(["fc-list", f":family={font}"], env=env, capture_output=True, text=True, timeout=60)
+        assert not still.stdout.strip(), f"{font} is still visible to fontconfig: {still.stdout}"
     return env
+
+
+def _converted(docx_path: Path, folder: Path, font: str) -> Path:
+    """``docx_path`` as LibreOffice converts it to PDF on a machine without ``font``."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; on Debian: apt-get install libreoffice-writer-nogui")
+    folder.mkdir(parents=True, exist_ok=True)
+    env = _without_lato(folder, font)
+    subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_path)],
+                   env=env, capture_output=True, timeout=180, check=True)
+    return folder / docx_path.with_suffix(".pdf").name
 
 
 @pytest.fixture(scope="module")
 def converted(resume_path, tmp_path_factory) -> Path:
     """The one-page resume as LibreOffice converts it to PDF on a machine without Lato."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed; on Debian: apt-get install libreoffice-writer-nogui")
-    folder = tmp_path_factory.mktemp("soffice")
-    env = _without_lato(folder)
-    subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(resume_path)],
-                   env=env, capture_output=True, timeout=180, check=True)
-    return folder / resume_path.with_suffix(".pdf").name
+    return _converted(resume_path, tmp_path_factory.mktemp("soffice"), "Lato")
 
 
 def _font_names(pdf: Path) -> set[str]:
@@ -189,4 +195,28 @@ def test_libreoffice_without_lato_sets_the_resume_in_the_embedded_lato(converted
 
 def test_libreoffice_without_lato_keeps_the_one_page_resume_on_one_page(converted, resume_path):
     assert len(PdfReader(resume_path.with_suffix(".pdf")).pages) == 1  # as the build made it
+    assert len(PdfReader(converted).pages) == 1
+
+
+@pytest.mark.parametrize("theme, font, named", [("compact", "IBM Plex Sans", "IBMPlexSansCond"),
+                                                ("serif", "CMU Serif", "CMUSerif")])
+def test_a_one_page_resume_in_each_theme_stays_one_page_in_libreoffice_without_its_font(
+        tmp_path, theme, font, named):
+    import yaml
+
+    from ..helpers import PROFILES, copy_project
+
+    project = copy_project(PROFILES, tmp_path / "project")
+    config = project / "resumekit.yaml"
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    config.write_text(yaml.safe_dump({**settings, "theme": theme, "formats": ["pdf", "docx"],
+                                      "documents": ["resume"]}), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "resumekit", "build", "-c", str(config), "--target", ONE_PAGE],
+                          env=cli_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    built = project / "out" / ONE_PAGE / "Maya-Okafor-Resume.docx"
+    assert len(PdfReader(built.with_suffix(".pdf")).pages) == 1
+    converted = _converted(built, tmp_path / "soffice", font)
+    names = _font_names(converted)
+    assert names and all(name.replace("-", "").startswith(named) for name in names), names
     assert len(PdfReader(converted).pages) == 1
