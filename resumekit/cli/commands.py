@@ -24,9 +24,22 @@ SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 """The small example project that ``resumekit init`` copies."""
 
 
-def cmd_init(args: argparse.Namespace) -> int:
+def _copy(files: dict[Path, Path]) -> list[Path]:
+    """Copy each source file to its target path (folders made as needed); returns the targets.
+    A file that cannot be written is a :class:`ConfigError` naming it."""
     import shutil
 
+    for target, source in files.items():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        except OSError as exc:
+            raise ConfigError([Problem(str(target), None, None, "",
+                                       f"cannot write the file: {exc.strerror or exc}")]) from None
+    return list(files)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
     dest = Path(args.dir)
     if dest.exists() and not dest.is_dir():
         raise ConfigError([Problem(str(dest), None, None, "",
@@ -38,14 +51,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise ConfigError([Problem(str(clashes[0]), None, None, "",
                                    "already exists; resumekit init never overwrites your files "
                                    "(choose an empty folder)")])
-    for file in files:
-        target = dest / file.relative_to(SCAFFOLD)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, target)
-        except OSError as exc:
-            raise ConfigError([Problem(str(target), None, None, "",
-                                       f"cannot write the file: {exc.strerror or exc}")]) from None
+    for target in _copy({dest / file.relative_to(SCAFFOLD): file for file in files}):
         say(f"created {target}")
     where = "" if dest.resolve() == Path.cwd().resolve() else f"cd {dest} && "
     say(f"\nNext: edit profile.yaml, then run: {where}resumekit build")
@@ -61,8 +67,6 @@ def cmd_theme_list(args: argparse.Namespace) -> int:
 
 
 def cmd_theme_copy(args: argparse.Namespace) -> int:
-    import shutil
-
     from ..rendering.theme import Theme, builtin_theme_names
 
     if args.name not in builtin_theme_names():
@@ -72,15 +76,7 @@ def cmd_theme_copy(args: argparse.Namespace) -> int:
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ConfigError([Problem(str(dest), None, None, "", "already exists and is not an empty folder; "
                                    "resumekit theme copy never overwrites your files (name a new folder)")])
-    files = Theme.named(args.name).whole()
-    for name, source in files.items():
-        target = dest / name
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        except OSError as exc:
-            raise ConfigError([Problem(str(target), None, None, "",
-                                       f"cannot write the file: {exc.strerror or exc}")]) from None
+    files = _copy({dest / name: source for name, source in Theme.named(args.name).whole().items()})
     say(f"copied the {args.name} theme to {dest} ({len(files)} files)")
     say(f"\nNext: set theme: {dest.as_posix()} in resumekit.yaml, then edit {dest / 'style.css'} "
         f"and the templates; {dest / 'theme.yaml'} holds its colours, font, sizes and margins")
