@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from ..documents.content import DESIGN_TO_LOOK, FontFace, Look
 from ..errors import Problem, did_you_mean
 from ..loading import Document
+from ..models.config import Config
 from ..models.design import Design
+from ..models.profile import Profile
 from ..models.target import Target
 from ..rendering.fonts import PROJECT_FONTS, font_families, font_files
 from ..rendering.theme import FONT_SUFFIXES, Theme, builtin_themes_dir
@@ -91,3 +93,28 @@ def photo_of(project: Project, target: Target | None) -> str | None:
         return None
     path = photo_file(project.root / project.config.profile, project.profile.basics.image)
     return str(path) if path is not None else None
+
+
+def photo_problems(profile: Profile, document: Document, config: Config, targets: list[Target],
+                   theme: Theme, profile_path: Path) -> list[Problem]:
+    """Warnings, at the profile's ``image:`` line, when the photo it names will not be shown
+    and the user might expect it to be: nothing asks for it, the theme shows no photos, or
+    the file is no PNG or JPEG. A URL is warned about when a document is built."""
+    from ..documents import is_remote
+
+    image = profile.basics.image
+    if not image or is_remote(image):
+        return []
+    asked = config.photo or any(t.photo for t in targets)
+    why = None
+    if not asked:
+        why = ("is not shown: documents show a photo only where the config or a target says photo: true "
+               "(see docs/themes.md, 'A photo')")
+    elif not theme.settings().photo:
+        why = "is not shown: the theme shows no photos (classic and compact do)"
+    elif photo_file(profile_path, image) is None:
+        why = f"{image} is not a PNG or JPEG file in the project, so it is not shown"
+    if why is None:
+        return []
+    line, column = document.positions.of_value(("basics", "image"))
+    return [Problem(document.source, line, column, "basics.image", why, severity="warning")]

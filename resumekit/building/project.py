@@ -26,7 +26,7 @@ from ..models.base import SECTION_NAMES
 from ..models.feedback import Feedback
 from ..rendering.theme import Theme
 from ..loading.target import id_from_stem, unknown_areas
-from .look import font_problem
+from .look import font_problem, photo_file, photo_problems
 from .manifest import target_listing, tree_files
 from .result import GENERAL_BUILD, Failure
 
@@ -90,6 +90,9 @@ class Project:
         files += translation_files(self.root / self.config.profile)
         files += self.theme.files()
         files += sorted((self.root / LOCALES_FOLDER).glob("*.yaml"))  # phrase files of the project's own
+        photo = photo_file(self.root / self.config.profile, self.profile.basics.image)
+        if photo is not None:  # a resume may show it: an edited photo rebuilds
+            files.append(photo)
         return [str(Path(f).resolve()) for f in files]
 
     def target_inputs(self, tid: str) -> list[str]:
@@ -338,6 +341,7 @@ def load_project(
     if bad and not keep_going:
         raise TargetError(target_problems)
     conventions = _conventions(profile, config, targets, loaded_targets)
+    warnings += photo_problems(profile.model, profile.document, config, targets, theme, root / config.profile)
     if strict and conventions:
         raise ProfileError([dataclasses.replace(p, severity="error") for p in conventions])
     warnings += conventions

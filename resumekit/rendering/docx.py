@@ -370,7 +370,11 @@ def _resume(document: Any, doc: Resume, scale: float) -> None:
         holder = document.add_paragraph()
         holder.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         holder.paragraph_format.space_after = Pt(0)
-        holder.add_run().add_picture(doc.photo, width=Cm(PHOTO_CM), height=Cm(PHOTO_CM))
+        try:
+            holder.add_run().add_picture(doc.photo, width=Cm(PHOTO_CM), height=Cm(PHOTO_CM))
+        except Exception as exc:  # python-docx raises several kinds on a damaged image
+            raise BuildError(f"{doc.photo}: the photo (basics.image) cannot be read as a PNG or JPEG "
+                             f"({type(exc).__name__}); save it again, or leave photo: true out") from None
     _header(document, doc.name, doc.label, doc.contacts, doc.look)
     for section in doc.sections:
         _section(document, section, doc.look)

@@ -98,3 +98,34 @@ def test_the_photo_is_shown_only_when_asked_for(tmp_path, config, target, shown)
     assert bool(pdf.pages[0].images) == shown
     document = docx.Document(str(tmp_path / "out" / "job" / "Jane-Doe-Resume.docx"))
     assert bool(document.inline_shapes) == shown
+
+
+@pytest.mark.parametrize("image, config, said", [
+    ("me.png", {}, "is not shown: documents show a photo only where the config or a target says photo: true"),
+    ("me.png", {"photo": True, "theme": "serif"}, "is not shown: the theme shows no photos"),
+    ("me.gif", {"photo": True}, "me.gif is not a PNG or JPEG file in the project"),
+    ("me.png", {"photo": True}, None),
+])
+def test_a_photo_that_will_not_be_shown_is_said_at_its_line(tmp_path, image, config, said):
+    png(tmp_path / "me.png")
+    (tmp_path / "me.gif").write_bytes(b"GIF89a" + b"\0" * 20)
+    profile = JANE.replace("  name: Jane Doe\n", f"  name: Jane Doe\n  image: {image}\n")
+    done = run_cli("validate", "-c", str(make_project(tmp_path, profile=profile, **config)))
+    assert done.returncode == 0
+    if said:
+        assert f"profile.yaml:3:10: basics.image: warning: {said}" in done.stderr, done.stderr
+    else:
+        assert "basics.image" not in done.stderr
+
+
+def test_a_damaged_photo_is_a_clear_error_and_the_last_good_documents_stay(tmp_path):
+    png(tmp_path / "me.png")
+    profile = JANE.replace("  name: Jane Doe\n", "  name: Jane Doe\n  image: me.png\n")
+    config = make_project(tmp_path, profile=profile, photo=True, documents=["resume"])
+    assert run_cli("build", "-c", str(config)).returncode == 0
+    before = (tmp_path / "out" / "general" / "Jane-Doe-Resume.docx").read_bytes()
+    (tmp_path / "me.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)  # the signature, then nothing
+    done = run_cli("build", "-c", str(config))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "the photo (basics.image) cannot be read as a PNG or JPEG" in done.stderr
+    assert (tmp_path / "out" / "general" / "Jane-Doe-Resume.docx").read_bytes() == before

@@ -8,6 +8,7 @@ import resumekit
 from resumekit.errors import ProfileError
 from resumekit.loading.markets import known_markets, market
 
+from ..building.test_look import png
 from ..helpers import make_project, run_cli
 
 PROFILE = """\
@@ -28,7 +29,7 @@ TARGET = "title: Analyst\ncompany: Globex\nlocation: {{countryCode: {country}}}\
 def _project(tmp_path, country, extra=""):
     config = make_project(tmp_path, profile=PROFILE, targets={"job.yaml": TARGET.format(country=country,
                                                                                          extra=extra)})
-    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    png(tmp_path / "photo.png")
     return config
 
 
@@ -52,11 +53,12 @@ def test_a_us_target_warns_at_the_lines_of_the_date_of_birth_and_of_a_photo_it_s
 def test_a_photo_no_document_shows_is_no_concern_in_the_us(tmp_path):
     done = run_cli("validate", "-c", str(_project(tmp_path, "US")))
     assert done.returncode == 0 and "basics.birthDate" in done.stderr
-    assert "basics.image" not in done.stderr  # photo: true is not set, so no document carries it
+    assert "shows a photo" not in done.stderr  # photo: true is not set, so no document carries it
+    assert "basics.image: warning: is not shown: documents show a photo only where" in done.stderr
 
 
 def test_a_german_target_does_not_warn_about_the_photo_or_the_date_of_birth(tmp_path):
-    warnings = [str(w) for w in resumekit.build(_project(tmp_path, "DE"), formats=["docx"]).warnings]
+    warnings = [str(w) for w in resumekit.build(_project(tmp_path, "DE", "photo: true\n"), formats=["docx"]).warnings]
     assert not [w for w in warnings if "basics.image" in w or "basics.birthDate" in w]
     assert [w for w in warnings if "basics.health" in w]  # health is nobody's business there either
 
