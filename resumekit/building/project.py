@@ -23,6 +23,7 @@ from ..loading.paths import Place, is_inside, outside_message, require_file, res
 from ..models import Config, Profile, Target
 from ..models.areas import Taxonomy
 from ..models.base import SECTION_NAMES
+from ..models.profile import SECTION_INFO
 from ..models.feedback import Feedback
 from ..rendering.theme import Theme
 from ..loading.target import id_from_stem, unknown_areas
@@ -340,7 +341,7 @@ def load_project(
         raise kind([p for error in failed for p in error.problems] + target_problems)
     if bad and not keep_going:
         raise TargetError(target_problems)
-    conventions = _conventions(profile, config, targets, loaded_targets)
+    conventions = _conventions(profile, config, targets, loaded_targets, theme.settings().photo)
     warnings += photo_problems(profile.model, profile.document, config, targets, theme, root / config.profile)
     if strict and conventions:
         raise ProfileError([dataclasses.replace(p, severity="error") for p in conventions])
@@ -357,14 +358,16 @@ def section_name_problems(model: Config | Target, document: Document, profile: P
     """A located error for each section that ``sectionOrder`` or ``pageBreakBefore`` names
     and the resume does not have (neither built in nor one of the profile's ``sections:``)."""
     known = [*SECTION_NAMES, *profile.sections]
+    headed = {info.title.casefold(): key for key, info in SECTION_INFO.items()}
     found = []
     for key in ("sectionOrder", "pageBreakBefore"):
         for i, name in enumerate(getattr(model, key) or []):
             if name not in known:
                 line, column = document.positions.of_value((key, i))
+                hint = (f"; did you mean '{headed[name.casefold()]}'? (the section headed {name.title()})"
+                        if name.casefold() in headed else did_you_mean(name, known))
                 found.append(Problem(document.source, line, column, f"{key}[{i}]",
-                                     f"no section '{name}': the resume's sections are {', '.join(known)}"
-                                     + did_you_mean(name, known)))
+                                     f"no section '{name}': sections are named {', '.join(known)}" + hint))
     return found
 
 
@@ -379,6 +382,9 @@ def custom_section_problems(profile: Loaded[Profile]) -> list[Problem]:
             found.append(Problem(profile.document.source, line, column, f"sections.{key}",
                                  f"'{key}' is a built-in section; give your own section another name "
                                  f"(its title may still be anything)"))
+        elif not shapes:
+            found.append(Problem(profile.document.source, line, column, f"sections.{key}",
+                                 "has nothing to print: give it entries, lines or bullets"))
         elif len(shapes) > 1:
             found.append(Problem(profile.document.source, line, column, f"sections.{key}",
                                  f"a section holds one of entries, lines or bullets, not {' and '.join(shapes)}; "
@@ -387,7 +393,7 @@ def custom_section_problems(profile: Loaded[Profile]) -> list[Problem]:
 
 
 def _conventions(profile: Loaded[Profile], config: Config, targets: list[Target],
-                 loaded: dict[str, Loaded[Target]]) -> list[Problem]:
+                 loaded: dict[str, Loaded[Target]], photos: bool = True) -> list[Problem]:
     """What the profile carries against the conventions of each target's market (the
     general build's, with no targets), or lacks that they expect; once per problem. A
     market a target names that the table lacks is said too."""
@@ -406,7 +412,7 @@ def _conventions(profile: Loaded[Profile], config: Config, targets: list[Target]
                     severity="warning")
             continue
         who = f"the target {job.id or ''}" if job is not None else "the resume"
-        photo = job.photo if job is not None and job.photo is not None else config.photo
+        photo = photos and (job.photo if job is not None and job.photo is not None else config.photo)
         for problem in convention_problems(profile.model, profile.document, conventions, who,
                                            list(job.redact) if job else None, photo):
             found.setdefault((problem.field, conventions.code), problem)

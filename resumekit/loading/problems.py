@@ -119,9 +119,26 @@ def validation_problems(doc: Document, exc: ValidationError) -> list[Problem]:
     problems = []
     for path in deepest:
         line, column = doc.positions.of_value(path)
-        problems.append(Problem(doc.source, line, column, field_path(path) or "(top)",
-                                _friendly_message(found[path])))
+        message = _friendly_message(found[path])
+        if message.startswith("is empty (null)") and _comment_after_key(doc.source, line):
+            message = ("is empty: YAML reads a # after a space as the start of a comment; put the value "
+                       "in quotes, e.g. \"#004f90\"")
+        problems.append(Problem(doc.source, line, column, field_path(path) or "(top)", message))
     return sorted(problems, key=by_place)
+
+
+def _comment_after_key(source: str, line: int | None) -> bool:
+    """Whether line ``line`` of the file ``source`` is ``key: #...`` (a colour left unquoted)."""
+    import re
+    from pathlib import Path
+
+    if line is None:
+        return False
+    try:
+        lines = Path(source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return 0 < line <= len(lines) and re.search(r":\s+#", lines[line - 1]) is not None
 
 
 def _models_in(annotation: Any, in_list: bool) -> list[type[BaseModel]]:

@@ -43,7 +43,20 @@ def translation_files(profile_path: Path) -> list[Path]:
     """Every translation file beside the profile."""
     return sorted(p for p in profile_path.parent.glob(f"{profile_path.stem}.*")
                   if p.suffix in (".yaml", ".yml", ".json") and p != profile_path
-                  and p.name.count(".") == profile_path.name.count(".") + 1)
+                  and p.name.count(".") == profile_path.name.count(".") + 1
+                  and is_language(p.name[len(profile_path.stem) + 1:-len(p.suffix)]))
+
+
+def is_language(tag: str) -> bool:
+    """Whether ``tag`` names a language CLDR knows (``de``, ``pt-BR``), not a backup's
+    ``orig`` or ``old``: only such files beside the profile are its translations."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 @dataclass

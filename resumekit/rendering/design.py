@@ -25,7 +25,7 @@ TITLE_STYLES = {
 
 
 PHOTO_CM = 2.5
-"""The photo's width and height on the page, in centimetres."""
+"""The photo's width on the page, in centimetres; its height keeps its proportions."""
 
 
 def _family(name: str) -> str:
@@ -49,7 +49,7 @@ def design_css(doc: Resume | Letter) -> str:
     if isinstance(doc, Resume) and doc.photo:  # top right of the header; the theme keeps text clear of it
         rules.append(f"header.with-photo {{ position: relative; min-height: {PHOTO_CM}cm; }}\n"
                      f"header .photo {{ position: absolute; top: 0; right: 0; width: {PHOTO_CM}cm; "
-                     f"height: {PHOTO_CM}cm; object-fit: cover; }}")
+                     "height: auto; }")
     if not look.icons:
         rules.append("header .icon { display: none; }")
     return "\n".join(rule for rule in rules if rule)

@@ -363,19 +363,65 @@ def _section(document: Any, section: Section, look: Look) -> None:
             _entry(document, entry, first=i == 0, quote=section.key == "references")
 
 
-def _resume(document: Any, doc: Resume, scale: float) -> None:
-    if doc.photo:  # its own paragraph at the right margin, above the name
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _colour_links(document: Any, accent: str) -> None:
+    """Links in the person's text in the accent colour, as the PDF sets them (the contact
+    line keeps its style's colour)."""
+    for paragraph in document.paragraphs:
+        if paragraph.style is not None and paragraph.style.name in ("Contact", "Title"):
+            continue
+        for link in paragraph._p.iter(qn("w:hyperlink")):
+            for run in link.iter(qn("w:r")):
+                Run(run, paragraph).font.color.rgb = _rgb(hex_digits(accent))
 
-        holder = document.add_paragraph()
-        holder.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        holder.paragraph_format.space_after = Pt(0)
-        try:
-            holder.add_run().add_picture(doc.photo, width=Cm(PHOTO_CM), height=Cm(PHOTO_CM))
-        except Exception as exc:  # python-docx raises several kinds on a damaged image
-            raise BuildError(f"{doc.photo}: the photo (basics.image) cannot be read as a PNG or JPEG "
-                             f"({type(exc).__name__}); save it again, or leave photo: true out") from None
+
+def _floating_photo(paragraph: Any, path: str) -> None:
+    """The photo at the top right of the page's text, the header's lines beside it, as in
+    the PDF: a picture anchored to the margin with text wrapped on its left."""
+    run = paragraph.add_run()
+    try:
+        run.add_picture(path, width=Cm(PHOTO_CM))  # its height follows, so it is never squashed
+    except Exception as exc:  # python-docx raises several kinds on a damaged image
+        raise BuildError(f"{path}: the photo (basics.image) cannot be read as a PNG or JPEG "
+                         f"({type(exc).__name__}); save it again, or leave photo: true out") from None
+    drawing = run._r.find(qn("w:drawing"))
+    inline = drawing.find(qn("wp:inline"))
+    anchor = OxmlElement("wp:anchor")
+    for key, value in (("distT", "0"), ("distB", "0"), ("distL", "114300"), ("distR", "0"), ("simplePos", "0"),
+                       ("relativeHeight", "251658240"), ("behindDoc", "0"), ("locked", "0"),
+                       ("layoutInCell", "1"), ("allowOverlap", "0")):
+        anchor.set(key, value)
+    simple = OxmlElement("wp:simplePos")
+    simple.set("x", "0")
+    simple.set("y", "0")
+    anchor.append(simple)
+    for axis, tag, text in (("wp:positionH", "wp:align", "right"), ("wp:positionV", "wp:posOffset", "0")):
+        position = OxmlElement(axis)
+        position.set("relativeFrom", "margin")
+        placed = OxmlElement(tag)
+        placed.text = text
+        position.append(placed)
+        anchor.append(position)
+    anchor.append(inline.find(qn("wp:extent")))
+    effect = inline.find(qn("wp:effectExtent"))
+    if effect is None:
+        effect = OxmlElement("wp:effectExtent")
+        for side in ("l", "t", "r", "b"):
+            effect.set(side, "0")
+    anchor.append(effect)
+    wrap = OxmlElement("wp:wrapSquare")
+    wrap.set("wrapText", "left")
+    anchor.append(wrap)
+    for tag in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        found = inline.find(qn(tag))
+        if found is not None:
+            anchor.append(found)
+    drawing.replace(inline, anchor)
+
+
+def _resume(document: Any, doc: Resume, scale: float) -> None:
     _header(document, doc.name, doc.label, doc.contacts, doc.look)
+    if doc.photo:
+        _floating_photo(document.paragraphs[0], doc.photo)
     for section in doc.sections:
         _section(document, section, doc.look)
     if doc.consent:  # small print after the last section, as in the PDF
@@ -462,6 +508,7 @@ def render_docx(doc: Resume | Letter, theme: Theme, stamp: dt.datetime) -> bytes
         _letter(document, doc, scale, line)
     else:
         _resume(document, doc, scale)
+    _colour_links(document, doc.look.accent)
     _mark_scripts(document, doc.direction, doc.language)
     props = document.core_properties
     props.title = _core_property(doc.title)

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from ..documents import Letter, Resume
 from .fonts import project_font_faces
 from .html import render_html
-from .theme import Theme
+from .theme import Theme, builtin_themes_dir
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
 # The environment is shared by threads: one render must not unset SOURCE_DATE_EPOCH while
@@ -178,8 +178,14 @@ class LayoutCache:
 
 def _html_and_key(doc: Resume | Letter, theme: Theme, project_dir: Path | None) -> tuple[str, _Key]:
     html = render_html(doc, theme)
-    roots = [*theme.dirs, *([project_dir] if project_dir else [])]
+    roots = _roots(theme, project_dir)
     return html, (html, tuple(str(r) for r in roots))
+
+
+def _roots(theme: Theme, project_dir: Path | None) -> list[Path]:
+    """The folders a PDF may read files from: the theme's, every built-in theme's (a
+    design may borrow another theme's font) and the project's."""
+    return [*theme.dirs, builtin_themes_dir(), *([project_dir] if project_dir else [])]
 
 
 def _lay_out(html: str, theme: Theme, project_dir: Path | None) -> _Layout:
@@ -188,7 +194,7 @@ def _lay_out(html: str, theme: Theme, project_dir: Path | None) -> _Layout:
 
     from weasyprint import CSS
 
-    roots = list(theme.dirs) + ([project_dir] if project_dir else [])
+    roots = _roots(theme, project_dir)
     refused: list[str] = []
     fetcher = _fetcher_class()(roots, refused)
     faces = project_font_faces(project_dir)

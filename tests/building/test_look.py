@@ -16,14 +16,15 @@ from resumekit.rendering.theme import Theme, builtin_themes_dir
 from ..helpers import JANE, make_project, run_cli
 
 
-def png(path, size=40):
-    """A small real PNG file (one colour) at ``path``."""
-    raw = b"".join(b"\x00" + bytes([90, 140, 200]) * size for _ in range(size))
+def png(path, size=40, height=None):
+    """A small real PNG file (one colour) at ``path``, ``size`` wide and ``height`` (or ``size``) high."""
+    height = height or size
+    raw = b"".join(b"\x00" + bytes([90, 140, 200]) * size for _ in range(height))
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, height, 8, 2, 0, 0, 0))
                      + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
     return path
 
@@ -97,7 +98,7 @@ def test_the_photo_is_shown_only_when_asked_for(tmp_path, config, target, shown)
     pdf = PdfReader(tmp_path / "out" / "job" / "Jane-Doe-Resume.pdf")
     assert bool(pdf.pages[0].images) == shown
     document = docx.Document(str(tmp_path / "out" / "job" / "Jane-Doe-Resume.docx"))
-    assert bool(document.inline_shapes) == shown
+    assert bool(document.part.package.image_parts) == shown  # the DOCX carries the picture, or none
 
 
 @pytest.mark.parametrize("image, config, said", [
@@ -129,3 +130,29 @@ def test_a_damaged_photo_is_a_clear_error_and_the_last_good_documents_stay(tmp_p
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "the photo (basics.image) cannot be read as a PNG or JPEG" in done.stderr
     assert (tmp_path / "out" / "general" / "Jane-Doe-Resume.docx").read_bytes() == before
+
+
+def test_the_docx_photo_floats_at_the_top_right_beside_the_name_in_its_own_proportions(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    png(tmp_path / "me.png", 120, 150)  # a portrait
+    profile = JANE.replace("  name: Jane Doe\n", "  name: Jane Doe\n  image: me.png\n")
+    config = make_project(tmp_path, profile=profile, photo=True, documents=["resume"], formats=["docx"])
+    assert run_cli("build", "-c", str(config)).returncode == 0
+    document = docx.Document(str(tmp_path / "out" / "general" / "Jane-Doe-Resume.docx"))
+    title = document.paragraphs[0]
+    assert title.style.name == "Title" and title.text == "Jane Doe"
+    anchor = title._p.find(".//" + qn("wp:anchor"))
+    assert anchor is not None and anchor.find(qn("wp:positionH")).find(qn("wp:align")).text == "right"
+    extent = anchor.find(qn("wp:extent"))
+    assert int(extent.get("cy")) / int(extent.get("cx")) == pytest.approx(150 / 120, rel=0.01)
+
+
+def test_a_photo_in_a_theme_that_shows_none_is_no_market_concern(tmp_path):
+    png(tmp_path / "me.png")
+    profile = JANE.replace("  name: Jane Doe\n", "  name: Jane Doe\n  image: me.png\n")
+    config = make_project(tmp_path, profile=profile, photo=True, theme="serif",
+                          targets={"job.yaml": "title: Analyst\nlocation: {countryCode: US}\n"})
+    done = run_cli("validate", "-c", str(config))
+    assert "the theme shows no photos" in done.stderr and "shows a photo" not in done.stderr

@@ -85,6 +85,8 @@ def test_a_typo_inside_a_section_of_ones_own_is_a_located_warning(tmp_path):
     ("sections:\n  mixed:\n    title: Mixed\n    bullets: [x]\n    lines: [{label: a, text: b}]\n",
      "profile.yaml:37:3: sections.mixed: a section holds one of entries, lines or bullets, not lines and bullets"),
     ("sections:\n  talks:\n    entries: [{name: x}]\n", "profile.yaml:38:5: sections.talks.title: is required"),
+    ("sections:\n  talks:\n    title: Talks\n    line: [{label: a, text: b}]\n",
+     "profile.yaml:37:3: sections.talks: has nothing to print: give it entries, lines or bullets"),
 ])
 def test_a_section_of_ones_own_that_cannot_be_printed_is_a_located_error(tmp_path, extra, message):
     done = run_cli("validate", "-c", str(make_project(tmp_path, profile=JANE + extra)))
@@ -139,3 +141,24 @@ def test_the_first_section_never_gets_a_break_before_it():
     profile = resumekit.load_profile({"basics": {"summary": "Analyst."}})
     resume = build_resume(profile, Options(breaks_before=("summary",)))
     assert not resume.sections[0].break_before
+
+
+def test_a_section_named_by_its_heading_suggests_its_name(tmp_path):
+    config = make_project(tmp_path, pageBreakBefore=["experience"])
+    done = run_cli("validate", "-c", str(config))
+    assert done.returncode == 1 and "did you mean 'work'? (the section headed Experience)" in done.stderr
+
+
+def test_links_in_the_docx_are_in_the_accent_colour_as_in_the_pdf(tmp_path):
+    profile = JANE.replace("      - Built the churn model used by the retention team",
+                           "      - Built the [churn model](https://example.org/churn) for retention")
+    config = make_project(tmp_path, profile=profile, documents=["resume"], formats=["docx"],
+                          design={"accent": "#8b0000"})
+    resumekit.build(config)
+    document = docx.Document(str(tmp_path / "out" / "general" / "Jane-Doe-Resume.docx"))
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    links = [Run(r, p) for p in document.paragraphs if p.style.name == "List Bullet"
+             for link in p._p.iter(qn("w:hyperlink")) for r in link.iter(qn("w:r"))]
+    assert links and all(str(run.font.color.rgb) == "8B0000" for run in links)

@@ -76,6 +76,7 @@ def test_the_translation_files_are_found_beside_the_profile(tmp_path):
     write(tmp_path / "profile.de.yaml", "basics: {}\n")
     write(tmp_path / "profile.pt-BR.yaml", "basics: {}\n")
     write(tmp_path / "other.de.yaml", "basics: {}\n")
+    write(tmp_path / "profile.orig.yaml", "basics: {}\n")  # a backup, not a language
     assert translation_file(profile, "de") == tmp_path / "profile.de.yaml"
     assert translation_file(profile, "fr") is None
     assert [p.name for p in translation_files(profile)] == ["profile.de.yaml", "profile.pt-BR.yaml"]

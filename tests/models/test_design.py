@@ -34,3 +34,12 @@ def test_good_settings_validate(tmp_path):
     config = make_project(tmp_path, design={"accent": "#0a0", "fontSize": 11, "lineSpacing": 1.3,
                                             "margins": "1in 0.75in", "sectionTitles": "plain", "icons": False})
     assert run_cli("validate", "-c", str(config)).returncode == 0
+
+
+def test_an_unquoted_colour_is_explained_as_the_comment_yaml_reads_it_as(tmp_path):
+    config = tmp_path / "resumekit.yaml"
+    make_project(tmp_path)
+    config.write_text(config.read_text(encoding="utf-8") + "design:\n  accent: #8b0000\n", encoding="utf-8")
+    done = run_cli("validate", "-c", str(config))
+    assert done.returncode == 1
+    assert "design.accent: is empty: YAML reads a # after a space as the start of a comment" in done.stderr

@@ -51,6 +51,14 @@ def test_a_font_of_another_theme_is_embedded_and_the_themes_own_is_not(tmp_path,
     assert any("Lato" in name for name in _fonts(plain))
 
 
+def test_a_font_only_resumekit_ships_is_read_from_the_other_themes_folder(tmp_path):
+    path = make_project(tmp_path, documents=["resume"], formats=["pdf"], design={"font": "IBM Plex Sans Condensed"})
+    result = resumekit.build(path)
+    assert not [w for w in result.warnings if "not fetched" in str(w)]
+    fonts = _fonts(PdfReader(tmp_path / "out" / "general" / "Jane-Doe-Resume.pdf"))
+    assert fonts and all("IBMPlexSansCond" in name.replace("-", "") for name in fonts), fonts
+
+
 def test_a_larger_font_size_sets_larger_text_and_wider_margins_narrow_it(tmp_path, plain):
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer
