@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..documents.content import DESIGN_TO_LOOK, FontFace, Look
 from ..errors import Problem, did_you_mean
 from ..loading import Document
+from ..loading.markets import redacted_details
 from ..models.config import Config
 from ..models.design import Design
 from ..models.profile import Profile
@@ -61,9 +62,9 @@ PHOTO_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 """How a PNG and a JPEG file begin: the only photos a theme shows."""
 
 
-def photo_file(profile_path: Path, image: str | None) -> Path | None:
-    """The local PNG or JPEG file ``basics.image`` names (relative to the profile), if it is one;
-    a URL is never fetched."""
+def local_image(image: str | None) -> str | None:
+    """The file path ``basics.image`` names (a ``file:`` URL's path, or the text itself);
+    ``None`` for no image, a network URL, or a ``data:``/``mailto:`` URL (one letter is a drive)."""
     from urllib.parse import unquote, urlsplit
 
     from ..documents import is_remote
@@ -71,7 +72,20 @@ def photo_file(profile_path: Path, image: str | None) -> Path | None:
     if not image or is_remote(image):
         return None
     parts = urlsplit(image)
-    named = unquote(parts.path) if parts.scheme == "file" else image if len(parts.scheme) <= 1 else None
+    if parts.scheme == "file":
+        return unquote(parts.path)
+    return image if len(parts.scheme) <= 1 else None
+
+
+def photo_wanted(config: Config, target: Target | None) -> bool:
+    """Whether the target's resume asks for the photo: its ``photo:``, else the config's."""
+    return target.photo if target is not None and target.photo is not None else config.photo
+
+
+def photo_file(profile_path: Path, image: str | None) -> Path | None:
+    """The local PNG or JPEG file ``basics.image`` names (relative to the profile), if it is one;
+    a URL is never fetched."""
+    named = local_image(image)
     if named is None:
         return None
     path = (profile_path.parent / named).resolve()
@@ -86,8 +100,9 @@ def photo_file(profile_path: Path, image: str | None) -> Path | None:
 def photo_of(project: Project, target: Target | None) -> str | None:
     """The photo the target's resume shows, as an absolute path: only when the config or the
     target says ``photo: true``, the theme shows photos, and no ``redact:`` leaves it out."""
-    wanted = target.photo if target is not None and target.photo is not None else project.config.photo
-    if not wanted or (target is not None and {"photo", "personal"} & set(target.redact)):
+    if not photo_wanted(project.config, target):
+        return None
+    if target is not None and "image" in redacted_details(list(target.redact)):
         return None
     if not project.theme.settings().photo:
         return None
@@ -105,7 +120,7 @@ def photo_problems(profile: Profile, document: Document, config: Config, targets
     image = profile.basics.image
     if not image or is_remote(image):
         return []
-    asked = config.photo or any(t.photo for t in targets)
+    asked = photo_wanted(config, None) or any(photo_wanted(config, t) for t in targets)
     why = None
     if not asked:
         why = ("is not shown: documents show a photo only where the config or a target says photo: true "

@@ -7,10 +7,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 from typing import TypeVar
 
-from ..documents import is_remote
 from ..errors import (ConfigError, FeedbackError, LocatedError, Problem, ProfileError, ResumekitError, TargetError,
                       did_you_mean)
 from ..feedback import apply_feedback
@@ -27,7 +25,7 @@ from ..models.profile import SECTION_INFO
 from ..models.feedback import Feedback
 from ..rendering.theme import Theme
 from ..loading.target import id_from_stem, unknown_areas
-from .look import font_problem, photo_file, photo_problems
+from .look import font_problem, local_image, photo_file, photo_problems, photo_wanted
 from .manifest import target_listing, tree_files
 from .result import GENERAL_BUILD, Failure
 
@@ -199,16 +197,10 @@ def _feedback_path(feedback: str, root: Path, allow: bool, place: Place) -> Path
 
 def _check_image(profile: Loaded[Profile], root: Path, allow: bool) -> None:
     """A local ``basics.image`` must be a file inside the project (a URL is warned about later)."""
-    image = profile.model.basics.image
-    if not image or is_remote(image):
+    image = profile.model.basics.image or ""
+    named = local_image(image)
+    if named is None:
         return
-    parts = urlsplit(image)
-    if parts.scheme == "file":
-        named = unquote(parts.path)
-    elif len(parts.scheme) > 1:  # data:, mailto:, ...: nothing on disk (one letter is a drive)
-        return
-    else:
-        named = image
     line, column = profile.document.positions.of_value(("basics", "image"))
     place = Place(profile.document.source, line, column, "basics.image", ProfileError)
     path = Path(profile.document.source).parent / named
@@ -412,7 +404,7 @@ def _conventions(profile: Loaded[Profile], config: Config, targets: list[Target]
                     severity="warning")
             continue
         who = f"the target {job.id or ''}" if job is not None else "the resume"
-        photo = photos and (job.photo if job is not None and job.photo is not None else config.photo)
+        photo = photos and photo_wanted(config, job)
         for problem in convention_problems(profile.model, profile.document, conventions, who,
                                            list(job.redact) if job else None, photo):
             found.setdefault((problem.field, conventions.code), problem)
