@@ -15,6 +15,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .building import BuildOptions, BuildResult, BuildSession, build, build_many, render
+    from .checking import DocumentCheck, check
     from .errors import (BuildError, ConfigError, FeedbackError, InternalError, ProfileError, ResumekitError,
                          TargetError, UsageError)
     from .feedback import apply_feedback
@@ -37,6 +38,7 @@ _HOMES = {
     "Profile": "models", "Target": "models",
     "Feedback": "models.feedback",
     "Tailored": "tailoring", "tailor": "tailoring",
+    "DocumentCheck": "checking", "check": "checking",
 }
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "BuildResult",
     "BuildSession",
     "ConfigError",
+    "DocumentCheck",
     "Feedback",
     "FeedbackError",
     "InternalError",
@@ -59,6 +62,7 @@ __all__ = [
     "apply_feedback",
     "build",
     "build_many",
+    "check",
     "load_feedback",
     "load_profile",
     "load_target",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, FeedbackError, LocatedError, Problem, TargetError, UsageError, did_you_mean
-from .output import Progress, print_error, print_warnings, report_rebuild, say, shown
+from .output import Progress, print_error, print_warnings, report_checks, report_rebuild, say, shown
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -99,10 +99,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     options = _build_options(args)
     result = up_to_date(args.config, options)
+    session = None
     if result is None:
         from ..building.run import build
+        from ..building.session import BuildSession
 
-        result = build(args.config, _build_options(args, progress=Progress()))
+        session = BuildSession()  # the check that follows reuses the page budget's answers
+        result = build(args.config, _build_options(args, progress=Progress()), session=session)
     print_warnings(result.warnings)
     for note in result.notes:
         say(f"note: {note}", err=True)
@@ -122,7 +125,32 @@ def cmd_build(args: argparse.Namespace) -> int:
     failed = f", {len(result.failures)} target(s) failed" if result.failures else ""
     say(f"built {built} file{'s' if built != 1 else ''}, {skipped} up to date{failed}, "
         f"in {time.perf_counter() - started:.1f} s")
-    return EXIT_OK if result.ok else 1
+    code = EXIT_OK if result.ok else 1
+    if args.check:
+        failed_ids = {f.target for f in result.failures}
+        targets = sorted({o.target for o in result.outputs} - failed_ids)
+        if targets:
+            code = max(code, _check(args, targets, session))
+    return code
+
+
+def _check(args: argparse.Namespace, targets: list[str], session: Any = None) -> int:
+    """Check the documents of ``targets`` and print what was found; the exit code."""
+    from ..checking import check
+
+    started = time.perf_counter()
+    checks = check(args.config, targets, strict=args.strict, allow_outside=args.allow_outside, session=session)
+    if getattr(args, "format", None) == "json" and args.func is cmd_check:
+        say(json.dumps({"documents": [c.to_json(shown(c.path), args.show) for c in checks],
+                        "ok": all(c.ok for c in checks)}, indent=2, ensure_ascii=False))
+    else:
+        report_checks(checks, getattr(args, "show", False), time.perf_counter() - started)
+    lost = any(c.errors for c in checks) or (args.strict and any(c.warnings for c in checks))
+    return 1 if lost else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    return _check(args, list(args.targets))
 
 
 def cmd_watch(args: argparse.Namespace) -> int:

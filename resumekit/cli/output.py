@@ -14,6 +14,7 @@ from ..errors import LocatedError, Problem, ResumekitError
 
 if TYPE_CHECKING:
     from ..building.watch import Rebuild
+    from ..checking import DocumentCheck
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -103,3 +104,41 @@ def report_rebuild(event: Rebuild) -> None:
         return
     targets = sorted({o.path.parent.name for o in built})
     say(f"{stamp} {what}: rebuilt {', '.join(targets)} ({len(built)} files) in {event.seconds:.1f} s", flush=True)
+
+
+def report_checks(checks: list[DocumentCheck], show_text: bool = False, seconds: float | None = None) -> None:
+    """A line per document (``ok: FILE: 1 page, 100% of 84 strings read in order by ...``,
+    else ``checked:``), then its problems as ``error: FILE: ...`` and ``warning: FILE: ...``;
+    with ``show_text``, each extractor's text and the fields a parser picks."""
+    for checked in checks:
+        file = shown(checked.path)
+        if checked.extractors:
+            say(f"{'ok' if not checked.problems else 'checked'}: {file}: {checked.summary()}")
+        for problem in checked.problems:
+            say(f"{problem.level}: {file}: {problem.message}")
+        if show_text and checked.extractors:
+            _show_reading(checked)
+    errors = sum(1 for c in checks if c.errors)
+    warned = sum(1 for c in checks if c.warnings and not c.errors)
+    took = f" in {seconds:.1f} s" if seconds is not None else ""
+    say(f"checked {len(checks)} document{'s' if len(checks) != 1 else ''}{took}: "
+        f"{errors} would lose information, {warned} with warnings")
+
+
+def _show_reading(checked: DocumentCheck) -> None:
+    fields = checked.fields
+    if fields is not None:
+        say(f"  fields ({next(iter(checked.extractors))}):")
+        for label, value in (("name", fields.name), ("email", fields.email), ("phone", fields.phone)):
+            say(f"    {label + ':':9} {value or '(none)'}")
+        say(f"    {'links:':9} {', '.join(fields.links) or '(none)'}")
+        say(f"    {'headings:':9} {' | '.join(fields.headings) or '(none)'}")
+        for entry in fields.entries:  # a tab inside a field is shown, as a parser would keep it
+            parts = dict.fromkeys(p.replace("\t", "\\t") for p in (entry.employer or "(no employer)",
+                                                                     entry.position, entry.dates) if p)
+            say(f"    {entry.section}: " + " / ".join(parts))
+    for extraction in checked.extractors.values():
+        say(f"  --- {extraction.name} ---")
+        for line in extraction.text.replace("\f", "\n").splitlines():
+            if line.strip():
+                say(f"  {line}")

@@ -46,7 +46,27 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="also list the files that were up to date")
     p.add_argument("--clean", action="store_true",
                    help="remove the output folders of targets that no longer exist")
+    p.add_argument("--check", action="store_true",
+                   help="then read each PDF and DOCX back as parsers do (resumekit check)")
     p.set_defaults(func=commands.cmd_build)
+
+    p = sub.add_parser("check", help="what parsers read from each built PDF and DOCX, and what they would lose",
+                       description="Read each built PDF and DOCX of the TARGETs (default: all) back as "
+                                   "applicant tracking systems do: the text as pdfminer.six (layout), "
+                                   "pypdf (content stream) and python-docx read it, and the fields they "
+                                   "pick (name, email, phone, links, headings, each entry's employer, "
+                                   "position and dates). Says what would be lost: strings of the profile "
+                                   "missing or out of order, glyphs that map to no character, contact "
+                                   "details in headers or footers, fonts not embedded, pages over the "
+                                   "budget, files over 2 MB. Exits 1 when a document would lose "
+                                   "information (with --strict, on any warning).")
+    with_config(p)
+    p.add_argument("targets", nargs="*", metavar="TARGET", help="a target's id ('general' is the untailored version)")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text (the default) or json (a stable shape for scripts)")
+    p.add_argument("--text", "--show", dest="show", action="store_true",
+                   help="also print each extractor's text and the fields it gives")
+    p.set_defaults(func=commands.cmd_check)
 
     p = sub.add_parser("watch", help="rebuild what an edit affects, whenever a file changes",
                        description="Build, then watch the project's files and rebuild the documents "
