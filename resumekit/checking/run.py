@@ -130,7 +130,15 @@ def _quoted(strings: Iterable[str]) -> str:
 
 
 def _chars(chars: str) -> str:
-    return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in dict.fromkeys(chars))
+    """``'山' (U+5C71 CJK UNIFIED IDEOGRAPH-5C71)``; a private-use or unassigned one by its number alone."""
+    named = []
+    for c in dict.fromkeys(chars):
+        if unicodedata.category(c) in ("Co", "Cn"):
+            named.append(f"U+{ord(c):04X} (a private-use character, as icon fonts use)"
+                         if unicodedata.category(c) == "Co" else f"U+{ord(c):04X} (unassigned)")
+        else:
+            named.append(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})")
+    return ", ".join(named)
 
 
 # --- one document ------------------------------------------------------------------------------
@@ -237,7 +245,8 @@ def _docx_problems(reading: DocxReading, project: Project, content: Resume | Let
     lacking = undrawable(reading.texts.values(), project.theme, project.root)
     if lacking:
         found.append(Finding("error", f"no font covers {_chars(''.join(lacking))}: Word shows an empty box"))
-    found += _furniture_problems([(f"the {part}", text) for part, text in reading.furniture], content, strings)
+    pieces = [(f"the {'header' if 'header' in part else 'footer'} ({part})", text) for part, text in reading.furniture]
+    found += _furniture_problems(pieces, content, strings)
     return found
 
 
@@ -285,10 +294,12 @@ def _chosen(project: Project, targets: Iterable[str]) -> list[str]:
     return asked or known or [GENERAL_BUILD]
 
 
-def check(config_path: str | Path = "resumekit.yaml", targets: Iterable[str] = (), *, strict: bool = False,
-          allow_outside: bool = False, session: BuildSession | None = None) -> list[DocumentCheck]:
+def check(config_path: str | Path = "resumekit.yaml", targets: Iterable[str] = (), *, formats: Iterable[str] = (),
+          strict: bool = False, allow_outside: bool = False,
+          session: BuildSession | None = None) -> list[DocumentCheck]:
     """What parsers read from each built PDF and DOCX of ``targets`` (default: every target,
-    or the general build of a project without targets), and what is wrong with each.
+    or the general build of a project without targets), and what is wrong with each;
+    ``formats`` narrows the config's (``["pdf"]``).
 
     The documents' expected text is made again as the build made it (tailored, fitted to the
     page budget), so the project must be built first: a document not built is an error
@@ -296,14 +307,15 @@ def check(config_path: str | Path = "resumekit.yaml", targets: Iterable[str] = (
     """
     project = load_project(config_path, strict, keep_going=True, allow_outside=allow_outside)
     session = session or BuildSession()
-    formats: list[str] = [f for f in project.config.formats if f in CHECKED_FORMATS]
+    asked = set(formats)
+    chosen: list[str] = [f for f in project.config.formats if f in CHECKED_FORMATS and (not asked or f in asked)]
     manifest = Manifest.load(project.output_dir, __version__)
     hasher, today = Hasher(), dt.date.today().isoformat()
     checks: list[DocumentCheck] = []
     for tid in _chosen(project, targets):
         target = project.target(tid)
         plan: Plan | None = None
-        for path, (document, fmt) in output_paths(project, tid, formats).items():
+        for path, (document, fmt) in output_paths(project, tid, chosen).items():
             if document not in ("resume", "letter"):
                 continue
             if not path.is_file():

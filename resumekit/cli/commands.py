@@ -139,7 +139,9 @@ def _check(args: argparse.Namespace, targets: list[str], session: Any = None) ->
     from ..checking import check
 
     started = time.perf_counter()
-    checks = check(args.config, targets, strict=args.strict, allow_outside=args.allow_outside, session=session)
+    formats = args.format or () if args.func is cmd_build else ()
+    checks = check(args.config, targets, formats=formats, strict=args.strict, allow_outside=args.allow_outside,
+                   session=session)
     if getattr(args, "format", None) == "json" and args.func is cmd_check:
         say(json.dumps({"documents": [c.to_json(shown(c.path), args.show) for c in checks],
                         "ok": all(c.ok for c in checks)}, indent=2, ensure_ascii=False))
