@@ -27,6 +27,13 @@ _TAG = re.compile(r"(<[^>]*>)")
 _RAW_TAGS = {"style", "script", "title", "textarea"}
 _RUN = re.compile(r"[^\s\u200b-]{%d,}" % (LONG_RUN + 1))
 _JOINERS = {"\u200d", "\u034f", "\u2060"}
+_WORD = r"[^\W_]+(?:-[^\W_]+)+"
+_HYPHENATED = re.compile(rf"(?<![\w-]){_WORD}(?: {_WORD})*(?![\w-])")
+HYPHENATED = "hyphenated"
+"""The class of a span around a hyphenated word ("30-day", "Junior-Analysten"): kept on one
+line, so that no extractor reads "30- day" and a parser still finds the keyword. Hyphenated
+words one space apart share a span: WeasyPrint draws no space between two spans, and a
+parser would read "40-bedmedical-surgical"."""
 
 
 def _joins(before: str, after: str) -> bool:
@@ -73,6 +80,11 @@ def _boxes(text: str) -> str:
     return "".join(f"<span>{span}</span>" for span in spans)
 
 
+def _unbroken(match: re.Match[str]) -> str:
+    word = match.group()
+    return f'<span class="{HYPHENATED}">{word}</span>' if len(word) <= LONG_RUN else word
+
+
 def breakable(html: str) -> str:
     """``html`` with room to break every line of its body's text, however long a word.
 
@@ -91,7 +103,9 @@ def breakable(html: str) -> str:
             name = re.match(r"<(/?)\s*([A-Za-z0-9]+)", part)
             if name and name.group(2).lower() in _RAW_TAGS:
                 raw = not name.group(1)
-        elif len(part) > LONG_RUN and not raw:
-            part = _RUN.sub(_with_breaks, part)
-            parts[i] = _boxes(part) if len(part) > BOX_AT else part
+        elif not raw:
+            if len(part) > LONG_RUN:
+                part = _RUN.sub(_with_breaks, part)
+                part = _boxes(part) if len(part) > BOX_AT else part
+            parts[i] = _HYPHENATED.sub(_unbroken, part) if "-" in part else part
     return head + mark + "".join(parts)

@@ -7,6 +7,7 @@ changes a theme without copying it.
 
 from __future__ import annotations
 
+from .breaks import HYPHENATED
 from ..documents import Letter, Resume
 from ..documents.content import Look
 from .fonts import face_rules
@@ -43,6 +44,7 @@ def design_css(doc: Resume | Letter) -> str:
         f":root {{ --accent: {look.accent}; --font: {font}; --size: {look.size:g}pt; --line: {look.line:g}; }}",
         f"html {{ font-family: {font}; font-size: {look.size:g}pt; line-height: {look.line:g}; }}",
         f"@page {{ margin: {look.margins}; @bottom-center {{ font-family: {font}; }} }}",
+        f".{HYPHENATED} {{ white-space: nowrap; }}",  # "30-day" never ends a line at its hyphen
     ]
     if "sectionTitles" in look.changed:
         rules.append(TITLE_STYLES[look.titles])

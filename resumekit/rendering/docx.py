@@ -19,6 +19,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.run import Run
 
@@ -41,8 +42,9 @@ MUTED, RULE = "555555", "7FA3C4"
 ACCENT_CSS = "#004f90"
 """classic's accent, whose separator colour (RULE) was chosen by eye; another is mixed from it."""
 INDENT = 6.0  # pt, .entry { margin-left }
-RULE_SIZE = 6  # pt, the size of the underlined tab that rules a section heading
 SEPARATOR = "  |  "
+SIDE_SEPARATOR = " \u00b7 "
+"""Between an entry's position, place and dates, as the PDF's side has it."""
 CONTACT_BUDGET = 92  # as in _header.html, so both formats cut the contact line alike
 _SELF_EVIDENT = {"location", "email", "phone", "website", "text"}
 
@@ -250,24 +252,42 @@ def _bottom_rule(paragraph: Any, space: int, colour: str) -> None:
 
 
 def _header(document: Any, name: str, label: str, contacts: tuple[Link, ...], look: Look) -> Any:
-    """Name, label and contact rows (cut where the PDF cuts them); returns the last paragraph."""
+    """Name, label and contact rows (cut where the PDF cuts them); returns the last paragraph.
+
+    Each contact row is a paragraph of its own: a line break inside one paragraph is
+    dropped by some extractors (mammoth reads "...0142maya-okafor.example.com")."""
     separator = RULE if look.accent.lower() == ACCENT_CSS else blend(look.accent, 0.5)
+    _lead_in(document)
     last = document.add_paragraph(name, style="Title")
     if label:
         last = document.add_paragraph(label, style="Subtitle")
-    if contacts:
+    rows = contact_rows(contacts, CONTACT_BUDGET) if contacts else []
+    for r, row in enumerate(rows):
         last = document.add_paragraph(style="Contact")
-        for r, row in enumerate(contact_rows(contacts, CONTACT_BUDGET)):
-            if r:
-                last.add_run().add_break()
-            for i, link in enumerate(row):
-                if i:
-                    last.add_run(SEPARATOR).font.color.rgb = _rgb(separator)
-                if link.kind not in _SELF_EVIDENT:
-                    # the PDF's icon says what the text is; here a word says it
-                    last.add_run(f"{kind_name(link.kind)}: ").font.color.rgb = _rgb(MUTED)
-                _text(last, link.text, link.url)
+        if r < len(rows) - 1:  # the rows sit as close as the lines of one paragraph
+            last.paragraph_format.space_after = Pt(0)
+        if r:
+            last.paragraph_format.space_before = Pt(0)
+        for i, link in enumerate(row):
+            if i:
+                last.add_run(SEPARATOR).font.color.rgb = _rgb(separator)
+            if link.kind not in _SELF_EVIDENT:
+                # the PDF's icon says what the text is; here a word says it
+                last.add_run(f"{kind_name(link.kind)}: ").font.color.rgb = _rgb(MUTED)
+            _text(last, link.text, link.url)
     return last
+
+
+def _lead_in(document: Any) -> None:
+    """An empty paragraph of no height before the name. Pandoc reads the paragraphs in the
+    Title and Subtitle styles that open a document as its metadata, not its text, so a
+    converted resume would lose the name; after this one they stay in the body."""
+    paragraph = document.add_paragraph()
+    form = paragraph.paragraph_format
+    form.space_before = form.space_after = Pt(0)
+    form.line_spacing = Pt(1)
+    form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph.add_run("\u00a0").font.size = Pt(1)  # pandoc drops a paragraph with no text at all
 
 
 def _indented(document: Any, text: str = "", after: float | None = None) -> Any:
@@ -280,9 +300,10 @@ def _indented(document: Any, text: str = "", after: float | None = None) -> Any:
 
 
 def _entry(document: Any, entry: Entry, first: bool, quote: bool) -> None:
-    """Rows as in the PDF: bold title and location (or dates) at the right tab, then the
-    italic subtitle and the dates; a bare entry (a certificate) is one row."""
-
+    """An entry read in order by every parser: the employer alone in its Heading 2 (a parser
+    takes a heading for the employer), then the italic position, the place and the dates in
+    one paragraph, as the PDF has them. No tabs: "Employer\tColumbus, OH" would be read as
+    the employer's name. A bare entry (a certificate) is one paragraph, not a heading."""
     title = entry.title or entry.subtitle
     second = entry.subtitle if entry.title else ""
     body = bool(entry.description or entry.bullets)
@@ -292,33 +313,42 @@ def _entry(document: Any, entry: Entry, first: bool, quote: bool) -> None:
         row.paragraph_format.keep_with_next = body
         if second:
             row.add_run(second).italic = True
-        if entry.when:
-            row.add_run(f"\t{entry.when}")
+        _side(row, "", entry.when, lead=bool(second))
         _body(document, entry, quote)
         return
-    compact = not entry.where and not body
-    second_row = not compact and bool(second or (entry.where and entry.when))
+    if not entry.where and not body:
+        row = _indented(document, after=0)
+        row.paragraph_format.space_before = Pt(0 if first else 4)
+        _text(row, title, entry.url).bold = True
+        if second:
+            row.add_run(", ")
+            row.add_run(second).italic = True
+        _side(row, "", entry.when, lead=True)
+        return
     head = document.add_paragraph(style="Heading 2")
     if first:
         head.paragraph_format.space_before = Pt(0)
     # Heading 2 keeps with the next paragraph; only within the entry, or a run of bare
-    # entries (certificates) would be bound together and to the next section.
-    head.paragraph_format.keep_with_next = second_row or body
+    # entries would be bound together and to the next section.
+    rest = bool(second or entry.where or entry.when)
+    head.paragraph_format.keep_with_next = rest or body
     _text(head, title, entry.url)
-    if compact and second:
-        head.add_run(", ").bold = False
-        run = head.add_run(second)
-        run.bold, run.italic = False, True
-    if entry.where or entry.when:
-        head.add_run(f"\t{entry.where or entry.when}").bold = False
-    if second_row:
+    if rest:
         row = _indented(document, after=0)
         row.paragraph_format.keep_with_next = body
         if second:
             row.add_run(second).italic = True
-        if entry.where and entry.when:
-            row.add_run(f"\t{entry.when}")
+        _side(row, entry.where, entry.when, lead=bool(second))
     _body(document, entry, quote)
+
+
+def _side(paragraph: Any, where: str, when: str, lead: bool) -> None:
+    """The place and the dates after what the paragraph holds, muted, as the PDF's side."""
+    parts = [part for part in (where, when) if part]
+    if not parts:
+        return
+    run = paragraph.add_run((SIDE_SEPARATOR if lead else "") + SIDE_SEPARATOR.join(parts))
+    run.font.color.rgb = _rgb(MUTED)
 
 
 def _body(document: Any, entry: Entry, quote: bool) -> None:
@@ -341,11 +371,9 @@ def _section(document: Any, section: Section, look: Look) -> None:
     heading = document.add_paragraph(section.title, style="Heading 1")
     heading.paragraph_format.page_break_before = section.break_before or None
     if look.titles == "rule":
-        # An underlined tab to the right margin draws the rule; at 6 pt, Lato's underline is
-        # as thin as the PDF's rule and sits on the baseline. (A tab leader would be dotted.)
-        heading.add_run(" ")
-        rule = heading.add_run("\t")
-        rule.bold, rule.underline, rule.font.size = False, True, Pt(RULE_SIZE)
+        # A light rule under the whole heading line: the PDF's rule runs on from the title's
+        # last letter, which Word could draw only with a tab that parsers read as text.
+        _bottom_rule(heading, 1, RULE if look.accent.lower() == ACCENT_CSS else blend(look.accent, 0.5))
     elif look.titles == "underline":
         _bottom_rule(heading, 1, look.accent)
     if section.kind == "text":
@@ -450,12 +478,8 @@ def _letter(document: Any, doc: Letter, scale: float, leading: float) -> None:
     _bottom_rule(letterhead, 9, doc.look.accent)
     letterhead.paragraph_format.space_after = Pt(20)
     paragraph(doc.date, after=14)
-    if doc.recipient:
-        block = paragraph(after=14)
-        for i, line in enumerate(doc.recipient):
-            if i:
-                block.add_run().add_break()
-            block.add_run(line)
+    for i, line in enumerate(doc.recipient):  # a paragraph a line: extractors drop line breaks
+        paragraph(line, after=14 if i == len(doc.recipient) - 1 else 0)
     if doc.subject:
         paragraph(after=14).add_run(doc.subject).bold = True
     paragraph(doc.greeting, after=9)

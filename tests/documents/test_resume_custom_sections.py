@@ -48,7 +48,7 @@ def _resume_texts(tmp_path, profile, **config):
 
 def test_a_talks_section_is_printed_in_both_formats_in_the_configured_order(tmp_path):
     result, pdf, document = _resume_texts(tmp_path, JANE + SECTIONS, sectionOrder=["summary", "talks", "work"])
-    order = ["Talks", "Churn models that sales teams trust", "Chicago, IL", "PyData Chicago", "Oct 2025",
+    order = ["Talks", "Churn models that sales teams trust", "PyData Chicago", "Chicago, IL", "Oct 2025",
              "Showed 60 analysts the retention dashboard", "SQL for product managers", "Mar 2024", "Experience"]
     assert not missing_in_order(pdf, order)
     assert "**" not in pdf and "[retention" not in pdf

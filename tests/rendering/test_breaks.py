@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resumekit.rendering.breaks import BOX, BOX_AT, BREAK, LONG_RUN, PIECE, breakable
+from resumekit.rendering.breaks import BOX, BOX_AT, BREAK, HYPHENATED, LONG_RUN, PIECE, breakable
 
 HEAD = '<html><head><title>{t}</title><style>{t}</style></head><body class="resume">'
 TAIL = "</body></html>"
@@ -20,8 +20,27 @@ def text_of(html: str) -> str:
 
 
 def test_text_of_real_words_is_left_as_it_is():
-    html = page("Built the churn model (falls-prevention, maya.okafor@example.com) " + "x" * LONG_RUN)
+    html = page("Built the churn model (falls prevention, maya.okafor@example.com) " + "x" * LONG_RUN)
     assert breakable(html) == html
+
+
+def test_a_hyphenated_word_never_ends_a_line_at_its_hyphen():
+    """ "30- day" in six extractors, "30day" in pdftotext: a line broken at a keyword's hyphen
+    loses the keyword; so each hyphenated word is kept whole, neighbours in one span (a
+    space between two spans is not drawn, and pdfplumber would read "40-bedmedical-surgical")."""
+    out = breakable(page("Built a 30-day readmission model on a 40-bed medical-surgical unit, re-run weekly"))
+    spans = re.findall(rf'<span class="{HYPHENATED}">([^<]*)</span>', out)
+    assert spans == ["30-day", "40-bed medical-surgical", "re-run"]
+    assert text_of(out) == text_of(page("Built a 30-day readmission model on a 40-bed medical-surgical unit, "
+                                        "re-run weekly"))
+
+
+def test_hyphens_that_join_no_words_are_left_alone():
+    for text in ("2019 - 2022", "-5%", "well- and ill-formed", "snake_case-name", "--flag", "a-" + "b" * LONG_RUN):
+        out = breakable(page(text))
+        assert HYPHENATED not in out or text == "well- and ill-formed", text
+    assert re.findall(rf'<span class="{HYPHENATED}">([^<]*)</span>', breakable(page("well- and ill-formed"))) == \
+        ["ill-formed"]
 
 
 def test_a_run_longer_than_any_word_may_break_every_few_characters():

@@ -33,7 +33,11 @@ def _styled(document, style: str) -> list[str]:
 
 
 def test_the_name_is_the_title(resume, profile):
-    assert resume.paragraphs[0].style.name == "Title"
+    """The Title, after one empty line of no height that keeps it in pandoc's body text
+    (pandoc reads the Title and Subtitle that open a document as metadata)."""
+    lead_in = resume.paragraphs[0]
+    assert not lead_in.text.strip() and lead_in.paragraph_format.line_spacing.pt == 1
+    assert resume.paragraphs[1].style.name == "Title"
     assert _styled(resume, "Title") == [profile.basics.name]
 
 
