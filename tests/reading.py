@@ -3,14 +3,13 @@ portal might run, and how much of a document's own strings each recovers, verbat
 order (issue 12). Used by the reading-order tests and by ``tests/read_back.py``, which prints
 the figures.
 
-A document's strings are taken from the content the build rendered (the name, the contacts,
-each section's title, then each entry's title, subtitle, place, dates, description and
-bullets), in the order a person reads them, as the plain text the document shows.
+A document's strings are those ``resumekit check`` expects (:mod:`resumekit.checking.expected`),
+measured as it measures them (:mod:`resumekit.checking.order`); the tests add the extractors
+``check`` does not run (pdfplumber, PyMuPDF, pdftotext, docx2txt, mammoth, pandoc, LibreOffice).
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import tempfile
@@ -18,54 +17,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from resumekit.documents import Letter, Resume
-from resumekit.models.markup import plain
+from resumekit.checking.expected import document_strings
+from resumekit.checking.order import recovery
+
+__all__ = ["DOCX_READERS", "PDF_READERS", "Reading", "available", "document_strings", "read", "reading"]
 
 PDF_READERS = ("pypdf", "pdfminer", "pdfplumber", "pymupdf", "pdftotext", "pdftotext-layout")
 DOCX_READERS = ("python-docx", "docx2txt", "mammoth", "pandoc", "libreoffice")
 
 
-def resume_strings(doc: Resume) -> list[str]:
-    """The strings of a resume in the order a person reads them: an entry's employer,
-    position, place and dates, then what it says."""
-    strings = [doc.name, doc.label, *(link.text for link in doc.contacts)]
-    for section in doc.sections:
-        strings.append(section.title)
-        strings.append(section.text)
-        for entry in section.entries:
-            label = f"{entry.label}:" if entry.label else ""
-            strings += [entry.title, entry.subtitle, entry.where, entry.when, label, entry.description,
-                        *entry.bullets]
-    strings.append(doc.consent)
-    return [s for s in (plain(s).strip() for s in strings) if s]
-
-
-def letter_strings(doc: Letter) -> list[str]:
-    """The strings of a cover letter, in order."""
-    strings = [doc.name, *(link.text for link in doc.contacts), doc.date, *doc.recipient, doc.subject,
-               doc.greeting, *doc.paragraphs, *doc.bullets, *doc.after_bullets, doc.signoff, doc.signature]
-    return [s for s in (plain(s).strip() for s in strings) if s]
-
-
-def document_strings(doc: Resume | Letter) -> list[str]:
-    return resume_strings(doc) if isinstance(doc, Resume) else letter_strings(doc)
-
-
-def _flat(text: str) -> str:
-    """Whitespace made one space, a line an extractor wraps is still the string; and case
-    folded, since a theme may set its headings in capitals ("EXPERIENCE")."""
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip().casefold()
-
-
 @dataclass(frozen=True)
 class Reading:
-    """How one extractor read one document's strings."""
+    """How one extractor read one document's strings (see :func:`resumekit.checking.order.recovery`)."""
 
     reader: str
     strings: int
     in_order: int
     missing: tuple[str, ...]
-    """Strings not in the text at all (verbatim, whitespace aside)."""
+    """Strings not in the text at all (verbatim, whitespace and case aside)."""
     out_of_order: tuple[str, ...]
     """Strings in the text, but not after the string before them."""
 
@@ -74,46 +43,10 @@ class Reading:
         return self.in_order / self.strings if self.strings else 1.0
 
 
-def _occurrences(flat: str, needle: str, limit: int = 64) -> list[tuple[int, int]]:
-    found, at = [], flat.find(needle)
-    while at >= 0 and len(found) < limit:
-        found.append((at, at + len(needle)))
-        at = flat.find(needle, at + 1)
-    return found
-
-
 def reading(reader: str, text: str, strings: list[str]) -> Reading:
-    """How much of ``strings`` ``text`` holds verbatim and in order: the most strings that
-    can be found one after the other, each after the end of the one before (a longest
-    chain over every place each string occurs, so a short string that also occurs later,
-    such as a city, cannot throw the count off). A string found only out of that chain is
-    out of order; one not found at all is missing."""
-    flat = _flat(text)
-    best: list[tuple[int, int, int]] = []  # (end, chain length, index into links) per occurrence kept
-    links: list[tuple[int, int]] = []  # (string index, previous link or -1)
-    present: set[int] = set()
-    for i, string in enumerate(strings):
-        spots = _occurrences(flat, _flat(string))
-        if spots:
-            present.add(i)
-        chosen = []
-        for start, end in spots:
-            length, previous = 0, -1
-            for kept_end, kept_length, link in best:
-                if kept_end <= start and kept_length > length:
-                    length, previous = kept_length, link
-            links.append((i, previous))
-            chosen.append((end, length + 1, len(links) - 1))
-        best += chosen
-    chain: set[int] = set()
-    if best:
-        link = max(best, key=lambda kept: (kept[1], -kept[0]))[2]
-        while link >= 0:
-            chain.add(links[link][0])
-            link = links[link][1]
-    late = tuple(s for i, s in enumerate(strings) if i in present and i not in chain)
-    missing = tuple(s for i, s in enumerate(strings) if i not in present)
-    return Reading(reader, len(strings), len(chain), missing, late)
+    """How much of ``strings`` ``text`` holds verbatim and in order, as ``resumekit check`` measures it."""
+    got = recovery(text, strings)
+    return Reading(reader, got.strings, got.in_order, got.missing, got.out_of_order)
 
 
 # --- the extractors -------------------------------------------------------------------------

@@ -11,9 +11,10 @@ OCCURRENCES = 64
 
 
 def flat(text: str) -> str:
-    """``text`` with each run of white space one space and soft hyphens gone: where an
-    extractor wraps a line must not decide whether a string is there."""
-    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
+    """``text`` with each run of white space one space, soft hyphens gone and case folded:
+    where an extractor wraps a line must not decide whether a string is there, nor a
+    theme that sets its headings in capitals ("EXPERIENCE", ``text-transform``)."""
+    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip().casefold()
 
 
 @dataclass(frozen=True)
