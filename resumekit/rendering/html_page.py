@@ -246,7 +246,7 @@ class _Styles:
         contents = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
         declarations = [c for c in contents if c.type == "declaration"]
         source = next((c for c in declarations if c.lower_name == "src"), None)
-        path = None
+        path: Path | None = None
         for token in (source.value if source is not None else []):
             url = _url_of(token)
             path = self.local_file(url, base) if url else None
@@ -424,7 +424,7 @@ class _Page(HTMLParser):
         self.styles = _Styles(theme, project_dir, frozenset({Path(photo)} if photo else ()))
         self.base = (theme.base.resolve().as_uri()) + "/"
         self.theme = theme
-        self.out: list[str | _Sheet] = []
+        self.out: list[str | _Sheet | _Screen] = []
         self.text: set[str] = set()
         self.dropping: list[str] = []
         self.raw: str | None = None
