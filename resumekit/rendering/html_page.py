@@ -275,8 +275,8 @@ class _Styles:
         """``@font-face`` rules for the fonts of the project's ``fonts/`` that draw characters
         of ``text`` the theme's fonts lack, and the font list that falls back to them."""
         covered: set[int] = set()
-        for path in self.fonts:
-            covered |= font_characters(path)
+        for cut in self.fonts:
+            covered |= font_characters(cut)
         lacking = {ord(c) for c in text if needs_glyph(c)} - covered
         if not lacking:
             return ""
