@@ -18,6 +18,7 @@ from ..errors import BuildError, Problem, ProfileError, TargetError
 from ..models import Profile, Target
 from ..models.base import LANGUAGE_TAG, Paper
 from ..rendering import FORMATS, Rendered, Theme, render_bytes
+from ..rendering.jsonresume import render_json
 from ..tailoring import Tailored, explain
 from ..tailoring.explanation import explanation_markdown
 from .look import look_for
@@ -47,7 +48,8 @@ def output_paths(project: Project, tid: str, formats: list[str]) -> dict[Path, t
     job = project.target(tid)
     person = "" if job is not None and "name" in job.redact else project.profile.basics.name or ""
     paths: dict[Path, tuple[str, str]] = {inside(folder, file_name(person, d, f)): (d, f)
-                                          for d in project.config.documents for f in formats}
+                                          for d in project.config.documents for f in formats
+                                          if f != "json" or d == "resume"}  # the profile: one a target
     if tid != GENERAL_BUILD:
         paths[inside(folder, REPORT)] = ("report", "md")
     return paths
@@ -105,6 +107,10 @@ def build_target(project: Project, tid: str, formats: list[str],
         if document == "report":
             assert plan.tailored is not None
             done.set_result(Rendered(explanation_markdown(explain(plan.tailored), plan.tailored).encode("utf-8")))
+            jobs.append((path, document, fmt, done))
+            continue
+        if fmt == "json":  # the tailored profile itself, as JSON Resume
+            done.set_result(Rendered(render_json(plan.profile)))
             jobs.append((path, document, fmt, done))
             continue
         content = content_for(plan, document, options)
@@ -192,6 +198,9 @@ def render(
         plan = Plan(target or profile.target, profile.profile, profile)
     else:
         plan = Plan(target, profile)
+    if fmt == "json":
+        write_atomic(out, render_json(plan.profile))
+        return out
     content = content_for(plan, document, options)
     rendered = render_bytes(content, fmt, chosen, None, _stamp(plan.target, options))
     write_atomic(out, rendered.data)

@@ -9,7 +9,7 @@ from pydantic import Field
 from .base import CountryCode, LanguageTag, Model, Paper, PartialDate, SectionName
 from .design import Design
 
-Format = Literal["pdf", "docx"]
+Format = Literal["pdf", "docx", "txt", "md", "html", "json"]
 DocumentKind = Literal["resume", "letter"]
 DateStyle = Literal["Mar 2024", "March 2024", "03/2024", "2024-03"]
 

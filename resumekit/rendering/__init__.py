@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from ..documents import Letter, Resume
     from .pdf import LayoutCache
 
-FORMATS = ("pdf", "docx")
-"""The formats a document renders to."""
+FORMATS = ("pdf", "docx", "txt", "md", "html", "json")
+"""The formats a document renders to; ``json`` is the tailored profile, so a resume's only."""
 
 __all__ = ["FORMATS", "Rendered", "Theme", "builtin_themes_dir", "render_bytes", "warm_up"]
 
@@ -44,6 +44,14 @@ def render_bytes(content: Resume | Letter, fmt: str, theme: Theme, project_dir: 
         from .docx import render_docx
 
         return Rendered(render_docx(content, theme, stamp))
+    if fmt in ("txt", "md"):
+        from .plain import render_plain
+
+        return Rendered(render_plain(content, fmt))
+    if fmt == "html":
+        from .html_page import render_html_page
+
+        return Rendered(render_html_page(content, theme, project_dir))
     raise BuildError(f"unknown format '{fmt}'; resumekit writes {', '.join(FORMATS)}")
 
 
