@@ -322,6 +322,33 @@ def test_the_letter_sheet_has_the_letters_margins_and_the_resume_its_own(example
     assert "--sheet-width: 8.5in" in "".join(letter.css)
 
 
+@pytest.fixture(scope="module")
+def theme_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Page]:
+    """The example's general resume in each other built-in theme, by theme."""
+    found = {}
+    for theme in ("compact", "serif"):
+        config = make_project(tmp_path_factory.mktemp(f"html-{theme}") / "project", JANE, theme=theme,
+                              documents=["resume"])
+        found[theme] = next(iter(pages_of(config, config.parent / "pages", [None]).values()))
+    return found
+
+
+def test_every_built_in_theme_gives_a_page_in_its_own_fonts(theme_pages):
+    for theme, page in theme_pages.items():
+        fonts = [TTFont(io.BytesIO(data)) for data in font_sources(page.read)]
+        assert [f["name"].getDebugName(1) for f in fonts] == [page.doc.look.font] * 4, theme
+        assert len(page.data) < PAGE_LIMIT, theme
+        assert missing_in_order(page_text(page.read), shown_strings(page.doc)) == [], theme
+
+
+def test_serifs_small_capitals_are_the_fonts_own(theme_pages):
+    """serif sets the name and headings in small capitals (font-variant-caps): its cut fonts
+    keep the font's small-capital glyphs, which HarfBuzz's default cut would leave out."""
+    for data in font_sources(theme_pages["serif"].read)[:1]:
+        gsub = TTFont(io.BytesIO(data))["GSUB"].table
+        assert "smcp" in {record.FeatureTag for record in gsub.FeatureList.FeatureRecord}
+
+
 # --- what a profile or a theme must not do ------------------------------------------------
 
 HOSTILE = JANE.replace("name: Jane Doe", "name: 'Jane</style><script>alert(1)</script> Doe'").replace(
@@ -465,14 +492,13 @@ FACTS = """() => {
   return {
     width: document.documentElement.scrollWidth,
     fonts: [...document.fonts].map(f => f.family + ' ' + f.weight + ' ' + f.style + ' ' + f.status),
-    lato: document.fonts.check('700 20px Lato') && document.fonts.check('400 10px Lato'),
     h1: getComputedStyle(document.querySelector('h1')).fontFamily,
     lowest: contrasts.sort((a, b) => a[0] - b[0])[0],
   };
 }"""
 
 
-def open_page(browser, path: Path, width: int = 900) -> Opened:
+def open_page(browser, path: Path, width: int = 900, font: str = "Lato") -> Opened:
     page = browser.new_page(viewport={"width": width, "height": 1000})
     messages: list[str] = []
     requests: list[str] = []
@@ -483,6 +509,7 @@ def open_page(browser, path: Path, width: int = 900) -> Opened:
     page.goto(path.as_uri(), wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
     facts = page.evaluate(FACTS)
+    facts["theme_font"] = page.evaluate(f"document.fonts.check('700 20px \\'{font}\\'') && document.fonts.check('400 10px \\'{font}\\'')")
     shot = page.screenshot(full_page=True)
     page.close()
     return Opened(messages, requests, shot, facts)
@@ -497,14 +524,18 @@ def _blank(png: bytes) -> bool:
 
 
 def test_the_browser_shows_the_page_without_a_message_or_a_request(browser, all_pages, networked_theme_page,
-                                                                   hostile_pages, photo_page, fallback_page):
-    for page in [*all_pages, networked_theme_page, *hostile_pages.values(), photo_page[0], fallback_page]:
-        opened = open_page(browser, page.path)
+                                                                   hostile_pages, photo_page, fallback_page,
+                                                                   theme_pages):
+    for page in [*all_pages, networked_theme_page, *hostile_pages.values(), photo_page[0], fallback_page,
+                 *theme_pages.values()]:
+        opened = open_page(browser, page.path, font=page.doc.look.font)
         assert opened.messages == [], page.name
         outside = [u for u in opened.requests if u != page.path.as_uri() and not u.startswith("data:")]
         assert outside == [], page.name
         assert not _blank(opened.screenshot), page.name
-        assert opened.facts["lato"] and opened.facts["h1"].strip('"').startswith("Lato"), opened.facts["h1"]
+        font = page.doc.look.font
+        assert opened.facts["h1"].strip('"').startswith(font), opened.facts["h1"]
+        assert opened.facts["theme_font"], (page.name, font)
         assert not [f for f in opened.facts["fonts"] if f.endswith("error")], opened.facts["fonts"]
         assert opened.facts["lowest"][0] >= 4.5, (page.name, opened.facts["lowest"])
 
