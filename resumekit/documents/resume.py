@@ -40,7 +40,14 @@ def contacts_of(basics: Basics) -> tuple[Link, ...]:
     if basics.url:
         links.append(Link(_display_url(basics.url), basics.url, "website"))
     for profile in basics.profiles:
-        text = profile.username or (profile.url and _display_url(profile.url)) or profile.network
+        # the text says where the link goes ("linkedin.com/in/maya-okafor"): a parser reads
+        # the text, not the link behind it, and a bare user name says nothing of the network
+        if profile.url:
+            text = _display_url(profile.url)
+        elif profile.username:
+            text = f"{profile.network}: {profile.username}" if profile.network else profile.username
+        else:
+            text = profile.network or ""
         if text:
             links.append(Link(text, profile.url, (profile.network or "website").lower()))
     return tuple(links)

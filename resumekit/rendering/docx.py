@@ -271,7 +271,7 @@ def _header(document: Any, name: str, label: str, contacts: tuple[Link, ...], lo
         for i, link in enumerate(row):
             if i:
                 last.add_run(SEPARATOR).font.color.rgb = _rgb(separator)
-            if link.kind not in _SELF_EVIDENT:
+            if link.kind not in _SELF_EVIDENT and kind_name(link.kind).lower() not in link.text.lower():
                 # the PDF's icon says what the text is; here a word says it
                 last.add_run(f"{kind_name(link.kind)}: ").font.color.rgb = _rgb(MUTED)
             _text(last, link.text, link.url)

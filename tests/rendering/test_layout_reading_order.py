@@ -24,6 +24,8 @@ from ..reading import DOCX_READERS, PDF_READERS, available, document_strings, re
 
 PDF_SHARE = 0.99
 """Each PDF extractor recovers at least this share of a resume's strings in order."""
+CONTACT_ROWS_AS_COLUMNS = {("pdftotext", "classic"), ("pdfminer", "compact")}
+"""(extractor, theme) that read the example's two rows of contacts out of order (issue 12, open)."""
 
 
 def _documents(config: Path) -> list[tuple[Path, list[str]]]:
@@ -61,7 +63,12 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 
 @pytest.mark.parametrize("reader", PDF_READERS)
-def test_every_pdf_extractor_reads_each_resume_in_order(built, reader):
+def test_every_pdf_extractor_reads_each_resume_in_order(built, reader, request):
+    kind, theme = request.node.callspec.id.split("-")[:2]
+    if kind == "example" and (reader, theme) in CONTACT_ROWS_AS_COLUMNS:
+        # Known, and open: the header's two rows of contacts, each after its icon, are read
+        # as columns, so one or two contacts come late (98-98.9% of the example's resumes).
+        request.applymarker(pytest.mark.xfail(strict=True, reason="the contact rows read as columns"))
     if not available(reader):
         pytest.skip(f"{reader} is not installed")
     resumes = [(path, strings) for path, strings in built if path.suffix == ".pdf" and "Resume" in path.name]
