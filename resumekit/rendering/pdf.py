@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from ..documents import Letter, Resume
 from .fonts import project_font_faces
 from .html import render_html
+from .pdf_tags import install as tag_for_pdf_ua
 from .theme import Theme, builtin_themes_dir
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
@@ -35,37 +36,6 @@ def _font_config() -> Any:
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
-
-
-@lru_cache(maxsize=1)
-def _tag_languages() -> None:
-    """Give a structure element the ``/Lang`` of its HTML element's ``lang`` (a passage in
-    another language: PDF/UA asks for it), which WeasyPrint's tagging leaves out.
-
-    WeasyPrint builds the structure tree in one recursive function; it is wrapped, once,
-    so that each element it makes for a box whose HTML element has its own ``lang`` says
-    so. If WeasyPrint ever changes that function, nothing is wrapped and the document is
-    as WeasyPrint makes it.
-    """
-    try:
-        import pydyf
-        from weasyprint.pdf import tags
-    except ImportError:
-        return
-    build = getattr(tags, "_build_box_tree", None)
-    if build is None or getattr(build, "resumekit_lang", False):
-        return
-
-    def with_lang(box: Any, *rest: Any) -> Iterator[Any]:
-        element = getattr(box, "element", None)
-        lang = element.get("lang") if element is not None and element.tag != "html" else None
-        for made in build(box, *rest):
-            if lang and isinstance(made, pydyf.Dictionary) and "Lang" not in made:
-                made["Lang"] = pydyf.String(lang)
-            yield made
-
-    with_lang.resumekit_lang = True  # type: ignore[attr-defined]
-    tags._build_box_tree = with_lang
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +168,7 @@ def _lay_out(html: str, theme: Theme, project_dir: Path | None) -> _Layout:
     refused: list[str] = []
     fetcher = _fetcher_class()(roots, refused)
     faces = project_font_faces(project_dir)
+    tag_for_pdf_ua()  # before layout: links are gathered as pages are laid out
     with _quiet_weasyprint(), _reproducible_fonts():
         extra = [CSS(string=faces, url_fetcher=fetcher, font_config=_font_config())] if faces else []
         document = HTML(string=html, base_url=str(theme.base) + os.sep, url_fetcher=fetcher
@@ -243,7 +214,7 @@ def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = No
     layout = layouts.take(key) if layouts is not None else None
     if layout is None or not layout.current():
         layout = _lay_out(html, theme, project_dir)
-    _tag_languages()
+    tag_for_pdf_ua()
     with _quiet_weasyprint(), _reproducible_fonts():
         data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
                                                 font_config=_font_config())
