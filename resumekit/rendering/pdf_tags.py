@@ -6,9 +6,11 @@ WeasyPrint 70 tags a document well, but not wholly as PDF/UA-1 (ISO 14289-1) ask
   is put in a list body (``LI > Lbl + LBody``, ISO 32000-1 14.8.4.3.3);
 - every box inside a link gets a link annotation of its own (an icon, a span around a
   word), and each is filed under that box's element: a link keeps one annotation, its
-  outer box's, under its ``Link`` element (PDF/UA 7.18.5);
+  outer box's, under its ``Link`` element (PDF/UA 7.18.5), flagged to print as shown;
 - the running footer ("Name – Page 1 of 2", CSS margin boxes) is drawn as tagged content
   that no structure element holds: it is drawn as a pagination artifact (7.8, 7.1);
+- an image the HTML says is decoration (``aria-hidden="true"``, ``role="presentation"``,
+  ``<img alt="">``: the contact icons) is a ``Figure``: it is drawn as an artifact (7.3);
 - an element whose HTML element has a ``lang`` of its own (a passage in another
   language, see :mod:`.scripts`) does not say so: it gets ``/Lang`` (7.2).
 
@@ -81,29 +83,43 @@ def _one_annotation_per_link(gather: Callable[..., Any]) -> Callable[..., Any]:
     return gather_anchors
 
 
-# --- the running footer as an artifact ---------------------------------------------------
+# --- page furniture and decoration as artifacts ------------------------------------------
 
 
-def _margin_text(page_box: Any) -> dict[int, str]:
-    """The boxes of a page's margin boxes (by id), each with its artifact subtype."""
+def decorative(element: Any) -> bool:
+    """Whether the HTML says ``element`` (an image) is decoration, for no one to read."""
+    if element is None:
+        return False
+    role = (element.get("role") or "").strip().lower()
+    return (element.get("aria-hidden") or "").strip().lower() == "true" or role in ("presentation", "none") \
+        or (element.tag == "img" and element.get("alt") == "")
+
+
+def _artifacts(page_box: Any) -> dict[int, dict[str, str]]:
+    """The boxes of a page to draw as artifacts (by id), each with its artifact's
+    properties: what its margin boxes hold (page furniture), and decorative images."""
     from weasyprint.formatting_structure import boxes
 
-    found: dict[int, str] = {}
+    found: dict[int, dict[str, str]] = {}
     for child in getattr(page_box, "children", ()):
-        if not isinstance(child, boxes.MarginBox):
-            continue
-        where = "Header" if child.at_keyword.startswith("@top") else "Footer"
-        for box in child.descendants():
-            found[id(box)] = where  # what is drawn marked: text, and images
+        if isinstance(child, boxes.MarginBox):
+            where = "/Header" if child.at_keyword.startswith("@top") else "/Footer"
+            for box in child.descendants():
+                found[id(box)] = {"Type": "/Pagination", "Subtype": where}
+        elif isinstance(child, boxes.ParentBox):
+            for box in child.descendants():
+                if isinstance(box, boxes.ReplacedBox) and decorative(box.element):
+                    found[id(box)] = {}
     return found
 
 
 def _footer_as_artifact(draw_page: Callable[..., Any]) -> Callable[..., Any]:
     """Text in the page's margins (running footers, page numbers) is drawn as a
-    pagination artifact, where WeasyPrint tags it as content and files it nowhere."""
+    pagination artifact, where WeasyPrint tags it as content and files it nowhere, and
+    a decorative image as an artifact, where WeasyPrint tags it as a figure."""
 
     def draw(page_box: Any, stream: Any, *rest: Any, **named: Any) -> Any:
-        furniture = _margin_text(page_box)
+        furniture = _artifacts(page_box)
         marked = getattr(stream, "marked", None)
         if furniture and marked is not None and getattr(stream, "_tags", None) is not None:
             stream.marked = _marking(stream, marked, furniture)
@@ -113,20 +129,19 @@ def _footer_as_artifact(draw_page: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _marking(stream: Any, marked: Callable[[Any, str], AbstractContextManager[None]],
-             furniture: dict[int, str]) -> Callable[[Any, str], AbstractContextManager[None]]:
+             furniture: dict[int, dict[str, str]]) -> Callable[[Any, str], AbstractContextManager[None]]:
     from contextlib import contextmanager
 
     import pydyf
 
     @contextmanager
     def mark(box: Any, tag: str) -> Iterator[None]:
-        where = furniture.get(id(box))
-        if where is None:
+        properties = furniture.get(id(box))
+        if properties is None:
             with marked(box, tag):
                 yield
             return
-        stream.begin_marked_content("Artifact", pydyf.Dictionary({
-            "Type": "/Pagination", "Subtype": f"/{where}"}))
+        stream.begin_marked_content("Artifact", pydyf.Dictionary(properties) if properties else None)
         try:
             yield
         finally:
@@ -146,6 +161,11 @@ def _structure_fixes(build: Callable[..., Iterator[Any]]) -> Callable[..., Itera
                        annotations: list[Any], tags: dict[Any, Any]) -> Iterator[Any]:
         if isinstance(box, boxes.MarginBox) and not any(d in tags for d in box.descendants()):
             return  # drawn as an artifact: nothing of it is in the tree
+        if isinstance(box, boxes.ReplacedBox) and box not in tags:
+            return  # a decorative image, drawn as an artifact
+        annotation = getattr(box, "link_annotation", None)
+        if isinstance(annotation, pydyf.Dictionary) and "F" not in annotation:
+            annotation["F"] = 4  # printed, as it is shown (ISO 32000-1 12.5.3)
         element = getattr(box, "element", None)
         lang = element.get("lang") if element is not None and element.tag != "html" else None
         for made in build(box, parent, pdf, page_number, nums, annotations, tags):
