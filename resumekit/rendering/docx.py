@@ -449,7 +449,7 @@ def _floating_photo(paragraph: Any, path: str) -> None:
 def _resume(document: Any, doc: Resume, scale: float) -> None:
     _header(document, doc.name, doc.label, doc.contacts, doc.look)
     if doc.photo:
-        _floating_photo(document.paragraphs[0], doc.photo)
+        _floating_photo(next(p for p in document.paragraphs if p.style.name == "Title"), doc.photo)
     for section in doc.sections:
         _section(document, section, doc.look)
     if doc.consent:  # small print after the last section, as in the PDF

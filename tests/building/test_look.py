@@ -141,7 +141,7 @@ def test_the_docx_photo_floats_at_the_top_right_beside_the_name_in_its_own_propo
     config = make_project(tmp_path, profile=profile, photo=True, documents=["resume"], formats=["docx"])
     assert run_cli("build", "-c", str(config)).returncode == 0
     document = docx.Document(str(tmp_path / "out" / "general" / "Jane-Doe-Resume.docx"))
-    title = document.paragraphs[0]
+    title = next(p for p in document.paragraphs if p.style.name == "Title")
     assert title.style.name == "Title" and title.text == "Jane Doe"
     anchor = title._p.find(".//" + qn("wp:anchor"))
     assert anchor is not None and anchor.find(qn("wp:positionH")).find(qn("wp:align")).text == "right"

@@ -38,7 +38,7 @@ def test_render_writes_one_document_in_the_format_its_name_says(tmp_path):
 
 
 @pytest.mark.parametrize("name, document, message", [
-    ("cv.txt", "resume", "unknown format 'txt' (from cv.txt)"), ("cv.docx", "cv", "unknown document 'cv'")])
+    ("cv.odt", "resume", "unknown format 'odt' (from cv.odt)"), ("cv.docx", "cv", "unknown document 'cv'")])
 def test_render_refuses_a_format_or_document_it_does_not_make(tmp_path, name, document, message):
     profile = resumekit.load_profile(yaml.safe_load(JANE))
     with pytest.raises(BuildError, match=message.replace("(", r"\(").replace(")", r"\)")):

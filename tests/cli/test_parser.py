@@ -36,7 +36,7 @@ def test_help_works_on_every_command(capsys, command):
     assert capsys.readouterr().out.startswith(f"usage: resumekit {' '.join(command)}")
 
 
-@pytest.mark.parametrize("argv", [[], ["nonsense"], ["build", "--bogus"], ["build", "--format", "html"],
+@pytest.mark.parametrize("argv", [[], ["nonsense"], ["build", "--bogus"], ["build", "--format", "odt"],
                                   ["schema", "resume"], ["build", "--target"]])
 def test_a_wrong_command_line_exits_2_with_usage(capsys, argv):
     assert exit_code(argv) == 2

@@ -24,11 +24,11 @@ def test_config_defaults_build_both_documents_in_both_formats():
 
 def test_a_format_or_document_the_config_does_not_know_is_a_located_problem(tmp_path):
     path = tmp_path / "resumekit.yaml"
-    path.write_text("formats: [pdf, html]\ndocuments: [cv]\n", encoding="utf-8")
+    path.write_text("formats: [pdf, odt]\ndocuments: [cv]\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         read_config(path)
     assert [(p.line, p.field, p.message) for p in info.value.problems] == [
-        (1, "formats[1]", "must be 'pdf' or 'docx', not 'html'"),
+        (1, "formats[1]", "must be 'pdf', 'docx', 'txt', 'md', 'html' or 'json', not 'odt'"),
         (2, "documents[0]", "must be 'resume' or 'letter', not 'cv'")]
 
 

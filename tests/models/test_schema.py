@@ -70,4 +70,4 @@ def test_the_config_schema_accepts_the_example_configs(path):
 
 
 def test_the_config_schema_refuses_an_unknown_format():
-    assert not validator("config").is_valid({"formats": ["pdf", "html"]})
+    assert not validator("config").is_valid({"formats": ["pdf", "odt"]})
