@@ -27,7 +27,7 @@ def test_text_for_a_portal_has_no_tabs_no_unicode_bullets_and_short_lines():
     assert "\t" not in text and "\u2022" not in text and "**" not in text
     assert max(len(line) for line in text.splitlines()) <= WIDTH
     lines = text.splitlines()
-    assert "Acme Health, Data Analyst" in lines and "Columbus, OH \u00b7 Mar 2021 \u2013 present" in lines
+    assert "Acme Health \u2014 Data Analyst" in lines and "Columbus, OH | Mar 2021 \u2013 present" in lines
     bullet = lines.index(next(line for line in lines if line.startswith("- Built the churn model")))
     assert lines[bullet + 1].startswith("  ") and not lines[bullet + 1].startswith("   ")
     assert "EXPERIENCE" in lines and "Analytics: SQL, dbt" in lines
