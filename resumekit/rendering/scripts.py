@@ -30,7 +30,11 @@ _SCRIPTS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
     ("\u0400-\u04ff", "cyrillic", lambda doc: doc if doc in ("ru", "uk", "bg", "sr", "mk", "be", "kk") else "und-Cyrl"),
 )
 _CLASS = "".join(chars for chars, _, _ in _SCRIPTS)
-_RUN = re.compile(f"[{_CLASS}](?:[{_CLASS}\\s\u3000-\u303f\uff00-\uffef·・]*[{_CLASS}])?")
+_CLINGING = "\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef"
+"""What belongs to the letter before it (combining marks, joiners, variation selectors):
+kept in its run, since a selector set apart from its letter is drawn as a dotted circle
+or an empty box."""
+_RUN = re.compile(f"[{_CLASS}](?:[{_CLASS}{_CLINGING}\\s\u3000-\u303f\uff00-\uffef·・]*[{_CLASS}])?[{_CLINGING}]*")
 _ONE = [(re.compile(f"[{chars}]"), name, pick) for chars, name, pick in _SCRIPTS]
 
 
