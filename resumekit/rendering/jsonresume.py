@@ -4,13 +4,17 @@ any JSON Resume theme or tool takes it, valid against JSON Resume's schema.
 resumekit's extensions have no place there and are left out: tags, ids and variants (a
 summary's first variant stands, a highlight is its text), sections of one's own, the
 details a resume never prints (date of birth, nationality...), an ongoing role's
-``endDate: present`` (JSON Resume leaves the end out) and inline Markdown (plain text).
+``endDate: present`` (JSON Resume leaves the end out), inline Markdown (plain text), keys
+JSON Resume does not define (an unknown key of the profile's is a typo, or a tool's), and
+a photo that is a file of the project rather than a web address (its path would mean
+nothing to another tool, and would tell where the person keeps their files).
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..models import Profile
 from ..models.markup import plain
@@ -47,7 +51,7 @@ def _value(key: str, value: Any) -> Any:
             return items[0] if items else None
         return [item for item in items if item not in (None, "", {})]
     if isinstance(value, dict):
-        if "text" in value and set(value) <= {"text", "tags", "id"}:  # a highlight or a variant
+        if key in ("highlights", "summary") and "text" in value:  # a tagged highlight or variant: its text
             return plain(str(value["text"]))
         return _object(key, value)
     if isinstance(value, str):
@@ -55,11 +59,18 @@ def _value(key: str, value: Any) -> Any:
     return value
 
 
+def _is_web_address(value: Any) -> bool:
+    return isinstance(value, str) and urlsplit(value.strip()).scheme.lower() in ("http", "https")
+
+
 def _object(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """One object of the profile with only the fields JSON Resume defines for ``kind``, in its order."""
     kept = {}
     for key in FIELDS.get(kind, ()):
         value = data.get(key)
         if key == "endDate" and isinstance(value, str) and value.lower() == "present":
+            continue
+        if kind == "basics" and key == "image" and not _is_web_address(value):
             continue
         value = _value(key, value)
         if value not in (None, "", [], {}):
