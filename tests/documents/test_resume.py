@@ -115,3 +115,19 @@ def test_section_order_puts_the_named_sections_first_in_both_formats(tmp_path):
     config.write_text(config.read_text(encoding="utf-8").replace("- education", "- educaton"), encoding="utf-8")
     done = run_cli("validate", "-c", str(config))
     assert done.returncode == 1 and "sectionOrder" in done.stderr and "education" in done.stderr
+
+
+@pytest.mark.parametrize("profile, text", [
+    ({"network": "LinkedIn", "username": "maya-okafor", "url": "https://www.linkedin.com/in/maya-okafor/"},
+     "linkedin.com/in/maya-okafor"),
+    ({"network": "GitHub", "username": "mokafor", "url": "https://github.com/mokafor"}, "github.com/mokafor"),
+    ({"network": "LinkedIn", "username": "maya-okafor"}, "LinkedIn: maya-okafor"),
+    ({"username": "maya-okafor"}, "maya-okafor"),
+    ({"network": "Mastodon"}, "Mastodon"),
+])
+def test_a_profile_link_says_where_it_goes_in_its_own_text(profile, text):
+    """A parser reads the text, not the link behind it: two bare user names said nothing."""
+    data = yaml.safe_load(JANE)
+    data["basics"]["profiles"] = [profile]
+    [link] = build_resume(load_profile(data)).contacts[3:]
+    assert link.text == text and link.url == profile.get("url")
