@@ -10,8 +10,6 @@ PyPI) is installed, it checks every file as well.
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ from resumekit.cli import main as cli_main
 from resumekit.documents.locale import base_language
 from resumekit.rendering.scripts import run_language, runs
 
+from ..building.test_look import png
 from ..helpers import JANE, PROFILES, copy_project, has_fonts_for, make_project
 
 MIXED = """\
@@ -81,16 +80,6 @@ skills:
 """A right-to-left document (language ar) with a photo and every kind of contact."""
 
 
-def _png(path: Path, size: int = 40) -> None:
-    raw = b"".join(b"\x00" + bytes([90, 140, 200]) * size for _ in range(size))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
-                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
-
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every PDF of the corpus, by a name that says what it is."""
@@ -105,11 +94,11 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert cli_main(["init", str(base / "init")]) == 0
     resumekit.build(base / "init" / "resumekit.yaml")
     (base / "arabic").mkdir()
-    _png(base / "arabic" / "me.png")
+    png(base / "arabic" / "me.png")
     resumekit.build(make_project(base / "arabic", profile=ARABIC, language="ar", photo=True, formats=["pdf"]))
     resumekit.build(make_project(base / "mixed", profile=MIXED, formats=["pdf"]))
     (base / "photo").mkdir()
-    _png(base / "photo" / "me.png")
+    png(base / "photo" / "me.png")
     jane = JANE.replace("  name: Jane Doe\n", "  name: Jane Doe\n  image: me.png\n  profiles:\n"
                         "    - {network: LinkedIn, username: jane-doe}\n")
     resumekit.build(make_project(base / "photo", profile=jane, photo=True, formats=["pdf"]))
