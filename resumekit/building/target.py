@@ -189,6 +189,9 @@ def render(
         raise BuildError(f"unknown document '{document}'; choose resume or letter")
     if fmt not in FORMATS:
         raise BuildError(f"unknown format '{fmt}' (from {out.name}); resumekit writes {', '.join(FORMATS)}")
+    if fmt == "json" and document != "resume":
+        raise BuildError(f"{out.name}: json is the (tailored) profile, the resume's; a letter has none "
+                         "(write it as pdf, docx, txt, md or html)")
     chosen = Theme.named(theme)
     tag = str(language)
     designs = (job.design,) if isinstance(job, Target) else ()

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import BuildError
+from ..rendering import FORMATS
 
 DOCUMENT_NAMES = {"resume": "Resume", "letter": "Cover-Letter"}
 """How each document's file is named, after the person's name."""
@@ -17,9 +18,10 @@ TEMP_SUFFIX = ".tmp"
 """Ends the name of every temporary file a write makes (``.Jane-Doe-Resume.pdf.x1y2.tmp``)."""
 REPORT = "report.md"
 """The tailoring report written beside each target's documents."""
-_TEMPORARY = re.compile(r"\.(?P<name>.+\.(?:pdf|docx|md|json))\.[a-z0-9_]+" + re.escape(TEMP_SUFFIX))
-"""A temporary of :func:`_temporary` for a file a build writes (a document, the report, the
-manifest): ``.`` + that file's name + mkstemp's random part + TEMP_SUFFIX."""
+_TEMPORARY = re.compile(r"\.(?P<name>.+\.(?:" + "|".join(sorted({*FORMATS, "md", "json"})) + r"))\.[a-z0-9_]+"
+                        + re.escape(TEMP_SUFFIX))
+"""A temporary of :func:`_temporary` for a file a build writes (a document in any format,
+the report, the manifest): ``.`` + that file's name + mkstemp's random part + TEMP_SUFFIX."""
 
 
 def safe_name(text: str, fallback: str = "Document") -> str:

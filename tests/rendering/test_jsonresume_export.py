@@ -61,7 +61,7 @@ def _bad_uris(node: Any) -> list[str]:
     return bad + [b for v in node.values() for b in _bad_uris(v)]
 
 
-def _validate(document: dict[str, Any]) -> None:
+def validate_strictly(document: dict[str, Any]) -> None:
     jsonschema.validate(document, STRICT, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     assert not _bad_uris(document)
 
@@ -85,7 +85,7 @@ def test_the_fields_kept_are_the_schemas_own_in_its_order():
                          ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_example_and_init_profiles_export_with_json_resumes_fields_only(path):
     document = json_resume(load_profile(path))
-    _validate(document)
+    validate_strictly(document)
     assert document["basics"]["name"]
 
 
@@ -109,7 +109,7 @@ EVERY_EXTENSION = {
 
 def test_every_extension_is_left_out_or_turned_into_json_resume():
     document = json_resume(load_profile(EVERY_EXTENSION))
-    _validate(document)
+    validate_strictly(document)
     basics = document["basics"]
     assert "image" not in basics  # a file of the project, not a web address
     assert basics["summary"] == "Data analyst" and "birthDate" not in basics
