@@ -27,6 +27,9 @@ PROJECT_FONTS = "fonts"
 
 _SILENT = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 """Characters that draw nothing (controls, joiners, direction marks, spaces)."""
+_DRAWN_FORMAT = frozenset({*range(0x0600, 0x0606), 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD})
+"""Format characters that are drawn all the same: Unicode's prepended concatenation marks
+(the Arabic number sign, the pound mark above...), which span the digits after them."""
 
 FONT_PACKAGES = "fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji"
 """The Debian packages that cover the scripts the theme's fonts do not."""
@@ -49,7 +52,7 @@ def needs_glyph(char: str) -> bool:
     code = ord(char)
     if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:  # variation selectors
         return False
-    return unicodedata.category(char) not in _SILENT
+    return code in _DRAWN_FORMAT or unicodedata.category(char) not in _SILENT
 
 
 @lru_cache(maxsize=256)

@@ -136,6 +136,9 @@ def test_latin_greek_cyrillic_and_vietnamese_come_from_the_themes_own_fonts():
 
 def test_spaces_joiners_and_variation_selectors_need_no_glyph():
     assert [c for c in "a \u200d\ufe0f\u200f\u00a0" if needs_glyph(c)] == ["a"]
+    # format characters that are drawn (the Arabic number sign, the pound mark above) need a glyph
+    assert [c for c in "\u0600\u0890\u0891\u06dd\u200b\u00ad" if needs_glyph(c)] == ["\u0600", "\u0890", "\u0891",
+                                                                                   "\u06dd"]
 
 
 def test_the_message_names_the_first_characters_and_the_packages_that_have_them():
