@@ -18,10 +18,13 @@ TEMP_SUFFIX = ".tmp"
 """Ends the name of every temporary file a write makes (``.Jane-Doe-Resume.pdf.x1y2.tmp``)."""
 REPORT = "report.md"
 """The tailoring report written beside each target's documents."""
-_TEMPORARY = re.compile(r"\.(?P<name>.+\.(?:" + "|".join(sorted({*FORMATS, "md", "json"})) + r"))\.[a-z0-9_]+"
-                        + re.escape(TEMP_SUFFIX))
-"""A temporary of :func:`_temporary` for a file a build writes (a document in any format,
-the report, the manifest): ``.`` + that file's name + mkstemp's random part + TEMP_SUFFIX."""
+_OUTPUT_NAME = (r"(?:.+-)?(?:" + "|".join(DOCUMENT_NAMES.values()) + r")\.(?:" + "|".join(FORMATS) + ")"
+                + "|" + re.escape(REPORT) + r"|\.[\w-]+\.json")
+"""The name of a file a build writes: a document in any format, the report, the (hidden)
+manifest; nothing else, so that the temporary of a user's own ``notes.txt`` is never taken for ours."""
+_TEMPORARY = re.compile(r"\.(?P<name>" + _OUTPUT_NAME + r")\.[a-z0-9_]+" + re.escape(TEMP_SUFFIX))
+"""A temporary of :func:`_temporary` for a file a build writes: ``.`` + that file's name +
+mkstemp's random part + TEMP_SUFFIX."""
 
 
 def safe_name(text: str, fallback: str = "Document") -> str:

@@ -203,10 +203,11 @@ def _code(text: str) -> str:
 def _piece(piece: Piece) -> str:
     """One piece of the person's inline Markdown, written back, its spaces outside the
     marks (``** x**`` is no emphasis in CommonMark)."""
-    core = piece.text.strip(" ")
+    rest = piece.text.lstrip(" ")
+    core = rest.rstrip(" ")
     if not core:
         return piece.text
-    lead, trail = piece.text[:len(piece.text) - len(piece.text.lstrip(" "))], piece.text[len(piece.text.rstrip(" ")):]
+    lead, trail = piece.text[:len(piece.text) - len(rest)], rest[len(core):]
     text = _code(core) if piece.code else _SPECIAL.sub(r"\\\1", core)
     if piece.italic:
         text = f"*{text}*"
