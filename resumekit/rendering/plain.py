@@ -143,7 +143,8 @@ def resume_text(doc: Resume) -> str:
 
 def letter_text(doc: Letter) -> str:
     """The letter as text for a portal's cover-letter box or an email."""
-    lines = [_line(doc.name), *(_contact(link) for link in doc.contacts if _contact(link)), "", _line(doc.date)]
+    lines = [_line(doc.name), *([_line(doc.label)] if _line(doc.label) else [])]
+    lines += [_contact(link) for link in doc.contacts if _contact(link)] + ["", _line(doc.date)]
     lines += [""] + [_line(line) for line in doc.recipient]
     if _line(doc.subject):
         lines += ["", _line(doc.subject)]
@@ -284,6 +285,8 @@ def resume_markdown(doc: Resume) -> str:
 def letter_markdown(doc: Letter) -> str:
     """The letter as Markdown: the name a heading, the recipient's lines kept apart."""
     lines = [f"# {_escaped(doc.name)}", ""] if _clean(doc.name) else []
+    if _clean(doc.label):
+        lines += [_block(_escaped(doc.label)), ""]
     if doc.contacts:
         lines += [_block(MD_SIDE_SEP.join(_md_link(link) for link in doc.contacts)), ""]
     lines += [_block(_escaped(doc.date)), ""]

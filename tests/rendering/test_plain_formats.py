@@ -107,7 +107,7 @@ def test_markdown_of_text_that_would_read_as_a_list_or_an_entity():
 
 
 LETTER = Letter(
-    name="Jane *Doe*", contacts=(Link("jane@example.com", "mailto:jane@example.com", "email"),),
+    name="Jane *Doe*", label="- Analyst", contacts=(Link("jane@example.com", "mailto:jane@example.com", "email"),),
     date="January 15, 2026", recipient=("Ms.\tRivera", "Acme Health", "1. Main Street"), subject="Lead Analyst",
     greeting="Dear Ms. Rivera,",
     paragraphs=("I am writing to apply for the **Lead Analyst** role, which combines the two things I do best: "
@@ -121,14 +121,14 @@ def test_the_letter_as_text():
     text = render_plain(LETTER, "txt").decode("utf-8")
     lines = text.splitlines()
     assert "\t" not in text and "**" not in text and max(len(line) for line in lines) <= WIDTH
-    assert lines[:2] == ["Jane *Doe*", "jane@example.com"]
-    assert ["Ms. Rivera", "Acme Health", "1. Main Street"] == lines[5:8]
+    assert lines[:3] == ["Jane *Doe*", "- Analyst", "jane@example.com"]
+    assert ["Ms. Rivera", "Acme Health", "1. Main Street"] == lines[6:9]
     assert "- Built the churn model" in lines and lines[-3:] == ["Sincerely,", "", "Jane Doe"]
 
 
 def test_the_letter_as_markdown():
     html = _html(render_plain(LETTER, "md").decode("utf-8"))
-    assert "<h1>Jane *Doe*</h1>" in html
+    assert "<h1>Jane *Doe*</h1>\n<p>- Analyst</p>" in html
     assert "<p>Ms. Rivera<br />\nAcme Health<br />\n1. Main Street</p>" in html  # lines kept, no list
     assert "<strong>Lead Analyst</strong> role" in html and "<li>Built the churn model</li>" in html
     assert "<p>Jane Doe</p>" in html
