@@ -20,31 +20,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.reading import DOCX_READERS, PDF_READERS, available, document_strings, read, reading  # noqa: E402
+from tests.reading import DOCX_READERS, PDF_READERS, available, built_documents, read, reading  # noqa: E402
 
 
-def built_documents(config: Path, theme: str | None) -> list[tuple[Path, list[str]]]:
-    """Build the project of ``config`` and return each PDF and DOCX with its strings."""
-    from resumekit.building.plan import content_for, options_for, plan_target
-    from resumekit.building.project import GENERAL_BUILD, load_project
+def build_with_theme(config: Path, theme: str | None) -> list[tuple[Path, list[str]]]:
+    """Build the project of ``config`` (in ``theme`` if given) and return its documents."""
     from resumekit.building.run import build
-    from resumekit.building.target import output_paths
 
     if theme:
         text = config.read_text(encoding="utf-8")
-        config.write_text("\n".join(l for l in text.splitlines() if not l.startswith("theme:"))
+        config.write_text("\n".join(line for line in text.splitlines() if not line.startswith("theme:"))
                           + f"\ntheme: {theme}\n", encoding="utf-8")
     build(config)
-    project = load_project(config)
-    found = []
-    for tid in [GENERAL_BUILD, *(t.id for t in project.targets if t.id)]:
-        target = project.target(tid)
-        plan = plan_target(project, target)
-        options = options_for(project, target)
-        for path, (document, fmt) in output_paths(project, tid, ["pdf", "docx"]).items():
-            if document in ("resume", "letter") and path.exists():
-                found.append((path, document_strings(content_for(plan, document, options))))
-    return found
+    return built_documents(config)
 
 
 def main() -> None:
@@ -61,7 +49,7 @@ def main() -> None:
                        capture_output=True)
         worst: dict[str, float] = {}
         for config in (home / "example" / "resumekit.yaml", home / "init" / "resumekit.yaml"):
-            for path, strings in built_documents(config, args.theme):
+            for path, strings in build_with_theme(config, args.theme):
                 if args.only and args.only not in str(path):
                     continue
                 readers = PDF_READERS if path.suffix == ".pdf" else DOCX_READERS

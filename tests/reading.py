@@ -20,7 +20,8 @@ from pathlib import Path
 from resumekit.checking.expected import document_strings
 from resumekit.checking.order import recovery
 
-__all__ = ["DOCX_READERS", "PDF_READERS", "Reading", "available", "document_strings", "read", "reading"]
+__all__ = ["DOCX_READERS", "PDF_READERS", "Reading", "available", "built_documents", "document_strings", "read",
+           "reading"]
 
 PDF_READERS = ("pypdf", "pdfminer", "pdfplumber", "pymupdf", "pdftotext", "pdftotext-layout")
 DOCX_READERS = ("python-docx", "docx2txt", "mammoth", "pandoc", "libreoffice")
@@ -132,3 +133,22 @@ def available(reader: str) -> bool:
 def read(reader: str, path: Path) -> str:
     """The text of ``path`` as ``reader`` extracts it."""
     return READERS[reader][0](path)
+
+
+def built_documents(config: Path) -> list[tuple[Path, list[str]]]:
+    """Each built resume and letter (PDF and DOCX) of the project of ``config``, with the
+    strings it should read as, in reading order."""
+    from resumekit.building.plan import content_for, options_for, plan_target
+    from resumekit.building.project import GENERAL_BUILD, load_project
+    from resumekit.building.target import output_paths
+
+    project = load_project(config)
+    found = []
+    for tid in [GENERAL_BUILD, *(t.id for t in project.targets if t.id)]:
+        target = project.target(tid)
+        plan = plan_target(project, target)
+        options = options_for(project, target)
+        for path, (document, _fmt) in output_paths(project, tid, ["pdf", "docx"]).items():
+            if document in ("resume", "letter") and path.exists():
+                found.append((path, document_strings(content_for(plan, document, options))))
+    return found

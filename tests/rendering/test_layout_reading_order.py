@@ -13,33 +13,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from resumekit.building.plan import content_for, options_for, plan_target
-from resumekit.building.project import GENERAL_BUILD, load_project
 from resumekit.building.run import build
-from resumekit.building.target import output_paths
 
 from ..build_fixtures import cli_env
 from ..helpers import PROFILES, copy_project
-from ..reading import DOCX_READERS, PDF_READERS, available, document_strings, read, reading
+from ..reading import DOCX_READERS, PDF_READERS, available, built_documents, read, reading
 
 PDF_SHARE = 0.99
 """Each PDF extractor recovers at least this share of a resume's strings in order."""
 CONTACT_ROWS_AS_COLUMNS = {("pdftotext", "classic"), ("pdfminer", "compact")}
 """(extractor, theme) that read the example's two rows of contacts out of order (issue 12, open)."""
-
-
-def _documents(config: Path) -> list[tuple[Path, list[str]]]:
-    """Each built resume and letter of the project, with its strings in reading order."""
-    project = load_project(config)
-    found = []
-    for tid in [GENERAL_BUILD, *(t.id for t in project.targets if t.id)]:
-        target = project.target(tid)
-        plan = plan_target(project, target)
-        options = options_for(project, target)
-        for path, (document, _fmt) in output_paths(project, tid, ["pdf", "docx"]).items():
-            if document in ("resume", "letter") and path.exists():
-                found.append((path, document_strings(content_for(plan, document, options))))
-    return found
 
 
 def _project(tmp: Path, kind: str, theme: str) -> Path:
@@ -59,7 +42,7 @@ def _project(tmp: Path, kind: str, theme: str) -> Path:
                                         ("init", "serif")], ids=lambda p: f"{p[0]}-{p[1]}")
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, list[str]]]:
     kind, theme = request.param
-    return _documents(_project(tmp_path_factory.mktemp(f"{kind}-{theme}"), kind, theme))
+    return built_documents(_project(tmp_path_factory.mktemp(f"{kind}-{theme}"), kind, theme))
 
 
 @pytest.mark.parametrize("reader", PDF_READERS)
