@@ -217,7 +217,8 @@ def _pdf_furniture(reading: PdfReading, content: Resume | Letter) -> list[tuple[
         height = reading.heights[line.page - 1] if line.page <= len(reading.heights) else 0.0
         middle = (line.top + line.bottom) / 2
         if line.artifact or middle > height - top or middle < bottom:
-            where = "an artifact" if line.artifact else ("the header" if middle > height - top else "the footer")
+            # where it stands first: the footer is drawn as an artifact (PDF/UA) and is still the footer
+            where = "the header" if middle > height - top else "the footer" if middle < bottom else "an artifact"
             pieces.append((f"{where} of page {line.page}", line.text))
     return pieces
 
