@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.reading import DOCX_READERS, PDF_READERS, available, built_documents, read, reading  # noqa: E402
+from tests.reading import DOCX_READERS, PDF_READERS, available, built_documents, read, recovery  # noqa: E402
 
 
 def build_with_theme(config: Path, theme: str | None) -> list[tuple[Path, list[str]]]:
@@ -61,11 +61,11 @@ def main() -> None:
                         print(f"  {name:17} not installed")
                         continue
                     text = read(name, path)
-                    got = reading(name, text, strings)
-                    worst[name] = min(worst.get(name, 1.0), got.share)
+                    got = recovery(text, strings)
+                    worst[name] = min(worst.get(name, 1.0), got.in_order_share)
                     lost = [f"missing {s[:40]!r}" for s in got.missing[:2]]
                     lost += [f"late {s[:40]!r}" for s in got.out_of_order[:2]]
-                    print(f"  {name:17} {got.share:7.1%}  {'; '.join(lost)}")
+                    print(f"  {name:17} {got.in_order_share:7.1%}  {'; '.join(lost)}")
                     if args.show == name:
                         print(text)
         print("\nworst share per extractor:")

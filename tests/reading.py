@@ -14,40 +14,16 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from resumekit.checking.expected import document_strings
-from resumekit.checking.order import recovery
+from resumekit.checking.order import Recovery, recovery
 
-__all__ = ["DOCX_READERS", "PDF_READERS", "Reading", "available", "built_documents", "document_strings", "read",
-           "reading"]
+__all__ = ["DOCX_READERS", "PDF_READERS", "Recovery", "available", "built_documents", "document_strings", "read",
+           "recovery"]
 
 PDF_READERS = ("pypdf", "pdfminer", "pdfplumber", "pymupdf", "pdftotext", "pdftotext-layout")
 DOCX_READERS = ("python-docx", "docx2txt", "mammoth", "pandoc", "libreoffice")
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How one extractor read one document's strings (see :func:`resumekit.checking.order.recovery`)."""
-
-    reader: str
-    strings: int
-    in_order: int
-    missing: tuple[str, ...]
-    """Strings not in the text at all (verbatim, whitespace and case aside)."""
-    out_of_order: tuple[str, ...]
-    """Strings in the text, but not after the string before them."""
-
-    @property
-    def share(self) -> float:
-        return self.in_order / self.strings if self.strings else 1.0
-
-
-def reading(reader: str, text: str, strings: list[str]) -> Reading:
-    """How much of ``strings`` ``text`` holds verbatim and in order, as ``resumekit check`` measures it."""
-    got = recovery(text, strings)
-    return Reading(reader, got.strings, got.in_order, got.missing, got.out_of_order)
 
 
 # --- the extractors -------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from resumekit.building.run import build
 
 from ..build_fixtures import cli_env
 from ..helpers import PROFILES, copy_project
-from ..reading import DOCX_READERS, PDF_READERS, available, built_documents, read, reading
+from ..reading import DOCX_READERS, PDF_READERS, available, built_documents, read, recovery
 
 PDF_SHARE = 0.99
 """Each PDF extractor recovers at least this share of a resume's strings in order."""
@@ -57,8 +57,8 @@ def test_every_pdf_extractor_reads_each_resume_in_order(built, reader, request):
     resumes = [(path, strings) for path, strings in built if path.suffix == ".pdf" and "Resume" in path.name]
     assert resumes
     for path, strings in resumes:
-        got = reading(reader, read(reader, path), strings)
-        assert got.share >= PDF_SHARE, (f"{reader} reads {got.share:.1%} of {path.parent.name}/{path.name} in order; "
+        got = recovery(read(reader, path), strings)
+        assert got.in_order_share >= PDF_SHARE, (f"{reader} reads {got.in_order_share:.1%} of {path.parent.name}/{path.name} in order; "
                                         f"missing {got.missing[:3]}, out of order {got.out_of_order[:3]}")
 
 
@@ -67,8 +67,8 @@ def test_every_docx_extractor_reads_all_of_each_document_in_order(built, reader)
     if not available(reader):
         pytest.skip(f"{reader} is not installed")
     for path, strings in (d for d in built if d[0].suffix == ".docx"):
-        got = reading(reader, read(reader, path), strings)
-        assert got.share == 1.0, (f"{reader} reads {got.share:.1%} of {path.parent.name}/{path.name} in order; "
+        got = recovery(read(reader, path), strings)
+        assert got.in_order_share == 1.0, (f"{reader} reads {got.in_order_share:.1%} of {path.parent.name}/{path.name} in order; "
                                   f"missing {got.missing[:3]}, out of order {got.out_of_order[:3]}")
 
 
@@ -77,8 +77,8 @@ def test_libreoffice_reads_all_of_each_resume_in_order(built):
     if not available("libreoffice"):
         pytest.skip("LibreOffice (soffice) is not installed")
     path, strings = next(d for d in built if d[0].suffix == ".docx" and "Resume" in d[0].name)
-    got = reading("libreoffice", read("libreoffice", path), strings)
-    assert got.share == 1.0, (got.missing, got.out_of_order)
+    got = recovery(read("libreoffice", path), strings)
+    assert got.in_order_share == 1.0, (got.missing, got.out_of_order)
 
 
 def test_the_name_is_in_pandocs_body_text(built):
@@ -94,12 +94,12 @@ def test_the_order_measure_counts_what_a_reader_would_miss():
     """The measure itself: a string moved after the next one is out of order, a string
     broken at a hyphen ("30- day") is missing, and a city said twice does not mislead it."""
     strings = ["Acme", "Data Analyst", "Columbus, OH", "Mar 2023 – present", "Built a 30-day model"]
-    whole = reading("x", "Acme Data Analyst Columbus, OH Mar 2023 – present Built a 30-day model", strings)
-    assert whole.share == 1.0
-    right_column = reading("x", "Acme Data Analyst Built a 30-day model Columbus, OH Mar 2023 – present", strings)
+    whole = recovery("Acme Data Analyst Columbus, OH Mar 2023 – present Built a 30-day model", strings)
+    assert whole.in_order_share == 1.0
+    right_column = recovery("Acme Data Analyst Built a 30-day model Columbus, OH Mar 2023 – present", strings)
     assert right_column.in_order == 4 and right_column.out_of_order == ("Built a 30-day model",)
-    broken = reading("x", "Acme Data Analyst Columbus, OH Mar 2023 – present Built a 30- day model", strings)
+    broken = recovery("Acme Data Analyst Columbus, OH Mar 2023 – present Built a 30- day model", strings)
     assert broken.missing == ("Built a 30-day model",)
-    city = reading("x", "Columbus, OH Acme Data Analyst Columbus, OH Mar 2023 – present Built a 30-day model",
+    city = recovery("Columbus, OH Acme Data Analyst Columbus, OH Mar 2023 – present Built a 30-day model",
                    strings)
-    assert city.share == 1.0
+    assert city.in_order_share == 1.0
