@@ -21,8 +21,6 @@ import io
 import logging
 import re
 import string
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,7 +33,7 @@ from .breaks import BREAK
 from .fonts import font_characters, needs_glyph, project_font_faces
 from .hb_subset import harfbuzz_cut
 from .html import render_html
-from .pdf import _roots
+from .pdf import _roots, quieted
 from .theme import Theme
 
 SCREEN_CSS = "screen.css"
@@ -374,7 +372,7 @@ def _font_uri(path: Path, text: str, all_features: bool) -> str:
 
     data = path.read_bytes()
     cut = None if all_features else harfbuzz_cut(data, text)
-    with _quiet_fonttools():
+    with quieted("fontTools", logging.ERROR):
         font = TTFont(io.BytesIO(cut or data), recalcTimestamp=False)
         if cut is None:
             from fontTools import subset
@@ -394,18 +392,6 @@ def _font_uri(path: Path, text: str, all_features: bool) -> str:
         out = io.BytesIO()
         font.save(out)
     return f"data:{mime};base64,{base64.b64encode(out.getvalue()).decode('ascii')}"
-
-
-@contextmanager
-def _quiet_fonttools() -> Iterator[None]:
-    """fontTools' log silenced: it names each table it drops, which is no news to a user."""
-    logger = logging.getLogger("fontTools")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
 
 
 def _attributes(attrs: list[tuple[str, str | None]]) -> str:

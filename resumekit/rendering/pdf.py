@@ -82,15 +82,18 @@ def _reproducible_fonts() -> Iterator[None]:
 
 
 @contextmanager
-def _quiet_weasyprint() -> Iterator[None]:
-    """WeasyPrint's log silenced: refused fetches are reported by the caller, in our words."""
-    logger = logging.getLogger("weasyprint")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+def quieted(library: str, level: int) -> Iterator[None]:
+    """A library's log kept below ``level`` for the block: what it says is either no news to
+    a user (fontTools naming each table it drops) or said by the caller in our words
+    (WeasyPrint's refused fetches)."""
+    logger = logging.getLogger(library)
+    before = logger.level
+    logger.setLevel(level)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        logger.setLevel(before)
+
 
 
 def _file_stamp(path: Path) -> tuple[int, int] | None:
@@ -169,7 +172,7 @@ def _lay_out(html: str, theme: Theme, project_dir: Path | None) -> _Layout:
     fetcher = _fetcher_class()(roots, refused)
     faces = project_font_faces(project_dir)
     tag_for_pdf_ua()  # before layout: links are gathered as pages are laid out
-    with _quiet_weasyprint(), _reproducible_fonts():
+    with quieted("weasyprint", logging.CRITICAL), _reproducible_fonts():
         extra = [CSS(string=faces, url_fetcher=fetcher, font_config=_font_config())] if faces else []
         document = HTML(string=html, base_url=str(theme.base) + os.sep, url_fetcher=fetcher
                         ).render(font_config=_font_config(), pdf_variant="pdf/ua-1", stylesheets=extra)
@@ -215,7 +218,7 @@ def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = No
     if layout is None or not layout.current():
         layout = _lay_out(html, theme, project_dir)
     tag_for_pdf_ua()
-    with _quiet_weasyprint(), _reproducible_fonts():
+    with quieted("weasyprint", logging.CRITICAL), _reproducible_fonts():
         data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
                                                 font_config=_font_config())
     warnings = [f"not fetched (resumekit never uses the network): {url}" for url in layout.refused]
