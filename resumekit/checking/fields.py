@@ -74,8 +74,8 @@ def pick_fields(text: str, links: list[str], titles: list[str], entries: list[Ex
     lines = _lines(text)
     email = EMAIL.search(text)
     found_links = [m.group().rstrip(".,;:") for m in URL.finditer(text)]
-    known = {flat(t).casefold() for t in titles}
-    headings = [line for line in lines if flat(line).casefold() in known]
+    known = {flat(t) for t in titles}
+    headings = [line for line in lines if flat(line) in known]
     picked: list[EntryFields] = []
     at, last = 0, ("", "")  # where the previous entry ends; the previous employer and its line
     for entry in entries:

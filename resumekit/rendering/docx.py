@@ -251,12 +251,18 @@ def _bottom_rule(paragraph: Any, space: int, colour: str) -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
+def _rule_colour(look: Look) -> str:
+    """The light colour of contact separators and section rules: classic's own beside its
+    accent, or one mixed from an accent of the user's."""
+    return RULE if look.accent.lower() == ACCENT_CSS else blend(look.accent, 0.5)
+
+
 def _header(document: Any, name: str, label: str, contacts: tuple[Link, ...], look: Look) -> Any:
     """Name, label and contact rows (cut where the PDF cuts them); returns the last paragraph.
 
     Each contact row is a paragraph of its own: a line break inside one paragraph is
     dropped by some extractors (mammoth reads "...0142maya-okafor.example.com")."""
-    separator = RULE if look.accent.lower() == ACCENT_CSS else blend(look.accent, 0.5)
+    separator = _rule_colour(look)
     _lead_in(document)
     last = document.add_paragraph(name, style="Title")
     if label:
@@ -373,7 +379,7 @@ def _section(document: Any, section: Section, look: Look) -> None:
     if look.titles == "rule":
         # A light rule under the whole heading line: the PDF's rule runs on from the title's
         # last letter, which Word could draw only with a tab that parsers read as text.
-        _bottom_rule(heading, 1, RULE if look.accent.lower() == ACCENT_CSS else blend(look.accent, 0.5))
+        _bottom_rule(heading, 1, _rule_colour(look))
     elif look.titles == "underline":
         _bottom_rule(heading, 1, look.accent)
     if section.kind == "text":
