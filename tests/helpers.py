@@ -77,6 +77,11 @@ def copy_project(source: Path, dest: Path) -> Path:
     return dest
 
 
+ICON_FONT = "resumekit-icon"
+"""The base name of the contact icons' fonts (templates/classic/make_icon_fonts.py): they
+draw a dot as an icon, no text, so the tests of the theme's text fonts leave them out."""
+
+
 def make_project(
     root: Path,
     profile: str = JANE,

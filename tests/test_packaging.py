@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .helpers import REPO
+from .helpers import ICON_FONT, REPO
 
 
 @pytest.fixture(scope="module")
@@ -100,4 +100,5 @@ def test_the_installed_package_inits_and_builds_outside_the_checkout(wheel, tmp_
         "Alex-Rivera-Resume.docx", "Alex-Rivera-Resume.pdf"]
     fonts = [f.get_object()["/BaseFont"] for page in PdfReader(out / "Alex-Rivera-Resume.pdf").pages
              for f in page["/Resources"]["/Font"].values()]
-    assert fonts and all("Lato" in font for font in fonts)
+    assert fonts and all("Lato" in font or ICON_FONT in font for font in fonts)
+    assert any(ICON_FONT in font for font in fonts)  # the icons' fonts are in the installed package

@@ -9,8 +9,9 @@ WeasyPrint 70 tags a document well, but not wholly as PDF/UA-1 (ISO 14289-1) ask
   outer box's, under its ``Link`` element (PDF/UA 7.18.5), flagged to print as shown;
 - the running footer ("Name – Page 1 of 2", CSS margin boxes) is drawn as tagged content
   that no structure element holds: it is drawn as a pagination artifact (7.8, 7.1);
-- an image the HTML says is decoration (``aria-hidden="true"``, ``role="presentation"``,
-  ``<img alt="">``: the contact icons) is a ``Figure``: it is drawn as an artifact (7.3);
+- an image or a character the HTML says is decoration (``aria-hidden="true"``,
+  ``role="presentation"``, ``<img alt="">``; the contact icons, drawn as characters of
+  icon fonts) is a ``Figure`` or plain content: it is drawn as an artifact (7.3);
 - an element whose HTML element has a ``lang`` of its own (a passage in another
   language, see :mod:`.scripts`) does not say so: it gets ``/Lang`` (7.2).
 
@@ -95,6 +96,13 @@ def decorative(element: Any) -> bool:
         or (element.tag == "img" and element.get("alt") == "")
 
 
+def _decoration() -> tuple[type, ...]:
+    """The boxes that can be decoration: images, and inline text (an icon's character)."""
+    from weasyprint.formatting_structure import boxes
+
+    return boxes.ReplacedBox, boxes.InlineBox, boxes.TextBox
+
+
 def _artifacts(page_box: Any) -> dict[int, dict[str, str]]:
     """The boxes of a page to draw as artifacts (by id), each with its artifact's
     properties: what its margin boxes hold (page furniture), and decorative images."""
@@ -108,7 +116,7 @@ def _artifacts(page_box: Any) -> dict[int, dict[str, str]]:
                 found[id(box)] = {"Type": "/Pagination", "Subtype": where}
         elif isinstance(child, boxes.ParentBox):
             for box in child.descendants():
-                if isinstance(box, boxes.ReplacedBox) and decorative(box.element):
+                if isinstance(box, _decoration()) and decorative(getattr(box, "element", None)):
                     found[id(box)] = {}
     return found
 
@@ -161,8 +169,8 @@ def _structure_fixes(build: Callable[..., Iterator[Any]]) -> Callable[..., Itera
                        annotations: list[Any], tags: dict[Any, Any]) -> Iterator[Any]:
         if isinstance(box, boxes.MarginBox) and not any(d in tags for d in box.descendants()):
             return  # drawn as an artifact: nothing of it is in the tree
-        if isinstance(box, boxes.ReplacedBox) and box not in tags:
-            return  # a decorative image, drawn as an artifact
+        if isinstance(box, _decoration()) and box not in tags and decorative(getattr(box, "element", None)):
+            return  # a decorative image or character (a contact's icon), drawn as an artifact
         annotation = getattr(box, "link_annotation", None)
         if isinstance(annotation, pydyf.Dictionary) and "F" not in annotation:
             annotation["F"] = 4  # printed, as it is shown (ISO 32000-1 12.5.3)

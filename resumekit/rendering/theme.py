@@ -28,7 +28,7 @@ _HERE = Path(__file__).resolve().parent.parent
 FONT_SUFFIXES = {".ttf", ".otf"}
 THEME_SETTINGS = "theme.yaml"
 """A theme's settings file: what it is for, whether it shows photos, its design."""
-NOT_COPIED = frozenset({"make_reference_docx.py"})
+NOT_COPIED = frozenset({"make_reference_docx.py", "make_icon_fonts.py"})
 """A built-in theme's files that a copy of it does without (tools for resumekit's own themes)."""
 MAX_THEME_FILE_BYTES = 32 * 1024 * 1024
 """A theme file larger than this (a font is a few hundred kilobytes) is refused."""

@@ -118,12 +118,15 @@ def resource_urls(found: Read) -> list[str]:
     return urls
 
 
-def font_sources(found: Read) -> list[bytes]:
-    """The fonts of the page's ``@font-face`` rules, decoded from their data: URIs."""
+def font_sources(found: Read, icons: bool = False) -> list[bytes]:
+    """The fonts of the page's ``@font-face`` rules, decoded from their data: URIs: the
+    text's, or with ``icons`` the contact icons' own (which draw no text)."""
     css = "\n".join(found.css)
     faces = re.findall(r"@font-face\s*\{[^}]*\}", css)
     out = []
     for face in faces:
+        if ("resumekit icon" in face) != icons:
+            continue
         match = re.search(r'src:\s*url\("data:font/woff2;base64,([A-Za-z0-9+/=]+)"\)', face)
         assert match, f"a font not inline as WOFF2: {face[:200]}"
         out.append(base64.b64decode(match.group(1)))
@@ -237,6 +240,8 @@ def test_every_font_is_inline_and_cut_to_the_text(all_pages):
     for page in all_pages:
         fonts = font_sources(page.read)
         assert len(fonts) == 4, page.name  # Lato's regular, italic, bold and bold italic
+        icons = font_sources(page.read, icons=True)  # one per kind of contact, each a few hundred bytes
+        assert 1 <= len(icons) <= 6 and all(len(icon) < 2000 for icon in icons), page.name
         shown = {ord(c) for c in page_text(page.read) if needs_glyph(c)}
         lato = font_characters(REPO / "templates" / "classic" / "fonts" / "Lato-Regular.ttf")
         for data in fonts:

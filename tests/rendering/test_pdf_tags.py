@@ -297,6 +297,15 @@ def test_7_3_decorative_icons_are_artifacts_and_every_figure_has_alt_text(pdf, r
     assert all(str(figure.get("/Alt", "")).strip() for figure in figures)
     name = request.node.callspec.params["pdf"]
     assert len(figures) == (1 if name in ("arabic/resume", "photo/resume") else 0)
+    icons = [shown for shown in _content(pdf) if isinstance(shown, Shown) and shown.text == "\u00b7"
+             and "resumekit-icon" in _base_font(pdf, shown)]
+    assert all(shown.marks[-1][0] == "/Artifact" for shown in icons)
+    assert bool(icons) == ("serif" not in name)  # serif draws no icons
+
+
+def _base_font(pdf: pikepdf.Pdf, shown: Shown) -> str:
+    page = next(page for page in pdf.pages if page.objgen == shown.page)
+    return str(page.Resources.Font[shown.font].get("/BaseFont", ""))
 
 
 def test_7_6_list_items_hold_a_label_and_a_list_body(pdf):
