@@ -16,7 +16,7 @@ from ..loading import Document, Loaded, read_config, read_profile, read_target
 from ..loading.document import PathKey, field_path
 from ..loading.markets import convention_problems, known_markets, market, market_of
 from ..loading.translation import Translated, translation_files
-from ..loading.feedback import feedback_files, inline_feedback, read_feedback
+from ..loading.feedback import application_records, feedback_files, inline_feedback, read_feedback
 from ..loading.paths import Place, is_inside, outside_message, require_file, resolve_inside, why_not_a_file
 from ..models import Config, Profile, Target
 from ..models.areas import Taxonomy
@@ -86,6 +86,7 @@ class Project:
         if self.config.feedback:
             feedback = self.root / self.config.feedback
             files += tree_files(feedback) if feedback.is_dir() else [feedback]
+        files += application_records(self.root / self.config.applications)
         files += translation_files(self.root / self.config.profile)
         files += self.theme.files()
         files += sorted((self.root / LOCALES_FOLDER).glob("*.yaml"))  # phrase files of the project's own
@@ -195,6 +196,18 @@ def _feedback_path(feedback: str, root: Path, allow: bool, place: Place) -> Path
     return path
 
 
+def _application_records(config: Config, root: Path, allow: bool, place: Place,
+                         failed: list[LocatedError]) -> list[Path]:
+    """The records ``resumekit apply`` wrote under the applications folder, each inside the
+    project; one that links out of it is refused where the config names the folder."""
+    records = application_records(root / config.applications)
+    for record in records:
+        if not allow and not is_inside(record, root):
+            failed.append(place.refuse(outside_message(os.path.relpath(record, root), record, root)))
+            return []
+    return records
+
+
 def _check_image(profile: Loaded[Profile], root: Path, allow: bool) -> None:
     """A local ``basics.image`` must be a file inside the project (a URL is warned about later)."""
     image = profile.model.basics.image or ""
@@ -277,11 +290,14 @@ def load_project(
     if config.feedback:
         feedback_place = _place(loaded, "feedback", FeedbackError)
         feedback_source = _attempt(failed, lambda: _feedback_path(str(config.feedback), root, allow, feedback_place))
+    records = _application_records(config, root, allow, _place(loaded, "applications", FeedbackError), failed)
+    if feedback_source is None and records:
+        feedback_source, records = records[0], records[1:]
     feedback = None
     loaded_feedback = None
     if feedback_source is not None:
         source = feedback_source
-        loaded_feedback = _attempt(failed, lambda: read_feedback(source, strict, taxonomy))
+        loaded_feedback = _attempt(failed, lambda: read_feedback(source, strict, taxonomy, also=records))
         if loaded_feedback is not None:
             warnings += loaded_feedback.warnings
             hashes.update(loaded_feedback.hashes)

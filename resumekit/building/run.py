@@ -14,6 +14,7 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import ConfigError, UsageError
+from ..loading.feedback import APPLICATION_FILE
 from ..rendering import FORMATS
 from .lock import check_temp_space, clean_output, clean_temp, output_lock
 from ..rendering.fonts import PROJECT_FONTS
@@ -195,6 +196,8 @@ def build(
         if project.config.feedback and (project.root / project.config.feedback).is_dir():
             folders.append(str(project.root / project.config.feedback))
         profile = (project.root / project.config.profile).resolve()
+        records = project.root / project.config.applications
+        folders += [glob.escape(str(records)) + os.sep + "*" + os.sep + APPLICATION_FILE]
         folders += [str(project.root / LOCALES_FOLDER), str(project.root / PROJECT_FONTS),
                     glob.escape(str(profile.parent)) + os.sep + glob.escape(profile.stem) + ".*"]
         manifest.folders = {place: listing(place) for place in folders}

@@ -399,3 +399,49 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     say(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    from ..building.archive import apply_target
+
+    archived = apply_target(args.config, args.target, _today(args.today), _build_options(args), args.id)
+    print_warnings(archived.built.warnings)
+    say(f"recorded application {archived.application} (applied {_today(args.today).isoformat()})")
+    for file in archived.files:
+        if file.name != "application.yaml":
+            say(f"  archived  {shown(file)}")
+    say(f"\nNext: as things happen, add them to {shown(archived.folder / 'application.yaml')} "
+        "(interviews, followUps, rejected); resumekit due says what to send when")
+    return EXIT_OK
+
+
+def cmd_applications(args: argparse.Namespace) -> int:
+    from ..building.archive import archived_ids
+    from ..feedback.lifecycle import applications_table
+
+    project = _project_feedback(args)
+    assert project.feedback is not None
+    say(applications_table(project.feedback.applications, archived_ids(project)), end="")
+    return EXIT_OK
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from ..building.writing import write_atomic
+    from ..feedback.due import draft_of, due_items, due_table
+
+    today = _today(args.today)
+    project = _project_feedback(args)
+    assert project.feedback is not None
+    items = due_items(project.feedback, today, project.config.followUpAfter)
+    say(due_table(items, today), end="")
+    if args.out:
+        folder = Path(args.out)
+        drafts = {folder / item.slug: draft_of(item, project.profile, project.theme.fill) for item in items
+                  if item.state(today) != "upcoming"}
+        clash = next((p for p in drafts if p.exists()), None)
+        if clash is not None and not args.overwrite:
+            raise ConfigError([Problem(str(clash), None, None, "", "exists; pass --overwrite to replace it")])
+        for path, mail in drafts.items():
+            write_atomic(path, bytes(mail.to_message()))
+            say(f"wrote {path}")
+    return EXIT_OK

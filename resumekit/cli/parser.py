@@ -110,6 +110,39 @@ def make_parser() -> argparse.ArgumentParser:
     q.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
     q.set_defaults(func=commands.cmd_feedback_request)
 
+    p = sub.add_parser("apply", help="record an application and archive exactly what was sent",
+                       description="Build TARGET (or find it up to date), then record the application in "
+                                   "applications/<id>/application.yaml and archive its documents there, "
+                                   "with a manifest of the inputs' hashes, resumekit's version and the "
+                                   "date. Later builds never change the archive; no file of yours is "
+                                   "edited.")
+    with_config(p)
+    p.add_argument("target", metavar="TARGET", help="the target's id (its file name without .yaml)")
+    p.add_argument("--id", metavar="ID", help="the application's id (default: TARGET-YEAR)")
+    p.add_argument("--format", action="append", choices=FORMATS, help="only this format (repeatable)")
+    p.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD): the day applied")
+    p.set_defaults(func=commands.cmd_apply)
+
+    p = sub.add_parser("applications", help="every application and the stage it is at",
+                       description="List every application (the feedback file's and those resumekit "
+                                   "apply recorded) with its current stage and date, the target it was "
+                                   "made with and whether its documents are archived.")
+    with_config(p)
+    p.set_defaults(func=commands.cmd_applications)
+
+    p = sub.add_parser("due", help="what to send next, and by when: feedback requests, follow-ups, thank-you notes",
+                       description="List the emails to send, each with its date: a feedback request within "
+                                   "a week of a rejection, a polite follow-up after an application or "
+                                   "interview with no news for followUpAfter working days (default 10), a "
+                                   "thank-you note the day after an interview. Nothing already sent is "
+                                   "listed. The wording comes from feedback-request.txt, follow-up.txt and "
+                                   "thank-you.txt in the theme.")
+    with_config(p)
+    p.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    p.add_argument("--out", metavar="FOLDER", help="also write each email due now as a draft (.eml) there")
+    p.add_argument("--overwrite", action="store_true", help="replace drafts that exist")
+    p.set_defaults(func=commands.cmd_due)
+
     p = sub.add_parser("explain", help="how the resume was tailored to a target",
                        description="Show how the resume for TARGET was tailored: coverage of the job's "
                                    "weighted terms, terms matched and where, terms in the profile but "

@@ -28,7 +28,9 @@ def find_application(feedback: Feedback | None, target: Target | None) -> Applic
     key = _company_key(target.company)
     # A job posted before an application was made is that application's own job, not a
     # new one at the same employer.
+    # Nor is the application made with this very target (resumekit apply records it).
     same = [a for a in feedback.applications if _company_key(a.employer) == key
+            and not (target.id and a.target == target.id)
             and not (target.date and (a.applied or a.rejected)
                      and not before(a.applied or a.rejected or "", target.date))]
     same.sort(key=lambda a: a.rejected or a.applied or "")

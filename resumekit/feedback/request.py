@@ -74,22 +74,29 @@ def _greeting_name(application: Application) -> str:
     return _one_line(contact.greeting or contact.name or "")
 
 
-def compose_request(application: Application, profile: Profile, fill: Fill) -> RequestEmail:
-    """The feedback-request email for ``application``, from the theme's template."""
+def compose_email(template: str, application: Application, profile: Profile, fill: Fill,
+                  send_by: dt.date | None, **values: Any) -> RequestEmail:
+    """An email about ``application`` from the theme's plain-text ``template``, whose first
+    line is the subject; ``values`` are filled in beside the ones every email has."""
     basics = profile.basics
-    text = fill(TEMPLATE, {
+    text = fill(template, {
         "greeting_name": _greeting_name(application), "position": _one_line(application.position),
-        "employer": _one_line(application.employer), "interviewed": application.interviewed,
+        "employer": _one_line(application.employer), "interviewed": application.had_interviews,
         "sender": basics.name or "", "sender_email": basics.email or "",
         "sender_phone": basics.phone or "", "applied": application.applied or "",
-        "rejected": application.rejected or ""})
+        "rejected": application.rejected or "", **values})
     # "... at Acme Inc." + "." reads "Inc.."; an ellipsis (three or more) is kept.
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
     first, _, body = text.lstrip().partition("\n")
     if not first.lower().startswith("subject:"):
-        raise BuildError(f"the first line of {TEMPLATE} must be 'Subject: ...'")
+        raise BuildError(f"the first line of {template} must be 'Subject: ...'")
     contact = application.contact
     to = _mailbox(contact.name, contact.email) if contact else ""
     sender = _mailbox(basics.name, basics.email)
     return RequestEmail(to=to, sender=sender, subject=first.split(":", 1)[1].strip(),
-                        body=body.strip() + "\n", send_by=request_due(application))
+                        body=body.strip() + "\n", send_by=send_by)
+
+
+def compose_request(application: Application, profile: Profile, fill: Fill) -> RequestEmail:
+    """The feedback-request email for ``application``, from the theme's template."""
+    return compose_email(TEMPLATE, application, profile, fill, request_due(application))

@@ -7,7 +7,7 @@ application and improvement remembers where it was written, so problems found la
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -67,6 +67,31 @@ def origin_of(item: Application | Improvement) -> Origin:
 _DATE_ORDER = ("applied", "rejected", "feedbackRequested", "feedbackReceived")
 
 
+def _stage_dates(app: Application) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every date of a stage after ``applied`` (interviews, offer, follow-ups...), with its field."""
+    dated: list[tuple[tuple[str | int, ...], str]] = []
+    for i, interview in enumerate(app.interviews):
+        dated.append((("interviews", i, "date"), interview.date))
+        if interview.thanked:
+            dated.append((("interviews", i, "thanked"), interview.thanked))
+    dated += [((key,), getattr(app, key)) for key in ("offer", "accepted", "withdrawn") if getattr(app, key)]
+    dated += [(("followUps", i), value) for i, value in enumerate(app.followUps)]
+    return dated
+
+
+def _stage_problems(app: Application, origin: Origin) -> list[Problem]:
+    """A stage dated before the application was made, or an acceptance before its offer."""
+    problems = []
+    for path, value in _stage_dates(app):
+        if app.applied and before(value, app.applied):
+            problems.append(origin.problem(*path, message=(
+                f"{path[0]} ({value}) is before applied ({app.applied}); check the dates")))
+    if app.offer and app.accepted and before(app.accepted, app.offer):
+        problems.append(origin.problem("accepted", message=(
+            f"accepted ({app.accepted}) is before offer ({app.offer}); check the dates")))
+    return problems
+
+
 def _check(feedback: Feedback, taxonomy: Taxonomy) -> list[Problem]:
     problems: list[Problem] = []
     apps: dict[str, Application] = {}
@@ -82,6 +107,7 @@ def _check(feedback: Feedback, taxonomy: Taxonomy) -> list[Problem]:
                     problems.append(origin.problem(key, message=(
                         f"{key} ({value}) is before {earlier_key} ({earlier}); check the dates")))
                     break
+        problems += _stage_problems(app, origin)
         for j, point in enumerate(app.feedback):
             for k, area in enumerate(point.areas):
                 if area not in taxonomy:
@@ -110,11 +136,12 @@ def _future_dates(feedback: Feedback) -> list[Problem]:
     today = dt.date.today().isoformat()
     found = []
     for app in feedback.applications:
-        for key in _DATE_ORDER:
-            value = getattr(app, key)
-            if value and before(today, str(value)):
-                found.append(replace(origin_of(app).problem(key, message=(
-                    f"{key} {value} is in the future (today is {today}); check the year")), severity="warning"))
+        dated = [((key,), getattr(app, key)) for key in _DATE_ORDER if getattr(app, key)] + _stage_dates(app)
+        for path, value in dated:
+            if before(today, str(value)):
+                found.append(replace(origin_of(app).problem(*path, message=(
+                    f"{path[0]} {value} is in the future (today is {today}); check the year")),
+                    severity="warning"))
     return found
 
 
@@ -139,12 +166,28 @@ def feedback_files(source: Path) -> list[Path]:
     return [source]
 
 
+APPLICATION_FILE = "application.yaml"
+"""The record of one application in its archive folder, ``applications/<id>/application.yaml``."""
+
+
+def application_records(folder: Path) -> list[Path]:
+    """The application records under ``folder`` (one per archived application), sorted; a
+    folder without one (being written, or the user's own) is passed over."""
+    if not folder.is_dir():
+        return []
+    return sorted(p / APPLICATION_FILE for p in folder.iterdir()
+                  if p.is_dir() and not p.name.startswith(".") and (p / APPLICATION_FILE).is_file())
+
+
 def read_feedback(
     source: str | Path | Mapping[str, Any] | Document,
     strict: bool = False,
     taxonomy: Taxonomy | None = None,
+    also: Sequence[Path] = (),
 ) -> Loaded[Feedback]:
-    """Validated feedback from a file, a folder of files, a mapping or a parsed document."""
+    """Validated feedback from a file, a folder of files, a mapping or a parsed document,
+    and from the files ``also`` names (the application records ``resumekit apply`` writes),
+    merged into one: ids and cross-references are checked across all of them."""
     taxonomy = taxonomy or Taxonomy()
     inputs: list[Path | Mapping[str, Any] | Document]
     if isinstance(source, (Document, Mapping)):
@@ -153,6 +196,7 @@ def read_feedback(
         inputs = list(feedback_files(Path(source)))
         if not inputs:
             raise FeedbackError([Problem(str(source), None, None, "", "no feedback files (.yaml) in this folder")])
+    inputs += list(also)
     merged = Feedback()
     docs: list[Document] = []
     warnings: list[Problem] = []

@@ -48,6 +48,12 @@ class Config(Model):
     letterDate: PartialDate | None = Field(None, description="The date letters carry when a target sets none; "
                                                              "else the build date.")
     date: PartialDate | None = Field(None, description="The older name of letterDate.")
+    applications: str = Field("applications", description="Where resumekit apply archives what was sent and "
+                                                           "records each application: <applications>/<id>/, a "
+                                                           "folder inside the project.")
+    followUpAfter: int = Field(10, ge=1, le=60, description="Working days with no news after an application "
+                                                            "or an interview before resumekit due suggests a "
+                                                            "polite follow-up.")
     areas: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Feedback areas of your own, or more words for a built-in one: {area: [phrases]}.")

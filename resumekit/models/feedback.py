@@ -57,23 +57,50 @@ Point = Annotated[
 ]
 
 
+InterviewKind = Literal["phone", "video", "panel", "technical", "onsite", "other"]
+
+
+class Interview(Model):
+    """One interview of an application: when, what kind, and whether you thanked them."""
+
+    date: PartialDate = Field(description="The day of the interview, e.g. 2026-11-20.")
+    kind: InterviewKind = Field("other", description="phone, video, panel, technical, onsite or other.")
+    with_: str | None = Field(None, alias="with", description="Who you met; private, never shown in documents.")
+    thanked: PartialDate | None = Field(None, description="When you sent the thank-you note: none is then due.")
+    notes: str | None = Field(None, description="Private notes; never shown in documents.")
+
+
 class Application(Model):
-    """One application, its outcome and the feedback it brought."""
+    """One application, its stages from applied to the outcome, and the feedback it brought."""
 
     id: Slug = Field(description="A unique slug, e.g. acme-analyst-2026.")
     employer: str
     position: str | None = None
     url: str | None = Field(None, description="The job posting.")
+    target: str | None = Field(None, description="The id of the target the application was built from "
+                                                 "(resumekit apply records it).")
     applied: PartialDate | None = None
+    interviews: list[Interview] = Field(default_factory=list, description="Each interview, in the order held.")
+    offer: PartialDate | None = Field(None, description="When an offer came.")
+    accepted: PartialDate | None = Field(None, description="When you accepted the offer.")
+    withdrawn: PartialDate | None = Field(None, description="When you withdrew the application.")
     rejected: PartialDate | None = None
+    followUps: list[PartialDate] = Field(default_factory=list,
+                                         description="When you sent a follow-up asking for news.")
     feedbackRequested: PartialDate | None = None
     feedbackReceived: PartialDate | None = None
-    interviewed: bool = Field(False, description="Whether you had interviews; the feedback request then asks about them.")
+    interviewed: bool = Field(False, description="Whether you had interviews (implied by 'interviews'); the "
+                                                 "feedback request then asks about them.")
     contact: Contact | None = None
     feedback: list[Point] = Field(default_factory=list)
     notes: str | None = Field(None, description="Private notes; never shown in documents.")
 
     _origin: Any = PrivateAttr(None)
+
+    @property
+    def had_interviews(self) -> bool:
+        """Whether any interview is recorded, by date or by ``interviewed: true``."""
+        return self.interviewed or bool(self.interviews)
 
 
 class Additions(Model):
