@@ -445,3 +445,17 @@ def cmd_due(args: argparse.Namespace) -> int:
             write_atomic(path, bytes(mail.to_message()))
             say(f"wrote {path}")
     return EXIT_OK
+
+
+def cmd_interview(args: argparse.Namespace) -> int:
+    from ..building.interview import SHEET_FORMATS, write_interview
+    from ..building.project import load_project
+
+    project = load_project(args.config, args.strict, keep_going=True, allow_outside=args.allow_outside)
+    print_warnings(project.warnings)
+    broken = [f for f in project.bad_targets if f.target == args.target]
+    if broken:
+        raise broken[0].error
+    for path in write_interview(project, args.target, tuple(args.format or SHEET_FORMATS)):
+        say(f"wrote {shown(path)}")
+    return EXIT_OK

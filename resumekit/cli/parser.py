@@ -143,6 +143,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="replace drafts that exist")
     p.set_defaults(func=commands.cmd_due)
 
+    p = sub.add_parser("interview", help="a practice sheet for a target's interview, from feedback and the job",
+                       description="Write out/TARGET/interview-practice.md and .pdf: for each area feedback "
+                                   "raised (this employer's or earlier ones') and each of the job's "
+                                   "strongest requirements, practice questions beside your own material "
+                                   "that answers them, as STAR prompts; where feedback named the interview "
+                                   "itself, what to practise. It never writes answers.")
+    with_config(p)
+    p.add_argument("target", metavar="TARGET", help="the target's id (its file name without .yaml)")
+    p.add_argument("--format", action="append", choices=["md", "pdf"], help="only this format (repeatable)")
+    p.set_defaults(func=commands.cmd_interview)
+
     p = sub.add_parser("explain", help="how the resume was tailored to a target",
                        description="Show how the resume for TARGET was tailored: coverage of the job's "
                                    "weighted terms, terms matched and where, terms in the profile but "

@@ -93,13 +93,13 @@ def _kind(value: Any) -> type:
     return dict if isinstance(value, Mapping) else list if isinstance(value, list) else str
 
 
-def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+def laid_over(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     """``over`` laid on ``base`` key by key; a value of another kind than the one it
     replaces (a text where a group of phrases was) is left out, as ``validate`` reports."""
     out = dict(base)
     for key, value in over.items():
         if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[key] = _merged(out[key], value)
+            out[key] = laid_over(out[key], value)
         elif value is not None and (key not in out or _kind(value) is _kind(out[key])):
             out[key] = value
     return out
@@ -151,7 +151,7 @@ class Locale:
         files = phrase_files(tag, folders)  # English's own file among them only for English
         for path in files:
             if path != BUILTIN_DIR / "en.yaml":
-                phrases = _merged(phrases, read_phrases(path))
+                phrases = laid_over(phrases, read_phrases(path))
         return cls(tag, phrases, date_style or DEFAULT_DATE_STYLE, bool(files))
 
     # --- phrases ----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from .breaks import HYPHENATED
 from ..documents import Letter, Resume
 from ..documents.content import Link, Look
+from ..documents.interview import InterviewSheet
 from .layout import direction_of
 from .fonts import face_rules
 from .theme import builtin_themes_dir
@@ -86,7 +87,7 @@ def icon_css(contacts: Iterable[Link], direction: str) -> str:
     return "\n".join(rules)
 
 
-def design_css(doc: Resume | Letter) -> str:
+def design_css(doc: Resume | Letter | InterviewSheet) -> str:
     """The CSS of ``doc``'s look: variables, the root font, the resume's margins, and what a
     user's design changed from the theme (a font of its own, the section titles, no icons)."""
     look: Look = doc.look

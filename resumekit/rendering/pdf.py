@@ -2,10 +2,17 @@
 
 No network: the URL fetcher serves only files under the theme's and the project's own
 folders; anything else is refused and reported as a warning.
+
+Layout and writing make millions of short-lived objects and few cycles, so Python's
+cyclic garbage collector, which walks every tracked object each time the youngest
+generation fills, is kept off while WeasyPrint works (a tenth to a quarter of a build's
+time went to it); the objects are freed by reference counting as before, and whatever
+cycles are left are collected once it is on again.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -23,16 +30,22 @@ from .fonts import project_font_faces
 from .html import render_html
 from .pdf_tags import install as tag_for_pdf_ua
 from .theme import Theme, builtin_themes_dir
+from .weasy import SUBSETTER_MISSING, subsetter_missing, weasyprint
 
 _FIXED_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
 # The environment is shared by threads: one render must not unset SOURCE_DATE_EPOCH while
 # another (on a thread pool executor) is still subsetting fonts.
 _EPOCH_LOCK = threading.RLock()
+_GC_LOCK = threading.Lock()
+_gc_holds = 0
+_gc_was_on = False
+_warned: set[str] = set()
 
 
 @lru_cache(maxsize=1)
 def _font_config() -> Any:
     """One font configuration per process: building it is costly, reusing it is safe."""
+    weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -40,6 +53,7 @@ def _font_config() -> Any:
 
 @lru_cache(maxsize=1)
 def _fetcher_class() -> type:
+    weasyprint()
     from weasyprint.urls import URLFetcher
 
     class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
@@ -79,6 +93,34 @@ def _reproducible_fonts() -> Iterator[None]:
         finally:
             if previous is None:
                 os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for the block (see the module's docstring), and as
+    it was after the last of the threads in such a block leaves it."""
+    global _gc_holds, _gc_was_on
+    with _GC_LOCK:
+        if _gc_holds == 0:
+            _gc_was_on = gc.isenabled()
+            gc.disable()
+        _gc_holds += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _gc_holds -= 1
+            if _gc_holds == 0 and _gc_was_on:
+                gc.enable()
+
+
+def _once(warning: str) -> list[str]:
+    """``[warning]`` the first time in this process, then ``[]``: advice, not news each time."""
+    with _GC_LOCK:
+        if warning in _warned:
+            return []
+        _warned.add(warning)
+    return [warning]
 
 
 @contextmanager
@@ -163,16 +205,14 @@ def _roots(theme: Theme, project_dir: Path | None) -> list[Path]:
 
 def _lay_out(html: str, theme: Theme, project_dir: Path | None) -> _Layout:
     """``html`` laid out in pages by WeasyPrint, with fetches limited to local files."""
-    from weasyprint import HTML
-
-    from weasyprint import CSS
+    HTML, CSS = weasyprint().HTML, weasyprint().CSS
 
     roots = _roots(theme, project_dir)
     refused: list[str] = []
     fetcher = _fetcher_class()(roots, refused)
     faces = project_font_faces(project_dir)
     tag_for_pdf_ua()  # before layout: links are gathered as pages are laid out
-    with quieted("weasyprint", logging.CRITICAL), _reproducible_fonts():
+    with quieted("weasyprint", logging.CRITICAL), _reproducible_fonts(), _without_cyclic_gc():
         extra = [CSS(string=faces, url_fetcher=fetcher, font_config=_font_config())] if faces else []
         document = HTML(string=html, base_url=str(theme.base) + os.sep, url_fetcher=fetcher
                         ).render(font_config=_font_config(), pdf_variant="pdf/ua-1", stylesheets=extra)
@@ -210,6 +250,17 @@ def measure_pages(doc: Resume | Letter, theme: Theme, project_dir: Path | None =
     return len(pages), fill
 
 
+def html_pdf(html: str, theme: Theme, project_dir: Path | None = None) -> tuple[bytes, int, list[str]]:
+    """The PDF of a page of the theme's HTML other than a resume or letter (an interview
+    sheet), tagged as they are; its page count and warnings."""
+    layout = _lay_out(html, theme, project_dir)
+    with quieted("weasyprint", logging.CRITICAL), _reproducible_fonts():
+        data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
+                                                font_config=_font_config())
+    return data, len(layout.document.pages), [f"not fetched (resumekit never uses the network): {url}"
+                                              for url in layout.refused]
+
+
 def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = None,
                layouts: LayoutCache | None = None) -> tuple[bytes, int, list[str]]:
     """The PDF of ``doc`` (byte-identical for identical inputs), its page count and warnings."""
@@ -218,8 +269,11 @@ def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = No
     if layout is None or not layout.current():
         layout = _lay_out(html, theme, project_dir)
     tag_for_pdf_ua()
-    with quieted("weasyprint", logging.CRITICAL), _reproducible_fonts():
+    with quieted("weasyprint", logging.CRITICAL), quieted("fontTools", logging.ERROR), _reproducible_fonts(), \
+            _without_cyclic_gc():
         data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
                                                 font_config=_font_config())
     warnings = [f"not fetched (resumekit never uses the network): {url}" for url in layout.refused]
+    if subsetter_missing():
+        warnings += _once(SUBSETTER_MISSING)
     return data, len(layout.document.pages), warnings
