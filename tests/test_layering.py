@@ -15,7 +15,7 @@ PACKAGE = REPO / "resumekit"
 
 LAYERS = {
     "_version": 0, "errors": 0, "models": 0,
-    "loading": 1, "feedback": 1, "tailoring": 1,
+    "loading": 1, "feedback": 1, "tailoring": 1, "importing": 1,
     "documents": 2,
     "rendering": 3,
     "building": 4,

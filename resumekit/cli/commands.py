@@ -459,3 +459,18 @@ def cmd_interview(args: argparse.Namespace) -> int:
     for path in write_interview(project, args.target, tuple(args.format or SHEET_FORMATS)):
         say(f"wrote {shown(path)}")
     return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..importing import import_profile
+
+    imported, path = import_profile(args.kind, args.source, args.output)
+    counts = [f"{key}: {len(value)}" for key, value in imported.data.items()
+              if key != "basics" and isinstance(value, (list, dict)) and value]
+    say(f"wrote {shown(path)}" + (f" ({', '.join(counts)})" if counts else ""))
+    for item in imported.renamed:
+        say(f"renamed: {item}", err=True)
+    for item in imported.unmapped:
+        say(f"not imported: {item}", err=True)
+    say(f"\nNext: check it, then: resumekit validate {shown(path)}")
+    return EXIT_OK

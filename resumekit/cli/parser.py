@@ -178,6 +178,19 @@ def make_parser() -> argparse.ArgumentParser:
     q.add_argument("dir", metavar="DIR", help="a new (or empty) folder, e.g. mytheme")
     q.set_defaults(func=commands.cmd_theme_copy)
 
+    p = sub.add_parser("import", help="a new profile from LinkedIn's data export, RenderCV or old JSON Resume",
+                       description="Write a new profile from another tool's data: LinkedIn's data "
+                                   "export (its ZIP, or the folder it unzips to), a RenderCV input file, "
+                                   "or a JSON Resume document with keys of versions before 1.0. Never "
+                                   "overwrites a file; lists on stderr (and at the top of the profile) "
+                                   "what it could not import.")
+    p.add_argument("kind", choices=["linkedin", "rendercv", "jsonresume"], metavar="FROM",
+                   help="linkedin, rendercv or jsonresume")
+    p.add_argument("source", metavar="FILE", help="the export ZIP, the RenderCV YAML or the resume.json")
+    p.add_argument("-o", "--output", metavar="PROFILE.yaml",
+                   help="the new profile (default: profile.yaml beside FILE; a .json name writes JSON)")
+    p.set_defaults(func=commands.cmd_import)
+
     p = sub.add_parser("schema", help="print the JSON Schema, for editor completion",
                        description="Print the JSON Schema of a file kind, for editor completion "
                                    "(e.g. YAML language server's '# yaml-language-server: $schema=').")

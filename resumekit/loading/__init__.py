@@ -8,12 +8,14 @@ API returns the model alone and issues the warnings as :class:`ResumekitWarning`
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Problem, ProfileError, TargetError
 from ..models import Config, Profile, Target
 from ..models.areas import Taxonomy
+from .legacy import modernised
 from .mapping import checked_areas, checked_path
 from .problems import Loaded, hashes_of, validate_document
 from .target import read_target, unknown_areas
@@ -38,7 +40,9 @@ def warn(problems: list[Problem]) -> None:
 
 def read_profile(source: str | Path | Mapping[str, Any], strict: bool = False) -> Loaded[Profile]:
     """The validated profile at ``source`` with its warnings; raises :class:`ProfileError`."""
-    doc = as_document(source, ProfileError, "profile")
+    doc, old_keys = modernised(as_document(source, ProfileError, "profile"))
+    if old_keys:  # warnings, as unknown keys are: --strict makes them errors
+        doc = replace(doc, problems=[*doc.problems, *old_keys])
     return validate_document(doc, Profile, ProfileError, strict)
 
 

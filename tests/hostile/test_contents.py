@@ -413,26 +413,26 @@ LONG_CASES = [
     Case("name-5000-validates", P, "  name: Alex Rivera", f"  name: {NAME_5000}", code=0),
 ]
 
-# --- keys of older JSON Resume versions: a warning with a suggestion ----------------------
+# --- keys of older JSON Resume versions: read as their new names, with a warning ----------
 
 OLD = ("validate", "profile.yaml")
 
 OLD_KEY_CASES = [
     Case("old-work-company", P, "  - name: Valley Freight Co.", "  - company: Valley Freight Co.",
-         ("warning", r"did you mean\W+name\b"), argv=OLD, code=0),
+         ("warning", r"read as\W+name\b"), argv=OLD, code=0),
     Case("old-basics-website", P, "  email: alex.rivera@example.com\n",
          "  email: alex.rivera@example.com\n  website: https://alex.example.com\n",
-         ("warning", r"did you mean\W+url\b"), marker="  website:", argv=OLD, code=0),
+         ("warning", r"read as\W+url\b"), marker="  website:", argv=OLD, code=0),
     Case("old-basics-picture", P, "  email: alex.rivera@example.com\n",
          "  email: alex.rivera@example.com\n  picture: https://alex.example.com/me.jpg\n",
-         ("warning", r"did you mean\W+image\b"), marker="  picture:", argv=OLD, code=0),
+         ("warning", r"read as\W+image\b"), marker="  picture:", argv=OLD, code=0),
     Case("old-education-gpa", P, "    endDate: 2019-05\n", "    endDate: 2019-05\n    gpa: '3.8'\n",
-         ("warning", r"did you mean\W+score\b"), marker="    gpa:", argv=OLD, code=0),
+         ("warning", r"read as\W+score\b"), marker="    gpa:", argv=OLD, code=0),
     Case("old-volunteer-website", P, "    position: Volunteer\n",
          "    position: Volunteer\n    website: https://foodbank.example.org\n",
-         ("warning", r"did you mean\W+url\b"), marker="    website:", argv=OLD, code=0),
+         ("warning", r"read as\W+url\b"), marker="    website:", argv=OLD, code=0),
     Case("old-work-company-strict", P, "  - name: Valley Freight Co.", "  - company: Valley Freight Co.",
-         (r"did you mean\W+name\b",), argv=("validate", "--strict", "profile.yaml")),
+         (r"read as\W+name\b",), argv=("validate", "--strict", "profile.yaml")),
     Case("target-unknown-key", T, "type: Full-time\n", "type: Full-time\nsalery: 50000\n",
          ("warning", r"did you mean\W+salary\b"), marker="salery:", code=0),
 ]

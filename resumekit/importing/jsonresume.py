@@ -1,0 +1,30 @@
+"""A JSON Resume document of any version -> the same profile in JSON Resume 1.0's keys.
+
+The profile loader already reads the keys of versions before 1.0 with their meaning
+(:mod:`resumekit.loading.legacy`); this writes the result out, so the warnings go away
+for good. A document that is not a valid profile is refused with its problems, at their
+lines, as ``resumekit validate`` would report them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..loading import read_profile
+from ..loading.legacy import HOW_TO_MODERNISE, new_name
+from .writing import Imported
+
+
+def import_jsonresume(path: Path) -> Imported:
+    """The profile at ``path`` with its pre-1.0 keys renamed; raises :class:`ProfileError`
+    if it is not a valid profile."""
+    loaded = read_profile(path)
+    imported = Imported(path, dict(loaded.document.data))
+    for warning in loaded.warnings:
+        where = f"{path.name}:{warning.line}" if warning.line else path.name
+        new = new_name(warning.field) if HOW_TO_MODERNISE in warning.message else None
+        if new:
+            imported.renamed.append(f"{where}: {warning.field} -> {new}")
+        else:
+            imported.note(where, f"{warning.field}: {warning.message} (kept as it is)")
+    return imported
