@@ -253,12 +253,7 @@ def measure_pages(doc: Resume | Letter, theme: Theme, project_dir: Path | None =
 def html_pdf(html: str, theme: Theme, project_dir: Path | None = None) -> tuple[bytes, int, list[str]]:
     """The PDF of a page of the theme's HTML other than a resume or letter (an interview
     sheet), tagged as they are; its page count and warnings."""
-    layout = _lay_out(html, theme, project_dir)
-    with quieted("weasyprint", logging.CRITICAL), _reproducible_fonts():
-        data: bytes = layout.document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"resumekit",
-                                                font_config=_font_config())
-    return data, len(layout.document.pages), [f"not fetched (resumekit never uses the network): {url}"
-                                              for url in layout.refused]
+    return _written(_lay_out(html, theme, project_dir))
 
 
 def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = None,
@@ -268,6 +263,11 @@ def render_pdf(doc: Resume | Letter, theme: Theme, project_dir: Path | None = No
     layout = layouts.take(key) if layouts is not None else None
     if layout is None or not layout.current():
         layout = _lay_out(html, theme, project_dir)
+    return _written(layout)
+
+
+def _written(layout: _Layout) -> tuple[bytes, int, list[str]]:
+    """A laid-out document's PDF, its page count and warnings."""
     tag_for_pdf_ua()
     with quieted("weasyprint", logging.CRITICAL), quieted("fontTools", logging.ERROR), _reproducible_fonts(), \
             _without_cyclic_gc():
