@@ -14,13 +14,16 @@ target).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..feedback.apply import provenance_of
 from ..feedback.reapplication import cited_areas
 from ..models.areas import Taxonomy
+from ..models.concerns import phrase_pattern
 from ..models.feedback import Application, Feedback
 from ..models.profile import Profile
 from ..tailoring import Tailored
@@ -37,6 +40,8 @@ MATERIAL_PER_TOPIC = 3
 """How many pieces of the person's own material stand beside each area's questions."""
 STRONGEST_REQUIREMENTS = 4
 """How many of the job's requirements the sheet practises, the weightiest first."""
+REQUIREMENT_MATERIAL = 2
+"""How many pieces of material stand beside each requirement's questions: its best evidence and the next."""
 STORY_KINDS = ("highlight", "entry")
 """What material can be: a highlight or an entry tells something done; a skill listed or
 the summary does not make a story."""
@@ -170,9 +175,21 @@ def _item_at(profile: Profile, unit: Unit) -> list[Any]:
     return [entry]
 
 
+@lru_cache(maxsize=256)
+def _phrases(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(phrase_pattern(p) for p in phrases)
+
+
+def shown_areas(text: str, taxonomy: Taxonomy) -> set[str]:
+    """The areas whose words ``text`` uses ("led", "mentored", "presented"), found by the
+    taxonomy's plain phrase match: what a piece of the person's own text shows, where
+    :meth:`Taxonomy.infer` reads feedback for the concerns it raises."""
+    return {name for name, area in taxonomy.areas.items() if any(p.search(text) for p in _phrases(area.phrases))}
+
+
 def _areas_of(unit: Unit, items: list[Any], taxonomy: Taxonomy) -> tuple[set[str], str]:
     """The areas a unit shows (its tags, its improvement's, its words) and its improvement's id."""
-    areas = {m.area for m in taxonomy.infer(unit.text)}
+    areas = shown_areas(unit.text, taxonomy)
     # A highlight's own tags say what it shows; only an untagged one takes its entry's.
     tagged = next((item for item in items if getattr(item, "tags", None)), None)
     areas |= set(getattr(tagged, "tags", None) or [])
@@ -222,16 +239,28 @@ def strongest_requirements(tailored: Tailored) -> list[Requirement]:
     return [r for _, _, r in scored[:STRONGEST_REQUIREMENTS]]
 
 
-def requirement_material(requirement: Requirement, tailored: Tailored) -> list[Material]:
-    """The requirement's best evidence among the person's stories, and the next best."""
-    units = _stories(tailored)
+def requirement_material(requirement: Requirement, tailored: Tailored, taxonomy: Taxonomy) -> list[Material]:
+    """The requirement's best evidence among the person's highlights, and the next best.
+    Where too few highlights show its terms, the material of the area its words point to
+    ("Lead a team" is leadership) comes next, and an entry (a degree) only after that."""
+    stories = _stories(tailored)
     chosen: list[Material] = []
-    for _ in range(2):
-        best = best_for(requirement.terms, units, tailored.weights)
-        if best is None:
-            break
-        chosen.append(_material(best))
-        units.remove(best)
+
+    def add(found: Material) -> None:
+        if len(chosen) < REQUIREMENT_MATERIAL and found not in chosen:
+            chosen.append(found)
+
+    highlights = [u for u in stories if kind_of(u) == "highlight"]
+    while (best := best_for(requirement.terms, highlights, tailored.weights)) is not None:
+        add(_material(best))
+        highlights.remove(best)
+    for area in sorted(shown_areas(requirement.text, taxonomy), key=taxonomy.names.index):
+        for found in area_material(area, tailored, taxonomy):
+            add(found)
+    entries = [u for u in stories if kind_of(u) == "entry"]
+    while (best := best_for(requirement.terms, entries, tailored.weights)) is not None:
+        add(_material(best))
+        entries.remove(best)
     return chosen
 
 
@@ -266,7 +295,7 @@ def build_interview(tailored: Tailored, feedback: Feedback | None, taxonomy: Tax
                            tuple(area_material(area, tailored, taxonomy))))
     requirements = [Topic("requirement", r.text, bank.text("headings.asked"), (),
                           tuple(bank.texts(f"requirements.{r.public_kind}")),
-                          tuple(requirement_material(r, tailored)))
+                          tuple(requirement_material(r, tailored, taxonomy)))
                     for r in strongest_requirements(tailored)]
     role = bank.text("at", title=target.title, company=target.company) if target.title and target.company \
         else (target.title or target.company or "")
