@@ -152,22 +152,26 @@ def ranking_score(folder: Path, k: int = 5) -> float:
     return _dcg(got) / _dcg(best) if _dcg(best) else 1.0
 
 
+def area_line(a: AreaScores) -> str:
+    return (f"precision {a.precision:.2f}, recall {a.recall:.2f}, micro-F1 {a.f1:.2f}; praise read as a concern "
+            f"{a.praise_as_concern}, no concern given an area {a.none_given_area}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="what each posting or text got wrong")
     args = parser.parse_args()
-    for name in ("postings", "holdout", "final", "unseen"):
+    for name in ("postings", "holdout", "final", "unseen", "blind"):
         if (HERE / name).is_dir():
             s = term_scores(HERE / name, args.details)
             count = len(list((HERE / name).glob("*.txt")))
             print(f"job terms, {name} ({count} postings): precision {s.precision:.2f}, recall {s.recall:.2f}, "
                   f"F1 {s.f1:.2f}")
-    for name in ("feedback.yaml", "feedback-holdout.yaml", "final/feedback.yaml", "unseen/feedback.yaml"):
+    for name in ("feedback.yaml", "feedback-holdout.yaml", "final/feedback.yaml", "unseen/feedback.yaml",
+                 "blind/feedback.yaml"):
         if (HERE / name).is_file():
             a = area_scores(HERE / name, args.details)
-            print(f"feedback areas, {name} ({a.texts} texts): precision {a.precision:.2f}, recall {a.recall:.2f}, "
-                  f"micro-F1 {a.f1:.2f}; praise read as a concern {a.praise_as_concern}, "
-                  f"no concern given an area {a.none_given_area}")
+            print(f"feedback areas, {name} ({a.texts} texts): {area_line(a)}")
     pairs = sorted(p for p in (HERE / "ranking").glob("*") if (p / "relevance.yaml").is_file())
     if pairs:
         scores = {p.name: ranking_score(p) for p in pairs}

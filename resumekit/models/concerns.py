@@ -56,6 +56,7 @@ _NO_CONCERN = re.compile(
     r"cancel+ed|volume of "
     r"(strong |high-quality )?applications|sorry to be writing)\b[^.;]*"
     r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
+    r"|\b(this |it )?(isn't|is not|wasn't|was not) (a|an|the) (\w+ )?(issue|problem|concern)\b"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*|\botherwise (we|I) would have[^.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
 
@@ -100,7 +101,10 @@ _CONCERN = re.compile(r"\b(" + (
     r"flat|muddled|unfocused|scattered|nervous|hesitant|uncomfortable|reluctan\w*|resist\w*|blam\w*|"
     r"defend\w*|argu\w*|dismiss\w*|vague|gaps|shortfall|lacking|needed|require[sd]|prefer(red)? someone|solo|"
     r"alone|on (your|his|her|their) own|"
-    r"by (yourself|himself|herself|themselves)"
+    r"by (yourself|himself|herself|themselves)|"
+    r"clash\w*|fell out|lone wolf|mumbl\w*|trail\w* off|bored|rude|arrogant|late|unaware|spelling|typos?|"
+    r"keep (yourself|himself|herself|themselves) to|kept (yourself|himself|herself|themselves) to|"
+    r"needs? (work|practice|improvement|developing)|rusty|out of date|outdated"
 ) + r")\b", re.I)
 """What makes a clause a concern: negation, hedging, a wish, a comparison with whoever was chosen."""
 
@@ -146,7 +150,13 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"cut (across|in|off)|interrupt\w*|listen\w*|let (them|us|me|him|her) finish|written|writing|"
                  r"storytell\w*|too long|too technical|dense|to the point|lots of .we.|"
                  r"what you (personally )?(did|had done)|confus\w*|get across|put (things|it) across|"
-                 r"came across as (vague|unclear)|eye contact|rushed through|tone"),
+                 r"came across as (vague|unclear)|eye contact|rushed through|tone|"
+                 r"mumbl\w*|trail\w* off|repeat (yourself|himself|herself|themselves)|spelling|typos?|grammar|"
+                 r"proofread\w*|(one|two)-word answers?|(short|brief|curt|clipped) answers|(more )?simply|"
+                 r"plain (english|language)|filler words|monotone|(speak|spoke|speaking) (up|louder|quietly|"
+                 r"too fast|quickly)|quiet(ly)?|audible|rambl\w*|long-winded|get to the point|"
+                 r"(didn't|did not) (land|come across)|cover letter|reports? (you )?wrote|"
+                 r"(answer|answered) the question|the question (we|they|I) asked"),
         (GENERAL, r"answers?|answered|responses?|spoke|speaking|written|writing|presented"),
     ),
     "teamwork": (
@@ -160,7 +170,15 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"interpersonal|get(ting)? along|handle things (yourself|alone)|other departments|took over|"
                  r"steamroll\w*|credit to (the|your) team|relationships? with|peers?|disagreement\w*|"
                  r"through other (groups|teams|people)|coordinat\w* with|go(ing)? around (people|colleagues|peers)|"
-                 r"shared credit|team environment|team setting|group (work|exercise)"),
+                 r"shared credit|team environment|team setting|group (work|exercise)|"
+                 r"lone wolf|keep(s|ing)? (yourself|himself|herself|themselves) to (yourself|himself|herself|"
+                 r"themselves)|kept (yourself|himself|herself|themselves) to|muck(ed|ing)? in|pull(ed|ing)? "
+                 r"(your|his|her|their) weight|clash\w*|fell out|fall(ing)? out|(mention\w*|involv\w*) (anyone|"
+                 r"anybody|nobody|no one|others)|(anyone|anybody|nobody|no one|who) else|jointly|"
+                 r"across (the )?teams|wider team|the rest of the team|support(ing)? (colleagues|others|the team)|"
+                 r"others finish|other people's|help(ing)? (colleagues|others|out)|hand(ed|ing)? over|handovers?|"
+                 r"shared (clients|work|tasks)|team (members|mates)|teammates|co-?workers|other (staff|nurses|"
+                 r"stylists|teachers|drivers|agents|engineers|designers|members)"),
     ),
     "technical": (
         (STRONG, r"technical\w*|tech (screen|round|test)|coding|code|programming|system design|architecture|"
@@ -172,8 +190,21 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"behaviou?r management|classroom management|differentiat\w*|lesson plan\w*|craft|"
                  r"caching|scalab\w*|traffic|fundamentals|basics|deep(er)? (knowledge|"
                  r"understanding)|specialist skills|engineering|debugg\w*|testing|api|frontend|backend|"
-                 r"accounting standards|gaap|ifrs|excel skills|financial model\w*|cad|figma|design skills"),
-        (GENERAL, r"tools?|tooling|software|systems?|depth|in depth|training|test"),
+                 r"accounting standards|gaap|ifrs|excel skills|financial model\w*|cad|figma|design skills|"
+                 # a credential the job needs: a licence, a register, a card or ticket, a certification
+                 r"licen[cs]e[sd]?|licensure|licensing|(?-i:[A-Z]{2,}[\w-]*) (register|registration)|"
+                 r"accredit\w*|chartered|certified|(?-i:[A-Z][\w-]*) (card|ticket|certificate)|"
+                 r"(?-i:[A-Z][\w-]*\+)|"
+                 # tools and software by name
+                 r"xero|sage|quickbooks|sap|oracle|workday|tableau|power ?bi|looker|jira|photoshop|illustrator|"
+                 r"indesign|autocad|revit|solidworks|cerner|hubspot|matlab|git|linux|windows server|react|"
+                 r"docker|typescript|c\+\+|c#|\.net|php|ruby|golang|kotlin|sas|spss|stata|"
+                 r"vba|macros|pivot tables|vlookups?|crm|erp|ehr|emr|"
+                 # hands-on and practical technique
+                 r"technique\w*|practical\w*|protocols?|hands on|observations|obs|assessment "
+                 r"skills|clinical (knowledge|judgement|reasoning|assessment)|dispens\w*|wiring|welding|"
+                 r"diagnostics|fault[- ]finding|machin\w*|equipment|spreadsheets?"),
+        (GENERAL, r"tools?|tooling|software|systems?|depth|in depth|training|test|skills?|knowledge"),
     ),
     "domain": (
         (STRONG, r"domain|industry|industries|sector|markets?|regulat\w*|complian\w*|rules|our customers|"
@@ -182,7 +213,13 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"worked (in|inside|within) (the )?\w+|ramp[- ]?up|how (our|the|they) \w+ (buy|work|run|flow)|"
                  r"buying process|space|payers?|reimbursement|nhs|clinical trials|pharma\w*|insurance|banking|"
                  r"healthcare|retail|vertical|business model|sector knowledge|landscape|ecosystem|legislation|law|"
-                 r"new to you|hand-holding|client base|our clients|buying cycle|sales cycle"),
+                 r"new to you|hand-holding|client base|our clients|buying cycle|sales cycle|"
+                 r"framework|statutory duties|local authority|public sector|private sector|third sector|regulated|"
+                 r"regulator\w*|legal (side|requirements|context)|tax|payroll rules|competitors?|competition|"
+                 r"commissioning|the context|our context|that context|clients? (we|you) (serve|work with)|"
+                 r"(our|the) (customers|clients|patients|pupils|students|guests|members|users|audience)|"
+                 r"how (\w+ ){0,3}is (run|funded|regulated|put together)|inspection\w*|"
+                 r"ofsted|cqc|hipaa|gdpr|fca|sec rules|osha|(the|our|that) (setting|environment|world|side)"),
         (GENERAL, r"our business|the business|environments?|standards"),
     ),
     "problem-solving": (
@@ -199,7 +236,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
         (STRONG, r"years?|seniority|more senior|too junior|junior|grade|step(ping)? up|stretch|big jump|the jump|"
                  r"ready for|track record|scale|size|more time (at|in)|longer|post-qualification|decades?|"
                  r"director|vp level|too early|run a p&l|p&l|enterprise|seven-figure|six-figure|bigger|larger|"
-                 r"comes? close|more experienced"),
+                 r"comes? close|more experienced|"
+                 r"(\d+|one|two|three|four|five|six|seven|eight|ten)\+? (years?|yrs)|entry[- ]level|"
+                 r"newly qualified|first (job|role|post)|post-registration|(more|enough) time (in|at|on)|"
+                 r"managed managers|other leads|bigger (teams?|budgets?|accounts?)|at (our|that|this) level"),
         (GENERAL, r"experience\w*|exposure|background|qualifications?|credentials|cv|resume|résumé|levels?|"
                   r"senior|longer|someone who has (done|run|closed|managed|worked|led)"),
     ),
@@ -225,7 +265,11 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"close-knit|"
                  r"enjoy (it|working) here|(office|team) life|informal\w*|targets?-driven|high-volume|"
                  r"happier (somewhere|elsewhere)|direct feedback|sign-off|hierarch\w*|bureaucra\w*|"
-                 r"way we work|how we do things|team dynamic"),
+                 r"way we work|how we do things|team dynamic|"
+                 r"formal|relaxed|small (team|shop|practice|clinic|company|business|office|firm|school|charity)|"
+                 r"family[- ](run|owned)|(corporate|structured|larger|bigger) (environment|setting|organi[sz]ations?|"
+                 r"companies|firms)|wears? (lots of|many|several) hats|changes? by the (hour|day|week)|"
+                 r"(the|our) ethos|mission[- ]driven|trauma-informed|person-centred approach|how we treat"),
     ),
 }
 """The words that name each area's topic: strong ones on their own, general ones only
@@ -276,7 +320,7 @@ def clauses(text: str) -> list[tuple[str, bool]]:
 
 
 _PRAISING_NEGATION = re.compile(
-    r"\b(no (question|doubt)( about (it|that))?|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
+    r"\b(no (question|doubt)s?( about (it|that))?|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
     r"(didn't|did not|never) (jump|rush)\w* to conclusions|(we )?(don't|do not|rarely|seldom) (often )?see|"
     r"(couldn't|could not|can't) (fault|have asked for more)|nothing (but|short of))\b", re.I)
 """Negations that praise: "strong technical skills, no question", "which we don't often see"."""
