@@ -164,7 +164,7 @@ cv:
         highlights:
           - Live demo of pgqueue failing over
     skills:
-      - label: Languages
+      - label: Programming
         details: Go, Python, SQL
       - label: Infrastructure
         details: PostgreSQL, Kafka, Kubernetes
@@ -188,8 +188,8 @@ locale:
 RENDERCV_ENTRIES = [
     "Universitat Politècnica de València", "Cobalto Pagos", "Ferrovial Digital", "CoderDojo Valencia",
     "pgqueue", "Ledger kata", "Exactly-once payments without distributed transactions",
-    "Engineer of the Year", "Boring payments", "Queues on PostgreSQL", "Go, Python, SQL",
-    "PostgreSQL, Kafka, Kubernetes", "Spanish", "English", "Speaker, PGConf.EU 2023",
+    "Engineer of the Year", "Boring payments", "Queues on PostgreSQL", "Programming",
+    "Infrastructure", "Spanish", "English", "Speaker, PGConf.EU 2023",
     "Mentor of the year, CoderDojo Valencia (2021)", "Method for idempotent settlement of card transfers",
     "Backend engineer who keeps payment systems boring",
 ]
