@@ -78,10 +78,15 @@ def _feedback_request(app: Application) -> Due | None:
     return Due(app, FEEDBACK_REQUEST, due, f"rejected {app.rejected}")
 
 
-def _last_news(app: Application) -> tuple[str, str] | None:
-    """The latest dated stage the employer has still to answer: (its name, its date)."""
-    dated = [("applied", app.applied)] if app.applied else []
-    dated += [(f"{i.kind} interview" if i.kind != "other" else "interview", i.date) for i in app.interviews]
+def _interview_name(interview: Interview) -> str:
+    return f"{interview.kind} interview" if interview.kind != "other" else "interview"
+
+
+def _last_news(app: Application) -> tuple[str, str, Interview | None] | None:
+    """The latest dated stage the employer has still to answer: its name, its date, and
+    the interview when it is one."""
+    dated: list[tuple[str, str, Interview | None]] = [("applied", app.applied, None)] if app.applied else []
+    dated += [(_interview_name(i), i.date, i) for i in app.interviews]
     if not dated:
         return None
     return max(dated, key=lambda item: first_day(item[1]))
@@ -93,13 +98,13 @@ def _follow_up(app: Application, today: dt.date, after: int) -> Due | None:
     news = _last_news(app)
     if news is None:
         return None
-    stage, when = news
+    stage, when, interview = news
     if any(not before(sent, when) for sent in app.followUps):
         return None  # a follow-up went after it: nothing more to chase
     start = first_day(when)
     quiet = working_days_between(start, today)
     why = f"{stage} {when}" + (f", no news for {quiet} working days" if quiet else "")
-    return Due(app, FOLLOW_UP, add_working_days(start, after), why)
+    return Due(app, FOLLOW_UP, add_working_days(start, after), why, interview)
 
 
 def _thank_yous(app: Application, today: dt.date) -> list[Due]:
@@ -108,8 +113,7 @@ def _thank_yous(app: Application, today: dt.date) -> list[Due]:
         day = first_day(interview.date) + dt.timedelta(days=1)
         if interview.thanked or len(interview.date) < 10 or (today - day).days > THANK_YOU_FOR:
             continue
-        kind = f"{interview.kind} interview" if interview.kind != "other" else "interview"
-        found.append(Due(app, THANK_YOU, day, f"{kind} {interview.date}", interview))
+        found.append(Due(app, THANK_YOU, day, f"{_interview_name(interview)} {interview.date}", interview))
     return found
 
 

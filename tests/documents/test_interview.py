@@ -1,0 +1,123 @@
+"""The interview sheet's content: which areas and requirements, which questions, whose
+material beside them, and plain advice where feedback named the interview itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import resumekit
+from resumekit.building.project import load_project
+from resumekit.documents.interview import (area_material, build_interview, interview_feedback, practise_advice,
+                                           question_bank, raised_areas, shown_areas, strongest_requirements)
+from resumekit.feedback.reapplication import find_application
+from resumekit.models.areas import Taxonomy
+from resumekit.tailoring import tailor
+
+from ..helpers import PROFILES, write
+
+BANK = question_bank("en")
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(PROFILES / "resumekit.yaml")
+
+
+def _sheet(project, tid: str, bank=BANK):
+    target = project.target(tid)
+    tailored = tailor(project.profile, target, project.feedback, project.taxonomy)
+    return build_interview(tailored, project.feedback, project.taxonomy,
+                           find_application(project.feedback, target), bank)
+
+
+def test_a_re_application_practises_the_areas_its_employer_raised_first(project) -> None:
+    sheet = _sheet(project, "acme-lead")
+    assert [t.key for t in sheet.areas] == ["leadership", "communication"]
+    leadership = sheet.areas[0]
+    assert leadership.questions == tuple(BANK.get("areas.leadership.questions"))
+    assert leadership.context == "Raised in feedback from Acme Health Analytics"
+    assert leadership.said == ("Limited experience leading analytics projects or managing people.",)
+    assert sheet.subtitle == "Lead Data Analyst at Acme Health Analytics"
+
+
+def test_material_is_the_persons_own_text_improvements_first(project) -> None:
+    sheet = _sheet(project, "acme-lead")
+    written = str(project.profile.model_dump())
+    for topic in (*sheet.areas, *sheet.requirements):
+        for item in topic.material:  # an entry's fields are joined as the resume joins them
+            assert all(piece in written for piece in item.text.split(" \u00b7 ")), item
+            assert item.where in written
+    communication = sheet.areas[1].material
+    assert all(m.improvement for m in communication)  # three improvements answer it
+    assert {m.improvement for m in communication} == {"fernhill-analysis-reviews", "code-for-good-lead"}
+    assert "Ran fortnightly planning and demo sessions with the pantry coordinators" in {m.text for m in communication}
+
+
+def test_another_employers_job_still_practises_what_earlier_feedback_raised(project) -> None:
+    sheet = _sheet(project, "brightpath-analyst")
+    assert {t.key for t in sheet.areas} == {"leadership", "communication"}
+    assert sheet.areas[0].context == "Raised in feedback from Acme Health Analytics"
+
+
+def test_the_strongest_requirements_are_asked_by_their_kind(project) -> None:
+    target = project.target("acme-lead")
+    tailored = tailor(project.profile, target, project.feedback, project.taxonomy)
+    chosen = strongest_requirements(tailored)
+    assert len(chosen) == 4 and all(r.public_kind != "nice" for r in chosen)
+    sheet = _sheet(project, "acme-lead")
+    for topic, requirement in zip(sheet.requirements, chosen):
+        assert topic.title == requirement.text
+        assert topic.questions == tuple(BANK.get(f"requirements.{requirement.public_kind}"))
+    lead = next(t for t in sheet.requirements if t.title.startswith("Lead a team"))
+    assert lead.material[0].text.startswith("Ran weekly analysis reviews for four analysts")
+
+
+@pytest.mark.parametrize("said, advice", [
+    (["Answers in the panel interview were hard to follow."], ["Structure:"]),
+    (["Your interview answers were long and hard to follow."], ["Structure:", "Length:"]),
+    (["In the interview you seemed nervous."], ["Confidence:"]),
+    (["The panel wanted more."], ["Do a mock interview"]),
+])
+def test_feedback_on_the_interview_itself_says_what_to_practise(said, advice) -> None:
+    assert [a.split()[0] if a.split()[0].endswith(":") else a[:19] for a in practise_advice(said, BANK)] == advice
+
+
+def test_only_points_about_the_interview_ask_for_interview_practice() -> None:
+    feedback = resumekit.load_feedback({"applications": [{"id": "a", "employer": "A", "feedback": [
+        "We needed more SQL.", "Your answers in the technical interview wandered."]}]})
+    assert interview_feedback(feedback, BANK) == ["Your answers in the technical interview wandered."]
+    assert practise_advice([], BANK) == []
+
+
+def test_areas_of_ones_own_and_emphasized_ones_have_questions() -> None:
+    taxonomy = Taxonomy({"stakeholder-management": ["stakeholders"]})
+    feedback = resumekit.load_feedback({"applications": [{"id": "a", "employer": "A", "feedback": [
+        {"text": "Weak with stakeholders.", "areas": ["stakeholder-management"]}]}]},
+        areas={"stakeholder-management": ["stakeholders"]})
+    areas = raised_areas(feedback, taxonomy, None, ["motivation"])
+    assert [(a, [x.id for x in apps]) for a, apps in areas] == [("stakeholder-management", ["a"]), ("motivation", [])]
+
+
+def test_words_in_the_persons_text_show_an_area() -> None:
+    taxonomy = Taxonomy()
+    assert "leadership" in shown_areas("Led six volunteers to ship a dashboard", taxonomy)
+    assert "leadership" in shown_areas("Mentor analysts on SQL", taxonomy)
+    assert shown_areas("Wrote SQL", taxonomy) <= {"technical"}
+
+
+def test_a_projects_own_bank_file_changes_only_what_it_holds(tmp_path: Path) -> None:
+    locales = tmp_path / "locales"
+    write(locales / "interview" / "en.yaml",
+          "areas:\n  leadership:\n    questions: [\"When did you last take charge?\"]\n")
+    bank = question_bank("en", [locales])
+    assert bank.get("areas.leadership.questions") == ["When did you last take charge?"]
+    assert bank.get("areas.leadership.title") == "Leadership"
+    assert bank.get("areas.communication.questions") == BANK.get("areas.communication.questions")
+
+
+def test_the_material_of_an_area_nothing_shows_is_empty(project) -> None:
+    target = project.target("acme-lead")
+    tailored = tailor(project.profile, target, project.feedback, project.taxonomy)
+    assert area_material("culture", tailored, project.taxonomy) == []
