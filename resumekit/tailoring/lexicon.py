@@ -90,6 +90,8 @@ class Lexicon:
                 for match in phrase_pattern(form, case_sensitive=exact).finditer(text):
                     if exact and " " not in form and not form.isupper() and not named_as_tool(text, match.span()):
                         continue
+                    if len(form) == 1 and not names_a_language(text, match.span()):
+                        continue
                     hits.append((term, form, match.span()))
         hits += self._find_by_stems(text)
         hits.sort(key=lambda h: (h[2][0], -(h[2][1] - h[2][0])))
@@ -125,6 +127,22 @@ _LIST_OR_VERSION = re.compile(
     r"^(\s*([,;/)]|$|and\s+[A-Z]|or\s+[A-Z]|&\s*[A-Z]|\d)|\s+\(|\s+[A-Z][\w.+#]*[,)]|\s+(experience|skills?|"
     r"knowledge|proficiency|certifi\w*|expertise|development|programming|administration|reporting|dashboards?|"
     r"modell?ing|formulas|macros|pivot tables|services|data|warehouse|pipelines?)\b)")
+
+
+_PROGRAMMING = re.compile(r"\b(programming|languages?|cod(e|ing)|coders?|develop\w*|software|embedded|firmware|"
+                          r"compil\w*|scripting|python|java|rust|golang|assembly|matlab|sas|spss|stata|"
+                          r"statistic\w*|ggplot\w*|tidyverse|rstudio|shiny)\b|C\+\+|C#|\.NET", re.I)
+
+
+def names_a_language(text: str, span: tuple[int, int]) -> bool:
+    """Whether a one-letter name (C, R) names the programming language here: the line
+    speaks of programming, and the letter is no grade, band or option ("grade 4/C",
+    "Band C", "Option C")."""
+    before, after = text[:span[0]], text[span[1]:]
+    if re.search(r"(/|\d|\b(grade|grades|band|level|class|option|part|section|type|vitamin|hepatitis|"
+                 r"plan|tier|step|block|unit|schedule|appendix|exhibit)\s*)$", before, re.I) or after.startswith("/"):
+        return False
+    return bool(_PROGRAMMING.search(text))
 
 
 _FLUFF = re.compile(r"\s+(above|beyond|at|on|quickly|fast|to|the extra|out|up|off|forward|with ease)\b")

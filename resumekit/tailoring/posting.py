@@ -74,9 +74,11 @@ _NOT_REQUIREMENT = re.compile("|".join((
     r"start date|department|req(uisition)?( id| #| number)?|job (id|code|number)|posted|posting date|"
     r"closing date|travel|status|fte|reports to|work setting|position type|category)\s*(/\s*\w+\s*)?[:\-]",
     r"^(full|part)[- ]time\b", r"^(remote|hybrid|on-?site)\b.{0,40}$",
-    r"^[A-Z][\w .'-]+, [A-Z]{2}( \d{5})?\b.{0,30}$",  # "Irving, TX 75039"
-    r"\b\d+ ([A-Z][\w.]* ){1,3}(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Parkway|Pkwy|"
-    r"Court|Ct|Place|Pl|Suite|Highway|Hwy)\b",  # a street address
+    # a place ("Irving, TX 75039") and a street address, in their capitals: the list is
+    # read without case, and "Driving licence, or working towards one" is no place
+    r"(?-i:^[A-Z][\w .'-]+, [A-Z]{2}( \d{5})?\b).{0,30}$",
+    r"(?-i:\b\d+ ([A-Z][\w.]* ){1,3}(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Parkway|"
+    r"Pkwy|Court|Ct|Place|Pl|Suite|Highway|Hwy)\b)",
 )), re.I)
 """A line that asks for nothing: pay, benefits, legal text, applying, place and hours."""
 

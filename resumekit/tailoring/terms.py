@@ -125,6 +125,15 @@ def _symbolic(word: str) -> bool:
     return bool(re.search(r"[A-Za-z]", word.rstrip(".")) and not word.endswith("."))
 
 
+_ORGANISATION = re.compile(
+    r"(?:\b(?:the\s+)?(?:[A-Z][\w&'.-]*\s+){0,5})(?:Board|Council|Commission|Department|Agency|Association|"
+    r"Authority|Institute|Society|Ministry|Bureau|Foundation|Federation|Trust|Administration|Academy)\b"
+    r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w&'.-]*)+)?")
+"""An organisation's name ("Arizona State Board of Dental Examiners", "Department of
+Education"): the body that licenses or employs, not a skill; a credential named after it
+("BLS", "NCC") is found on its own."""
+
+
 class _Unlisted:
     """Terms the list lacks, found in one line of the job's text (what the list found taken out).
 
@@ -144,6 +153,7 @@ class _Unlisted:
         if line.isupper():
             return found  # a heading or a shout, not a list of tools
         line = re.sub(r"\"[^\"]*\"|\([^()]*\?\)", " | ", line)  # an example in quotes names no tool
+        line = _ORGANISATION.sub(" | ", line)  # who licenses or employs is no skill
         for sentence in re.split(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]\s+|\s*\|\s*", line):
             found += self._in_sentence(sentence, listed_in_line)
         return list(dict.fromkeys(found))

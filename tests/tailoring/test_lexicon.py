@@ -66,7 +66,8 @@ def test_every_term_and_alias_is_found_as_itself():
     wrong = []
     for term in lexicon.terms:
         for form in (term.name, *term.aliases):
-            hits = lexicon.find(f"We want {form} here.")
+            # a one-letter language (C, R) is named so only where the text speaks of programming
+            hits = lexicon.find(f"We want {form} programming here." if len(form) == 1 else f"We want {form} here.")
             if not any(hit[0] is term for hit in hits):
                 wrong.append((term.name, form, [h[0].name for h in hits]))
     assert not wrong

@@ -56,6 +56,8 @@ def test_lines_that_ask_for_nothing(line):
 @pytest.mark.parametrize("line", [
     "3+ years of SQL", "Strong Excel skills; SAP a plus", "Design and analyze A/B tests",
     "Bachelor's degree in Nursing required", "Monitor telemetry for up to 5 patients",
+    # a comma then two letters is a place only in capitals ("Irving, TX"), not "or"/"Go"
+    "Driving licence, or working towards one", "Python, Go and Rust", "Drive, ideally with a van licence",
 ])
 def test_requirements_are_kept(line):
     assert not asks_nothing(line)

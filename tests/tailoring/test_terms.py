@@ -276,3 +276,27 @@ def test_the_employers_name_asks_for_nothing():
     found = {name.casefold() for name in terms_of(job)}
     assert not {"freight management", "logistics"} & found
     assert {"route planning", "sap"} <= found
+
+
+def _names(text: str) -> list[str]:
+    return [term.name for term in extract_terms(posting("Requirements\n" + text))]
+
+
+@pytest.mark.parametrize("line, named", [
+    ("- GCSE Maths and English at grade 4/C or above", ["GCSE"]),
+    ("- Hepatitis B and C vaccination", []),
+    ("- Programming in C and Python", ["C", "Python"]),
+    ("- Experience with R for statistics", ["R"]),
+])
+def test_a_one_letter_name_is_a_language_only_where_the_line_speaks_of_programming(line, named):
+    assert sorted(n for n in _names(line) if len(n) == 1 or n in ("GCSE", "Python")) == sorted(named)
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- Licensed by the Arizona State Board of Dental Examiners", []),
+    ("- American Heart Association BLS certification", ["BLS"]),
+    ("- National Board for Certified Counselors (NCC) credential", ["NCC"]),
+])
+def test_an_organisation_that_licenses_or_employs_is_no_term(line, kept):
+    assert [n for n in _names(line) if "Board" in n or "Association" in n or "Examiners" in n] == []
+    assert all(k in _names(line) for k in kept)
