@@ -100,8 +100,10 @@ class InterviewSheet:
 
 def question_bank(tag: str, folders: Iterable[Path] = ()) -> Locale:
     """The bank for language ``tag``: English, then the language's own file, then each of
-    ``folders``' ``interview/`` files (a theme's ``locales/``, then the project's)."""
-    phrases = dict(read_phrases(BANK_DIR / "en.yaml"))
+    ``folders``' ``interview/`` files (a theme's ``locales/``, then the project's), laid
+    over the language's document phrases (its direction, how it joins a list)."""
+    folders = list(folders)
+    phrases = laid_over(Locale.load(tag, folders).phrases, read_phrases(BANK_DIR / "en.yaml"))
     names = list(reversed(candidates(tag)))
     files = [BANK_DIR / f"{n}.yaml" for n in names if n != "en"]
     for folder in folders:
@@ -146,7 +148,8 @@ def practise_advice(points: list[str], bank: Locale) -> list[str]:
 def raised_areas(feedback: Feedback | None, taxonomy: Taxonomy, application: Application | None,
                  emphasize: Iterable[str]) -> list[tuple[str, list[Application]]]:
     """Each area feedback cited (and the target brings forward), with the applications
-    that cited it: this employer's first, then the areas cited most."""
+    that cited it: this employer's first, as its feedback said them, then the areas cited
+    most."""
     cited: dict[str, list[Application]] = {}
     apps = list(feedback.applications) if feedback else []
     if application is not None and application in apps:
@@ -159,7 +162,9 @@ def raised_areas(feedback: Feedback | None, taxonomy: Taxonomy, application: App
     for area in emphasize:
         cited.setdefault(area, [])
     order = list(cited)
-    return sorted(cited.items(), key=lambda item: (item[0] not in first, -len(item[1]), order.index(item[0])))
+    rank = {area: i for i, area in enumerate(first)}  # this employer's in the order it said them
+    return sorted(cited.items(), key=lambda item: (rank.get(item[0], len(rank)), -len(item[1]),
+                                                   order.index(item[0])))
 
 
 def _item_at(profile: Profile, unit: Unit) -> list[Any]:
@@ -216,14 +221,14 @@ def _material(unit: Unit, improvement: str = "") -> Material:
 
 def area_material(area: str, tailored: Tailored, taxonomy: Taxonomy) -> list[Material]:
     """The person's own material that shows ``area``: what improvements added first (they
-    were made to answer such feedback), then the rest, each strongest first by the
-    tailoring score, a highlight before an entry."""
+    were made to answer such feedback), then highlights (a thing done tells a story
+    better than an entry's name), each strongest first by the tailoring score."""
     found = []
     for unit in _stories(tailored):
         areas, improvement = _areas_of(unit, _item_at(tailored.profile, unit), taxonomy)
         if area in areas:
             found.append((unit, improvement))
-    found.sort(key=lambda pair: (not pair[1], -pair[0].score, kind_of(pair[0]) != "highlight"))
+    found.sort(key=lambda pair: (not pair[1], kind_of(pair[0]) != "highlight", -pair[0].score))
     return [_material(u, imp) for u, imp in found[:MATERIAL_PER_TOPIC]]
 
 

@@ -103,7 +103,7 @@ def _follow_up(app: Application, today: dt.date, after: int) -> Due | None:
         return None  # a follow-up went after it: nothing more to chase
     start = first_day(when)
     quiet = working_days_between(start, today)
-    why = f"{stage} {when}" + (f", no news for {quiet} working days" if quiet else "")
+    why = f"{stage} {when}" + (f", no news for {quiet} working day{'s' if quiet > 1 else ''}" if quiet else "")
     return Due(app, FOLLOW_UP, add_working_days(start, after), why, interview)
 
 
@@ -138,7 +138,16 @@ def draft_of(item: Due, profile: Profile, fill: Fill) -> RequestEmail:
         TEMPLATES[item.what], item.application, profile, fill,
         item.date if item.what == FEEDBACK_REQUEST else None,
         interview_date=interview.date if interview else "",
+        interview_day=_day_in_words(interview.date) if interview else "",
         interview_kind=interview.kind if interview and interview.kind != "other" else "")
+
+
+def _day_in_words(value: str) -> str:
+    """``2026-11-27`` as an English email says it, ``Friday, November 27``; a month alone stays."""
+    if len(value) < 10:
+        return value
+    day = first_day(value)
+    return f"{day:%A}, {day:%B} {day.day}"
 
 
 def due_table(items: list[Due], today: dt.date) -> str:

@@ -196,7 +196,7 @@ def test_due_writes_each_draft_as_an_email_from_the_theme_template(capsys, due_p
     thanks = email.message_from_bytes((drafts / "ridge-2026.thank-you.eml").read_bytes(),
                                       policy=email.policy.default)
     assert thanks["Subject"] == "Thank you for the phone interview"
-    assert "on 2026-11-25" in thanks.get_content()
+    assert "on Wednesday, November 25" in thanks.get_content()
     again = run(capsys, "due", "-c", due_project, "--today", "2026-11-26", "--out", drafts)
     assert again.code == 1 and "exists; pass --overwrite" in again.err
 

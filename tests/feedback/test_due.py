@@ -105,11 +105,11 @@ def test_each_kind_of_draft_comes_from_its_template_with_the_interview_named() -
     fill = Theme.named().fill
     mail = draft_of(thanks, profile, fill)
     assert (mail.to, mail.subject) == ("Dana Lee <dana@acme.example>", "Thank you for the technical interview")
-    assert "on 2026-11-25 about the Analyst role at Acme" in mail.body
+    assert "on Wednesday, November 25 about the Analyst role at Acme" in mail.body
     assert mail.body.endswith("Kind regards,\nMaya Okafor\nmaya.okafor@example.com\n+1 614-555-0142\n")
     mail = draft_of(follow, profile, fill)
     assert mail.subject == "Following up on my Analyst application"
-    assert "and on our technical interview on 2026-11-25" in mail.body
+    assert "and on our technical interview on Wednesday, November 25" in mail.body
     assert mail.send_by is None
 
 
