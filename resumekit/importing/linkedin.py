@@ -98,22 +98,6 @@ def _put(entry: dict[str, Any], key: str, value: Any) -> None:
         entry[key] = value
 
 
-def _dated(rows: _Rows, where: str, row: dict[str, str], entry: dict[str, Any],
-           start: str = "Started On", end: str = "Finished On") -> None:
-    _put(entry, "startDate", rows.date(where, row, start))
-    _put(entry, "endDate", rows.date(where, row, end))
-
-
-def _described(rows: _Rows, where: str, row: dict[str, str], entry: dict[str, Any],
-               prose_key: str = "summary", column: str = "Description") -> None:
-    """A description as its prose (``prose_key``) and its bullet lines (``highlights``)."""
-    text = rows.text(where, row, column)
-    if text:
-        prose, bullets = paragraph_and_bullets(text)
-        _put(entry, prose_key, prose)
-        _put(entry, "highlights", bullets)
-
-
 def _websites(text: str) -> list[tuple[str, str]]:
     """``[PORTFOLIO:https://a.example,https://b.example]`` -> [(label, url)...]."""
     found = []
@@ -195,16 +179,63 @@ def _contacts(export: Export, imported: Imported, basics: dict[str, Any]) -> Non
                 imported.note(where, f"another phone number, {phone!r}; a resume shows one")
 
 
-def _entries(export: Export, imported: Imported, name: str, used: tuple[str, ...],
-             make: Any) -> list[dict[str, Any]]:
-    """One entry per row of table ``name``, made by ``make(rows, where, row)`` (``None``: none)."""
+Field = tuple[str, str, str]
+"""(the profile's key, LinkedIn's column, how it reads: ``text``, ``date``, or ``prose``, a
+description whose bullet lines become ``highlights``); the first column with a value wins."""
+
+_SECTIONS: tuple[tuple[str, str, tuple[Field, ...]], ...] = (
+    ("work", "Positions.csv", (("name", "Company Name", "text"), ("position", "Title", "text"),
+                               ("location", "Location", "text"), ("startDate", "Started On", "date"),
+                               ("endDate", "Finished On", "date"), ("summary", "Description", "prose"))),
+    ("volunteer", "Volunteering.csv", (("organization", "Company Name", "text"), ("position", "Role", "text"),
+                                       ("startDate", "Started On", "date"), ("endDate", "Finished On", "date"),
+                                       ("summary", "Description", "prose"))),
+    ("education", "Education.csv", (("institution", "School Name", "text"), ("area", "Field Of Study", "text"),
+                                    ("studyType", "Degree Name", "text"), ("startDate", "Start Date", "date"),
+                                    ("endDate", "End Date", "date"))),
+    ("awards", "Honors.csv", (("title", "Title", "text"), ("date", "Issued On", "date"),
+                              ("summary", "Description", "text"))),
+    ("certificates", "Certifications.csv", (("name", "Name", "text"), ("issuer", "Authority", "text"),
+                                            ("date", "Started On", "date"), ("url", "Url", "text"))),
+    ("publications", "Publications.csv", (("name", "Name", "text"), ("name", "Title", "text"),
+                                          ("publisher", "Publisher", "text"), ("releaseDate", "Published On", "date"),
+                                          ("url", "Url", "text"), ("summary", "Description", "text"))),
+    ("languages", "Languages.csv", (("language", "Name", "text"), ("fluency", "Proficiency", "text"))),
+    ("projects", "Projects.csv", (("name", "Title", "text"), ("description", "Description", "prose"),
+                                  ("startDate", "Started On", "date"), ("endDate", "Finished On", "date"),
+                                  ("url", "Url", "text"))),
+)
+"""Each section of entries, in JSON Resume's order, the table it comes from and its fields."""
+
+
+def _entry(rows: _Rows, where: str, row: dict[str, str], fields: tuple[Field, ...]) -> dict[str, Any]:
+    """One row as an entry of its section."""
+    entry: dict[str, Any] = {}
+    for key, column, how in fields:
+        if key in entry:
+            continue
+        if how == "date":
+            _put(entry, key, rows.date(where, row, column))
+            continue
+        text = rows.text(where, row, column)
+        if how == "prose" and text:
+            prose, bullets = paragraph_and_bullets(text)
+            _put(entry, key, prose)
+            _put(entry, "highlights", bullets)
+        else:
+            _put(entry, key, text)
+    return entry
+
+
+def _entries(export: Export, imported: Imported, name: str, fields: tuple[Field, ...]) -> list[dict[str, Any]]:
+    """One entry per row of table ``name``; a row with nothing to show is noted."""
     table = export.tables.get(name)
     if table is None:
         return []
-    rows = _Rows(table, imported, used)
+    rows = _Rows(table, imported, tuple(column for _, column, _ in fields))
     entries = []
     for where, row in rows.rows():
-        entry = make(rows, where, row)
+        entry = _entry(rows, where, row, fields)
         if entry:
             entries.append(entry)
         else:
@@ -212,95 +243,8 @@ def _entries(export: Export, imported: Imported, name: str, used: tuple[str, ...
     return entries
 
 
-def _position(rows: _Rows, where: str, row: dict[str, str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    _put(entry, "name", rows.text(where, row, "Company Name"))
-    _put(entry, "position", rows.text(where, row, "Title"))
-    _put(entry, "location", rows.text(where, row, "Location"))
-    _dated(rows, where, row, entry)
-    _described(rows, where, row, entry)
-    return entry
-
-
-def _school(rows: _Rows, where: str, row: dict[str, str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    _put(entry, "institution", rows.text(where, row, "School Name"))
-    _put(entry, "area", rows.text(where, row, "Field Of Study"))
-    _put(entry, "studyType", rows.text(where, row, "Degree Name"))
-    _dated(rows, where, row, entry, "Start Date", "End Date")
-    return entry
-
-
-def _certificate(rows: _Rows, where: str, row: dict[str, str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    _put(entry, "name", rows.text(where, row, "Name"))
-    _put(entry, "issuer", rows.text(where, row, "Authority"))
-    _put(entry, "date", rows.date(where, row, "Started On"))
-    _put(entry, "url", rows.text(where, row, "Url"))
-    return entry
-
-
-def _language(rows: _Rows, where: str, row: dict[str, str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    _put(entry, "language", rows.text(where, row, "Name"))
-    _put(entry, "fluency", rows.text(where, row, "Proficiency"))
-    return entry if "language" in entry else {}
-
-
-def _project(rows: _Rows, where: str, row: dict[str, str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    _put(entry, "name", rows.text(where, row, "Title"))
-    _described(rows, where, row, entry, prose_key="description")
-    _dated(rows, where, row, entry)
-    _put(entry, "url", rows.text(where, row, "Url"))
-    return entry
-
-
-def _volunteering(rows: _Rows, where: str, row: dict[str, str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    _put(entry, "organization", rows.text(where, row, "Company Name"))
-    _put(entry, "position", rows.text(where, row, "Role"))
-    _dated(rows, where, row, entry)
-    _described(rows, where, row, entry)
-    return entry
-
-
-def _honor(rows: _Rows, where: str, row: dict[str, str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    _put(entry, "title", rows.text(where, row, "Title"))
-    _put(entry, "date", rows.date(where, row, "Issued On"))
-    _put(entry, "summary", rows.text(where, row, "Description"))
-    return entry
-
-
-def _publication(rows: _Rows, where: str, row: dict[str, str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    _put(entry, "name", rows.text(where, row, "Name") or rows.text(where, row, "Title"))
-    _put(entry, "publisher", rows.text(where, row, "Publisher"))
-    _put(entry, "releaseDate", rows.date(where, row, "Published On"))
-    _put(entry, "url", rows.text(where, row, "Url"))
-    _put(entry, "summary", rows.text(where, row, "Description"))
-    return entry
-
-
-_SECTIONS: tuple[tuple[str, str, tuple[str, ...], Any], ...] = (
-    ("work", "Positions.csv", ("Company Name", "Title", "Description", "Location", "Started On", "Finished On"),
-     _position),
-    ("volunteer", "Volunteering.csv", ("Company Name", "Role", "Description", "Started On", "Finished On"),
-     _volunteering),
-    ("education", "Education.csv", ("School Name", "Degree Name", "Field Of Study", "Start Date", "End Date"),
-     _school),
-    ("awards", "Honors.csv", ("Title", "Description", "Issued On"), _honor),
-    ("certificates", "Certifications.csv", ("Name", "Authority", "Started On", "Url"), _certificate),
-    ("publications", "Publications.csv", ("Name", "Title", "Publisher", "Published On", "Url", "Description"),
-     _publication),
-    ("languages", "Languages.csv", ("Name", "Proficiency"), _language),
-    ("projects", "Projects.csv", ("Title", "Description", "Url", "Started On", "Finished On"), _project),
-)
-"""Each section of entries: the table it comes from, the columns read, the row -> entry."""
-
 FILES = ("Profile.csv", "Email Addresses.csv", "PhoneNumbers.csv", "Skills.csv",
-         *(name for _, name, _, _ in _SECTIONS))
+         *(name for _, name, _ in _SECTIONS))
 """The tables of the export that are read; LinkedIn's other files are not resume data."""
 
 
@@ -323,10 +267,10 @@ def import_linkedin(path: Path) -> Imported:
     if not export.tables:
         imported.note(path.name, "none of LinkedIn's profile tables (Profile.csv, Positions.csv...) is in it")
     _put(imported.data, "basics", _basics(export, imported))
-    for section, name, used, make in _SECTIONS:
+    for section, name, fields in _SECTIONS:
         if section == "languages":  # JSON Resume's order
             _put(imported.data, "skills", _skills(export, imported))
-        _put(imported.data, section, _entries(export, imported, name, used, make))
+        _put(imported.data, section, _entries(export, imported, name, fields))
     if export.others:
         files = "1 other file" if export.others == 1 else f"{export.others} other files"
         imported.note(path.name, f"{files} of the export (connections, messages...): not resume data; not read")
