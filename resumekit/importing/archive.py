@@ -41,9 +41,6 @@ class Table:
     ragged: tuple[int, ...] = ()
     """The lines of rows with more cells than the header has columns (the extra are dropped)."""
 
-    def columns(self) -> set[str]:
-        return set(self.header)
-
 
 @dataclass
 class Export:

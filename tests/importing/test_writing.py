@@ -78,6 +78,12 @@ def test_checked_takes_out_and_lists_what_the_profile_would_refuse(tmp_path):
     assert sorted(item.split(":")[0] for item in result.unmapped) == ["meta.language", "work[0].endDate"]
 
 
+def test_checked_takes_out_one_bad_item_of_a_list_not_the_list(tmp_path):
+    imported = _imported(tmp_path, work=[{"name": "Globex", "highlights": ["Led the team", {"text": 5}, "Shipped"]}])
+    assert checked(imported).data == {"work": [{"name": "Globex", "highlights": ["Led the team", "Shipped"]}]}
+    assert imported.unmapped and all(item.startswith("work[0].highlights[1]") for item in imported.unmapped)
+
+
 def test_writing_happens_in_the_target_folder_so_the_link_is_atomic(tmp_path, monkeypatch):
     seen = []
     real_link = os.link
