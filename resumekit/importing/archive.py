@@ -34,7 +34,8 @@ class Table:
     """One CSV file: its header and its rows, each with the line it starts on."""
 
     name: str
-    """Where it was read, for messages: ``export.zip/Positions.csv``."""
+    """What it is called in what is listed as not imported: ``export.zip/Positions.csv`` (the
+    export's name without its folder, which a shared profile need not tell)."""
     header: tuple[str, ...]
     rows: tuple[tuple[int, dict[str, str]], ...]
     """(line, {column name: cell}) for each row that is not blank."""
@@ -122,9 +123,10 @@ def _folder_members(path: Path) -> tuple[dict[str, str], int]:
     return found, count
 
 
-def _table(name: str, raw: bytes) -> Table:
-    """The rows of a CSV file's bytes; raises :class:`ProfileError` at the line that is wrong."""
-    text = decode(raw, name, ProfileError)
+def _table(where: str, name: str, raw: bytes) -> Table:
+    """The rows of a CSV file's bytes, named ``name``; raises :class:`ProfileError` at ``where``
+    (its path), at the line that is wrong."""
+    text = decode(raw, where, ProfileError)
     reader = csv.reader(io.StringIO(text, newline=""))
     header: tuple[str, ...] | None = None
     rows: list[tuple[int, dict[str, str]]] = []
@@ -146,7 +148,7 @@ def _table(name: str, raw: bytes) -> Table:
                 rows.append((line, {column: cell for column, cell in zip(header, cells) if column}))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise _error(name, f"this is not a CSV table LinkedIn writes ({exc})", reader.line_num or 1) from None
+        raise _error(where, f"this is not a CSV table LinkedIn writes ({exc})", reader.line_num or 1) from None
     return Table(name, header or (), tuple(rows), tuple(ragged))
 
 
@@ -174,6 +176,6 @@ def read_export(path: Path, wanted: Iterable[str]) -> Export:
         else:
             raw = _read_zip_member(path, member)
             where = f"{path}/{member}"
-        export.tables[name] = _table(where, raw)
+        export.tables[name] = _table(where, f"{path.name}/{member}", raw)
     export.others = count - len(export.tables) - len(export.skipped)
     return export

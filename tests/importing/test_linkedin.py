@@ -76,6 +76,11 @@ def test_what_has_no_place_is_listed_with_its_table_and_line(imported):
     assert "Tom Reed" not in listed and "Hello" not in listed  # connections and messages are never read
 
 
+def test_what_is_listed_names_the_export_without_the_folder_it_is_in(tmp_path, imported):
+    assert imported.unmapped and not any(str(tmp_path) in item for item in imported.unmapped)
+    assert all(item.startswith(("export.zip/", "export.zip:")) for item in imported.unmapped)
+
+
 def test_the_profile_validates_without_a_warning(tmp_path, imported):
     loaded = read_profile(imported.data)
     assert loaded.warnings == []
