@@ -33,6 +33,8 @@ _BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError
 class Table:
     """One CSV file: its header and its rows, each with the line it starts on."""
 
+    kind: str
+    """The file's name as LinkedIn spells it, whatever the archive calls it: ``Positions.csv``."""
     name: str
     """What it is called in what is listed as not imported: ``export.zip/Positions.csv`` (the
     export's name without its folder, which a shared profile need not tell)."""
@@ -123,7 +125,7 @@ def _folder_members(path: Path) -> tuple[dict[str, str], int]:
     return found, count
 
 
-def _table(where: str, name: str, raw: bytes) -> Table:
+def _table(kind: str, where: str, name: str, raw: bytes) -> Table:
     """The rows of a CSV file's bytes, named ``name``; raises :class:`ProfileError` at ``where``
     (its path), at the line that is wrong."""
     text = decode(raw, where, ProfileError)
@@ -149,7 +151,7 @@ def _table(where: str, name: str, raw: bytes) -> Table:
             line = reader.line_num + 1
     except csv.Error as exc:
         raise _error(where, f"this is not a CSV table LinkedIn writes ({exc})", reader.line_num or 1) from None
-    return Table(name, header or (), tuple(rows), tuple(ragged))
+    return Table(kind, name, header or (), tuple(rows), tuple(ragged))
 
 
 def read_export(path: Path, wanted: Iterable[str]) -> Export:
@@ -176,6 +178,6 @@ def read_export(path: Path, wanted: Iterable[str]) -> Export:
         else:
             raw = _read_zip_member(path, member)
             where = f"{path}/{member}"
-        export.tables[name] = _table(where, f"{path.name}/{member}", raw)
+        export.tables[name] = _table(name, where, f"{path.name}/{member}", raw)
     export.others = count - len(export.tables) - len(export.skipped)
     return export

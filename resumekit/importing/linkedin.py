@@ -56,7 +56,7 @@ class _Rows:
         self.table = table
         self.imported = imported
         self.used = used
-        ignored = IGNORED.get(Path(table.name).name, {})
+        ignored = IGNORED.get(table.kind, {})
         for column in table.header:
             if column and column not in used and column not in ignored:
                 imported.note(table.name, f"column '{column}' is not one resumekit knows; not imported")
@@ -66,7 +66,7 @@ class _Rows:
     def rows(self) -> list[tuple[str, dict[str, str]]]:
         """(where, row) for each row; the ignored columns that hold a value are noted."""
         found = []
-        ignored = IGNORED.get(Path(self.table.name).name, {})
+        ignored = IGNORED.get(self.table.kind, {})
         for line, row in self.table.rows:
             where = f"{self.table.name}:{line}"
             for column, why in ignored.items():

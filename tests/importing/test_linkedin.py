@@ -98,6 +98,13 @@ def test_an_export_with_none_of_the_tables_says_so(tmp_path):
     assert any("none of LinkedIn's profile tables" in item for item in result.unmapped)
 
 
+def test_a_table_named_otherwise_is_read_as_linkedins(tmp_path):
+    files = {"EMAIL_ADDRESSES.CSV": LINKEDIN["Email Addresses.csv"], "Skills.csv": "Name\nSQL\n"}
+    result = import_linkedin(linkedin_zip(tmp_path / "e.zip", files))
+    assert result.data["basics"] == {"email": "priya.raman@example.com"}
+    assert not any("column" in item for item in result.unmapped)  # Confirmed, Primary... are LinkedIn's own
+
+
 def test_missing_columns_leave_their_fields_out_and_an_unknown_one_is_named(tmp_path):
     files = {"Positions.csv": "Title,Company Name,Team\nAnalyst,Globex,Data\n,,\n"}
     result = import_linkedin(linkedin_zip(tmp_path / "e.zip", files))
