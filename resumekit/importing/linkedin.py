@@ -28,6 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..errors import Problem, ProfileError
 from .archive import Export, Table, read_export
 from .values import clean_text, location, paragraph_and_bullets, partial_date, unfit_reason
 from .writing import Imported
@@ -265,7 +266,9 @@ def import_linkedin(path: Path) -> Imported:
     for skipped in export.skipped:
         imported.note(path.name, f"the member {skipped}; skipped")
     if not export.tables:
-        imported.note(path.name, "none of LinkedIn's profile tables (Profile.csv, Positions.csv...) is in it")
+        raise ProfileError([Problem(str(path), None, None, "", "holds none of the tables of LinkedIn's data "
+                                    f"export ({', '.join(FILES[:4])}...); is this the ZIP LinkedIn's email "
+                                    "links to?")])
     _put(imported.data, "basics", _basics(export, imported))
     for section, name, fields in _SECTIONS:
         if section == "languages":  # JSON Resume's order

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from resumekit.errors import ProfileError
 from resumekit.importing.linkedin import FILES, import_linkedin
 from resumekit.importing.writing import checked
 from resumekit.loading import read_profile
@@ -92,10 +93,11 @@ def test_an_export_with_only_positions_imports_what_it_has(tmp_path):
     assert list(result.data) == ["work"] and len(result.data["work"]) == 3
 
 
-def test_an_export_with_none_of_the_tables_says_so(tmp_path):
-    result = import_linkedin(linkedin_zip(tmp_path / "e.zip", {"messages.csv": LINKEDIN["messages.csv"]}))
-    assert result.data == {}
-    assert any("none of LinkedIn's profile tables" in item for item in result.unmapped)
+def test_an_archive_with_none_of_the_tables_is_refused(tmp_path):
+    path = linkedin_zip(tmp_path / "photos.zip", {"messages.csv": LINKEDIN["messages.csv"], "cat.jpg": b"\xff\xd8"})
+    with pytest.raises(ProfileError, match="none of the tables of LinkedIn's data export") as caught:
+        import_linkedin(path)
+    assert caught.value.problems[0].file == str(path)
 
 
 def test_a_table_named_otherwise_is_read_as_linkedins(tmp_path):

@@ -139,6 +139,14 @@ def test_a_file_that_is_not_a_rendercv_input_is_refused(tmp_path, text):
         import_rendercv(path)
 
 
+def test_a_cv_saved_as_latin1_is_refused_at_the_byte(tmp_path):
+    path = tmp_path / "cv.yaml"
+    path.write_bytes("cv:\n  name: Mateo \u00c1lvarez\n".encode("latin-1"))
+    with pytest.raises(ProfileError, match="not UTF-8") as caught:
+        import_rendercv(path)
+    assert (caught.value.problems[0].line, caught.value.problems[0].column) == (2, 15)
+
+
 def test_broken_yaml_is_refused_at_its_line(tmp_path):
     path = tmp_path / "cv.yaml"
     path.write_text("cv:\n  name: [unclosed\n", encoding="utf-8")
