@@ -56,6 +56,25 @@ KINDS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 """RenderCV's entry types by the fields only they have, in the order RenderCV tries them."""
 
+_TEXT = {"summary": "summary", "highlights": "highlights"}
+RECIPES: dict[str, tuple[dict[str, str], str | None, dict[str, str]]] = {
+    "work": ({"company": "name", "position": "position", "location": "location", "url": "url"}, None, _TEXT),
+    "volunteer": ({"company": "organization", "position": "position", "url": "url"}, None, _TEXT),
+    "education": ({"institution": "institution", "url": "url", "area": "area", "degree": "studyType",
+                   "study_type": "studyType"}, None, {}),
+    "projects": ({"name": "name", "summary": "description", "url": "url"}, None, {"highlights": "highlights"}),
+    "awards": ({"name": "title"}, "date", {"summary": "summary"}),
+    "certificates": ({"name": "name", "url": "url"}, "date", {}),
+    "custom": ({"name": "name", "location": "location", "url": "url"}, "date", _TEXT),
+}
+"""How an entry becomes one of each target: (RenderCV field -> the profile's, before the
+dates), the one date field of a thing of one day (``None``: a start and an end), (the
+fields after the dates). A field of the entry that none names is listed as not imported."""
+
+NORMAL_HOMES = (("projects", ("project",)), ("awards", ("award", "honor", "honour", "prize")),
+                ("certificates", ("certif",)))
+"""Where a NormalEntry goes by words in its section's name; elsewhere, to a section of one's own."""
+
 _SMALL_WORDS = {"a", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into", "like", "near", "nor",
                 "of", "off", "on", "onto", "or", "over", "so", "than", "that", "to", "upon", "when", "with", "yet"}
 
@@ -179,9 +198,10 @@ class _Converter:
         if kind == "text":
             self.text_entry(section, entry, path)
         elif kind == "experience":
-            self.add("volunteer" if "volunteer" in word else "work", self.experience(entry, path, word), entry, path)
+            target = "volunteer" if "volunteer" in word else "work"
+            self.add(target, self.made(target, entry, path), entry, path)
         elif kind == "education":
-            self.add("education", self.education(entry, path), entry, path)
+            self.add("education", self.made("education", entry, path), entry, path)
         elif kind == "publication":
             self.add("publications", self.publication(entry, path), entry, path)
         elif kind == "normal":
@@ -263,24 +283,16 @@ class _Converter:
                 item["url"] = link
         return set(fields)
 
-    def experience(self, entry: dict[str, Any], path: PathKey, word: str) -> tuple[dict[str, Any], set[str]]:
+    def made(self, target: str, entry: dict[str, Any], path: PathKey) -> tuple[dict[str, Any], set[str]]:
+        """``entry`` as an entry of ``target`` (a JSON Resume section, or ``custom``), by its
+        :data:`RECIPES`; with the RenderCV fields it used."""
+        head, single, tail = RECIPES[target]
+        if target == "custom" and entry.get("date") in (None, ""):
+            single = None  # a range, as a job's
         item: dict[str, Any] = {}
-        if "volunteer" in word:
-            used = self.fill(entry, path, item, {"company": "organization", "position": "position", "url": "url"})
-            used |= self.dates(entry, path, item)
-            used |= self.fill(entry, path, item, {"summary": "summary", "highlights": "highlights"})
-        else:
-            used = self.fill(entry, path, item, {"company": "name", "position": "position", "location": "location",
-                                                 "url": "url"})
-            used |= self.dates(entry, path, item)
-            used |= self.fill(entry, path, item, {"summary": "summary", "highlights": "highlights"})
-        return item, used
-
-    def education(self, entry: dict[str, Any], path: PathKey) -> tuple[dict[str, Any], set[str]]:
-        item: dict[str, Any] = {}
-        used = self.fill(entry, path, item, {"institution": "institution", "url": "url", "area": "area",
-                                             "degree": "studyType", "study_type": "studyType"})
-        used |= self.dates(entry, path, item)
+        used = self.fill(entry, path, item, head)
+        used |= self.dates(entry, path, item, single=single)
+        used |= self.fill(entry, path, item, tail)
         return item, used
 
     def publication(self, entry: dict[str, Any], path: PathKey) -> tuple[dict[str, Any], set[str]]:
@@ -300,28 +312,16 @@ class _Converter:
         return item, used | {"doi", "url", "authors", "summary"}
 
     def normal(self, section: str, entry: dict[str, Any], path: PathKey) -> None:
+        """A NormalEntry: a project, award or certificate in a section so named, else an entry
+        of a section of one's own."""
         word = section.casefold()
-        item: dict[str, Any] = {}
-        if "project" in word:
-            used = self.fill(entry, path, item, {"name": "name", "summary": "description", "url": "url"})
-            used |= self.dates(entry, path, item)
-            used |= self.fill(entry, path, item, {"highlights": "highlights"})
-            self.add("projects", (item, used), entry, path)
-        elif any(w in word for w in ("award", "honor", "honour", "prize")):
-            used = self.fill(entry, path, item, {"name": "title"})
-            used |= self.dates(entry, path, item, single="date")
-            used |= self.fill(entry, path, item, {"summary": "summary"})
-            self.add("awards", (item, used), entry, path)
-        elif "certif" in word:
-            used = self.fill(entry, path, item, {"name": "name", "url": "url"})
-            used |= self.dates(entry, path, item, single="date")
-            self.add("certificates", (item, used), entry, path)
-        else:
-            used = self.fill(entry, path, item, {"name": "name", "location": "location", "url": "url"})
-            used |= self.dates(entry, path, item, single="date" if entry.get("date") not in (None, "") else None)
-            used |= self.fill(entry, path, item, {"summary": "summary", "highlights": "highlights"})
+        target = next((t for t, words in NORMAL_HOMES if any(w in word for w in words)), "custom")
+        if target == "custom":
+            item, used = self.made("custom", entry, path)
             self.custom_item(section, "entries", item)
             self.unused(entry, path, used)
+        else:
+            self.add(target, self.made(target, entry, path), entry, path)
 
     def one_line(self, section: str, entry: dict[str, Any], path: PathKey) -> None:
         label = self.text(entry.get("label", entry.get("name")), (*path, "label"), "label")
