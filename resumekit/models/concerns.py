@@ -62,7 +62,8 @@ _NO_CONCERN = re.compile(
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*|\s+[-\u2013\u2014]\s+|(?<=:)\s+(?=[A-Z])")
 _TURN = re.compile(
-    r"(?:^|,?\s+)\b(?:but|however|although|though|whereas|yet|unfortunately|sadly|that said|except|"
+    r"(?:^|,?\s+)\b(?:but|however|although|though|whereas|(?<!not )(?<!n't )yet(?! to\b)|unfortunately|sadly|"
+    r"that said|except|"
     r"where (?:it|things|you) (?:fell|came up|were) (?:down|short)|where we landed)\b\s*,?|"
     r"\b(?:the|our|my|one|a|main|biggest|only) (?:concern|gap|issue|problem|worry|hesitation|sticking point|"
     r"reservation|question mark|area for development|thing that held us back)s? (?:was|were|is|are|being)\b|"
@@ -76,7 +77,8 @@ _CONCERN = re.compile(r"\b(" + (
     r"gaps?|concern\w*|worr\w*|struggl\w*|hesita\w*|unsure|unconvinced|unclear|unable|unfamiliar|unprepared|"
     r"\w+n't|cannot|hard to|difficult to|harder|tough|challeng\w* (for|with) you|"
     r"could have|could be (more|better|stronger|clearer|sharper)|could do (more|better|with)|might have|"
-    r"should have|would have|would('ve)? (liked|like|preferred|wanted)|"
+    r"should have|would have|would('ve)? (liked|like|preferred|wanted)|'d have (liked|wanted|preferred|hoped|"
+    r"expected)|'d (like|prefer|want|hoped|expected)|"
     r"wanted (to see|more|someone)|hoped (to see|for)|we'?d hoped|expected more|"
     r"needs? (to|more|someone|a)|needed (more|someone|to)|require[sd]? (someone|more)|"
     r"(looking|look|looked) for (someone|a candidate|more|a stronger|deeper)|"
@@ -178,7 +180,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"across (the )?teams|wider team|the rest of the team|support(ing)? (colleagues|others|the team)|"
                  r"others finish|other people's|help(ing)? (colleagues|others|out)|hand(ed|ing)? over|handovers?|"
                  r"shared (clients|work|tasks)|team (members|mates)|teammates|co-?workers|other (staff|nurses|"
-                 r"stylists|teachers|drivers|agents|engineers|designers|members)"),
+                 r"stylists|teachers|drivers|agents|engineers|designers|members)|"
+                 r"slot into|fit into (a|the) (\w+ )?team|(a|any) mention of|push(ed|ing)? (your|his|her|their) own|"
+                 r"bring(ing)? (the )?others?|into the discussion|lean(ed|ing)? on|multidisciplinary|"
+                 r"(credit|blame) (to|on) (others|the team|colleagues)"),
     ),
     "technical": (
         (STRONG, r"technical\w*|tech (screen|round|test)|coding|code|programming|system design|architecture|"
@@ -203,7 +208,9 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  # hands-on and practical technique
                  r"technique\w*|practical\w*|protocols?|hands on|observations|obs|assessment "
                  r"skills|clinical (knowledge|judgement|reasoning|assessment)|dispens\w*|wiring|welding|"
-                 r"diagnostics|fault[- ]finding|machin\w*|equipment|spreadsheets?"),
+                 r"diagnostics|fault[- ]finding|machin\w*|equipment|spreadsheets?|"
+                 r"plenary|checking (of )?understanding|questioning|off task|pace of the lesson|assessment for "
+                 r"learning|temps?|temperatures?|food safety|hygiene|allergens?|complexity|tests? (were|was) an"),
         (GENERAL, r"tools?|tooling|software|systems?|depth|in depth|training|test|skills?|knowledge"),
     ),
     "domain": (
@@ -219,7 +226,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"commissioning|the context|our context|that context|clients? (we|you) (serve|work with)|"
                  r"(our|the) (customers|clients|patients|pupils|students|guests|members|users|audience)|"
                  r"how (\w+ ){0,3}is (run|funded|regulated|put together)|inspection\w*|"
-                 r"ofsted|cqc|hipaa|gdpr|fca|sec rules|osha|(the|our|that) (setting|environment|world|side)"),
+                 r"ofsted|cqc|hipaa|gdpr|fca|sec rules|osha|(the|our|that) (\w+ )?(setting|environment|world|side)|"
+                 r"(wasn't|was not|weren't|not) (really )?across"),
         (GENERAL, r"our business|the business|environments?|standards"),
     ),
     "problem-solving": (
@@ -229,7 +237,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"broke (it|this|that|the \w+) down|jump(ed)? (straight )?(to|into) (a|the|building|"
                  r"conclusions?|recommendations?|solutions?)|curiosity|follow-up questions|prioriti[sz]\w*|"
                  r"hard calls|ambigu\w*|brief|working out|critical thinking|think(ing)? through|"
-                 r"first explanation|thought process|troubleshoot\w*|diagnos\w*|puzzle|estimat\w*"),
+                 r"first explanation|thought process|troubleshoot\w*|diagnos\w*|puzzle|estimat\w*|"
+                 r"went (straight )?(to|into) (a|the)|without (first )?(laying out|looking at|asking|checking|"
+                 r"considering|clarifying|exploring|weighing|testing)|assumptions?|edge cases|brute[- ]force|"
+                 r"revisit\w*|second-guess\w*|sense-check\w*|sanity[- ]check\w*"),
         (GENERAL, r"approach(ed|es)?|exercise"),
     ),
     "experience": (
@@ -239,7 +250,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"comes? close|more experienced|"
                  r"(\d+|one|two|three|four|five|six|seven|eight|ten)\+? (years?|yrs)|entry[- ]level|"
                  r"newly qualified|first (job|role|post)|post-registration|(more|enough) time (in|at|on)|"
-                 r"managed managers|other leads|bigger (teams?|budgets?|accounts?)|at (our|that|this) level"),
+                 r"managed managers|other leads|bigger (teams?|budgets?|accounts?)|at (our|that|this) level|"
+                 r"biggest|largest"),
         (GENERAL, r"experience\w*|exposure|background|qualifications?|credentials|cv|resume|résumé|levels?|"
                   r"senior|longer|someone who has (done|run|closed|managed|worked|led)"),
     ),
@@ -269,7 +281,9 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"formal|relaxed|small (team|shop|practice|clinic|company|business|office|firm|school|charity)|"
                  r"family[- ](run|owned)|(corporate|structured|larger|bigger) (environment|setting|organi[sz]ations?|"
                  r"companies|firms)|wears? (lots of|many|several) hats|changes? by the (hour|day|week)|"
-                 r"(the|our) ethos|mission[- ]driven|trauma-informed|person-centred approach|how we treat"),
+                 r"(the|our) ethos|mission[- ]driven|trauma-informed|person-centred approach|how we treat|"
+                 r"how you like to work|(happier|happiest) (somewhere|elsewhere|in)|somewhere (bigger|smaller|"
+                 r"larger|more structured|quieter)"),
     ),
 }
 """The words that name each area's topic: strong ones on their own, general ones only
@@ -320,7 +334,7 @@ def clauses(text: str) -> list[tuple[str, bool]]:
 
 
 _PRAISING_NEGATION = re.compile(
-    r"\b(no (question|doubt)s?( about (it|that))?|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
+    r"\b(no (question|doubt)( about (it|that))?|no doubts( about (it|that|your \w+))?|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
     r"(didn't|did not|never) (jump|rush)\w* to conclusions|(we )?(don't|do not|rarely|seldom) (often )?see|"
     r"(couldn't|could not|can't) (fault|have asked for more)|nothing (but|short of))\b", re.I)
 """Negations that praise: "strong technical skills, no question", "which we don't often see"."""

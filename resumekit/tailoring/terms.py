@@ -209,6 +209,21 @@ class _Unlisted:
         return found
 
 
+_SKILL_HEAD = re.compile(
+    r"^(?!(?:strong|excellent|good|great|proven|solid|demonstrated|effective|relevant|related|previous|prior|"
+    r"general|basic|working|some|any|other|new|daily|weekly|monthly|ongoing|key|high|best|all|each|our|your|"
+    r"team|customer|business|company|client)\s)\w+ (assessments?|testing|tests|screening|planning|analysis|"
+    r"analytics|research|synthesis|studies|ethics|operations|installation|"
+    r"reconciliations?|forecasting|modell?ing|engineering|therapy|care|"
+    r"management|administration|inspections?|audits?|auditing|compliance|reporting|documentation|design|"
+    r"development|maintenance|monitoring|scheduling|procurement|sourcing|budgeting|accounting|"
+    r"controls?|prevention|response|evaluation|interviewing|facilitation|mapping|prototyping|"
+    r"wireframing|onboarding|triage|surveillance|hunting|forensics|mitigation|remediation|"
+    r"systems?|protocols?|techniques?|methods|methodolog(?:y|ies))$")
+"""The last word of a pair that names a practice or a skill ("threat assessment",
+"research synthesis", "cable termination"): such a pair is a term even said once."""
+
+
 def _pairs(text: str) -> list[str]:
     pairs = []
     for piece in text.split("|"):  # never across a term taken out ("care | gap" is no pair)
@@ -295,8 +310,9 @@ def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
         note(word.casefold(), word, kind, False, word, case_sensitive=word.isupper())
         line_terms[number].append(word.casefold())
     worded = [" ".join(tokens(line.text)).lower() for line in lines]  # once, not once per pair
+    asked_once = {pair for pair, count in pair_counts.items() if count == 1 and _SKILL_HEAD.search(pair)}
     for pair, count in pair_counts.items():
-        if count >= 2 and pair not in terms and not any(w in exclude for w in pair.split()):
+        if (count >= 2 or pair in asked_once) and pair not in terms and not any(w in exclude for w in pair.split()):
             places = [n for n, words in enumerate(worded) if pair in words]
             best = max((lines[n].kind for n in places), key=lambda k: WEIGHTS[k], default=KIND_GENERAL)
             note(pair, pair, best, False, pair)
