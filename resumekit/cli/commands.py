@@ -358,18 +358,27 @@ def cmd_feedback_request(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
-    from ..building.plan import plan_target
-    from ..building.project import GENERAL_BUILD, load_project
-    from ..tailoring import explain, explanation_json, explanation_markdown
+def _project_for(args: argparse.Namespace) -> Project:
+    """The project, its warnings printed; the error of ``args.target`` if that target is broken
+    (the others may be: only this one is needed)."""
+    from ..building.project import load_project
 
     project = load_project(args.config, args.strict, keep_going=True, allow_outside=args.allow_outside)
     print_warnings(project.warnings)
-    targets = {t.id: t for t in project.targets}
     broken = [f for f in project.bad_targets if f.target == args.target]
     if broken:
         problems = [p for f in broken if isinstance(f.error, LocatedError) for p in f.error.problems]
         raise TargetError(problems) if problems else broken[0].error
+    return project
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from ..building.plan import plan_target
+    from ..building.project import GENERAL_BUILD
+    from ..tailoring import explain, explanation_json, explanation_markdown
+
+    project = _project_for(args)
+    targets = {t.id: t for t in project.targets}
     if args.target == GENERAL_BUILD:
         say(f"# {GENERAL_BUILD}: not tailored\n\nThe general build is not tailored to a job: it shows "
             "every entry and highlight of the profile (with its improvements) in the profile's own "
@@ -449,13 +458,8 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 def cmd_interview(args: argparse.Namespace) -> int:
     from ..building.interview import SHEET_FORMATS, write_interview
-    from ..building.project import load_project
 
-    project = load_project(args.config, args.strict, keep_going=True, allow_outside=args.allow_outside)
-    print_warnings(project.warnings)
-    broken = [f for f in project.bad_targets if f.target == args.target]
-    if broken:
-        raise broken[0].error
+    project = _project_for(args)
     for path in write_interview(project, args.target, tuple(args.format or SHEET_FORMATS)):
         say(f"wrote {shown(path)}")
     return EXIT_OK

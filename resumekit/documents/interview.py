@@ -137,8 +137,13 @@ def practise_advice(points: list[str], bank: Locale) -> list[str]:
     if not points:
         return []
     kinds = bank.get("practise") or {}
+    english = question_bank("en")  # feedback is often in English, whatever the sheet's language
+
+    def words(kind: str) -> list[str]:
+        return [*bank.texts(f"practise.{kind}.words"), *english.texts(f"practise.{kind}.words")]
+
     chosen = [str(kinds[k]["advice"]).strip() for k in kinds if k != "general" and isinstance(kinds[k], Mapping)
-              and any(_has_word(p, kinds[k].get("words") or []) for p in points)]
+              and any(_has_word(p, words(k)) for p in points)]
     return chosen or [bank.raw("practise.general.advice").strip()]
 
 
