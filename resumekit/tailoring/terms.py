@@ -99,6 +99,10 @@ _NOT_NAMES = frozenset({"united states", "north america", "equal opportunity", "
                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "january", "february", "march", "april", "june", "july", "august", "september",
                         "october", "november", "december"})
+_ROLE = re.compile(r"(foreman|forewoman|supervisor|manager|director|coordinator|officer|superintendent|lead|"
+                   r"assistant|administrator|president|chief|head|partner|principal|owner|founder)s?$", re.I)
+"""The last word of a job's title ("General Foreman", "Nurse Manager"): a person one works
+with or for, named in capitals, is no skill to screen for."""
 _CAMEL = re.compile(r"^([A-Z]{1,3}[a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}[a-z]*)$")
 _VERSION = re.compile(r"^\s+(v?\d+(\.\d+)*(\.x)?\+?|\d{4})\b")
 _ADDRESS = re.compile(r"(^|\.)(com|org|net|io|edu|gov|co)$|@", re.I)
@@ -170,6 +174,9 @@ class _Unlisted:
         run: list[str] = []
 
         def close_run() -> None:
+            if run and _ROLE.fullmatch(run[-1]):
+                run.clear()  # "the General Foreman", "our Clinical Director": someone's title
+                return
             if len(run) >= 2:
                 name = " ".join(run)
                 if name.casefold() not in _NOT_NAMES and (len(run) >= 3 or not all(common(w) for w in run)):
