@@ -56,7 +56,6 @@ class _Rows:
     def __init__(self, table: Table, imported: Imported, used: tuple[str, ...]) -> None:
         self.table = table
         self.imported = imported
-        self.used = used
         ignored = IGNORED.get(table.kind, {})
         for column in table.header:
             if column and column not in used and column not in ignored:
