@@ -116,6 +116,13 @@ def question_bank(tag: str, folders: Iterable[Path] = ()) -> Locale:
     return Locale(tag, phrases, has_phrases=tag == "en" or any(f.parent == BANK_DIR for f in found))
 
 
+@lru_cache(maxsize=1)
+def english_bank() -> Locale:
+    """The built-in English bank, read once: its words find feedback written in English
+    whatever the sheet's language."""
+    return question_bank("en")
+
+
 # --- feedback on the interview itself --------------------------------------------------
 
 
@@ -128,7 +135,7 @@ def interview_feedback(feedback: Feedback | None, bank: Locale) -> list[str]:
     """The feedback points that are about the interview itself, as recorded."""
     if feedback is None:
         return []
-    words = [*bank.texts("interviewWords"), *question_bank("en").texts("interviewWords")]
+    words = [*bank.texts("interviewWords"), *english_bank().texts("interviewWords")]
     return [p.text for app in feedback.applications for p in app.feedback if _has_word(p.text, words)]
 
 
@@ -137,7 +144,7 @@ def practise_advice(points: list[str], bank: Locale) -> list[str]:
     if not points:
         return []
     kinds = bank.get("practise") or {}
-    english = question_bank("en")  # feedback is often in English, whatever the sheet's language
+    english = english_bank()
 
     def words(kind: str) -> list[str]:
         return [*bank.texts(f"practise.{kind}.words"), *english.texts(f"practise.{kind}.words")]

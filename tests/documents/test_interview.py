@@ -9,8 +9,9 @@ import pytest
 
 import resumekit
 from resumekit.building.project import load_project
-from resumekit.documents.interview import (area_material, build_interview, interview_feedback, practise_advice,
+from resumekit.documents.interview import (BANK_DIR, area_material, build_interview, interview_feedback, practise_advice,
                                            question_bank, raised_areas, shown_areas, strongest_requirements)
+from resumekit.documents.locale import builtin_languages
 from resumekit.feedback.reapplication import find_application
 from resumekit.models.areas import Taxonomy
 from resumekit.tailoring import tailor
@@ -121,3 +122,38 @@ def test_the_material_of_an_area_nothing_shows_is_empty(project) -> None:
     target = project.target("acme-lead")
     tailored = tailor(project.profile, target, project.feedback, project.taxonomy)
     assert area_material("culture", tailored, project.taxonomy) == []
+
+
+def _shape(value: object, path: str = "") -> dict[str, object]:
+    """Every key of a bank with the blanks its text names (a list: that it is a list)."""
+    import re
+
+    if isinstance(value, dict):
+        return {k: v for key, item in value.items() for k, v in _shape(item, f"{path}.{key}".strip(".")).items()}
+    if isinstance(value, list):
+        return {path: "list"}
+    return {path: sorted(set(re.findall(r"{(\w+)}", str(value))))}
+
+
+@pytest.mark.parametrize("tag", [p.stem for p in sorted(BANK_DIR.glob("*.yaml")) if p.stem != "en"])
+def test_every_bank_asks_every_question_english_has_with_the_same_blanks(tag) -> None:
+    import yaml
+
+    english = _shape(yaml.safe_load((BANK_DIR / "en.yaml").read_text(encoding="utf-8")))
+    own = _shape(yaml.safe_load((BANK_DIR / f"{tag}.yaml").read_text(encoding="utf-8")))
+    assert own == english
+    bank = question_bank(tag)
+    assert bank.has_phrases and bank.text("at", title="T", company="C") != "T at C"
+
+
+def test_every_language_resumekit_writes_has_a_bank() -> None:
+    assert sorted(p.stem for p in BANK_DIR.glob("*.yaml")) == builtin_languages()
+
+
+def test_a_sheet_in_german_asks_in_german_and_one_in_arabic_runs_right_to_left(project) -> None:
+    for tag, words, direction in (("de", "Führung", "ltr"), ("ar", "القيادة", "rtl")):
+        sheet = _sheet(project, "acme-lead", question_bank(tag))
+        assert (sheet.areas[0].title, sheet.direction, sheet.language) == (words, direction, tag)
+    german = _sheet(project, "acme-lead", question_bank("de"))
+    assert german.practise[0].startswith("Struktur:")  # English feedback, German advice
+    assert german.areas[0].context == "Angesprochen in der Rückmeldung von Acme Health Analytics"
