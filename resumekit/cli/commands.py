@@ -428,10 +428,22 @@ def cmd_applications(args: argparse.Namespace) -> int:
     from ..building.archive import archived_ids
     from ..feedback.lifecycle import applications_table
 
-    project = _project_feedback(args)
-    assert project.feedback is not None
+    project = _project_applications(args)
+    if project.feedback is None:
+        say("No applications recorded yet: resumekit apply TARGET records one.")
+        return EXIT_OK
     say(applications_table(project.feedback.applications, archived_ids(project)), end="")
     return EXIT_OK
+
+
+def _project_applications(args: argparse.Namespace) -> Project:
+    """The project, its warnings printed; with no feedback file, its applications may be
+    only the ones ``apply`` recorded, or none yet (which is no error)."""
+    from ..building.project import load_project
+
+    project = load_project(args.config, args.strict, allow_outside=args.allow_outside)
+    print_warnings(project.warnings)
+    return project
 
 
 def cmd_due(args: argparse.Namespace) -> int:
@@ -439,9 +451,8 @@ def cmd_due(args: argparse.Namespace) -> int:
     from ..feedback.due import draft_of, due_items, due_table
 
     today = _today(args.today)
-    project = _project_feedback(args)
-    assert project.feedback is not None
-    items = due_items(project.feedback, today, project.config.followUpAfter)
+    project = _project_applications(args)
+    items = due_items(project.feedback, today, project.config.followUpAfter) if project.feedback else []
     say(due_table(items, today), end="")
     if args.out:
         folder = Path(args.out)

@@ -325,3 +325,25 @@ def test_interview_names_an_unknown_target(capsys, tmp_path) -> None:
     config = write_project(tmp_path / "p", feedback=None, profile=SAM)
     done = run(capsys, "interview", "nope", "-c", config)
     assert done.code == 2 and "no target 'nope'" in done.err
+
+
+def test_a_project_with_no_application_yet_says_so(capsys, tmp_path) -> None:
+    config = write_project(tmp_path / "p", feedback=None)
+    done = run(capsys, "applications", "-c", config)
+    assert (done.code, done.out) == (0, "No applications recorded yet: resumekit apply TARGET records one.\n")
+    done = run(capsys, "due", "-c", config, "--today", "2026-11-26")
+    assert (done.code, done.out) == (0, "Due as of 2026-11-26\n\nNothing to send.\n")
+
+
+def test_a_mistake_in_a_record_is_located_in_it_and_nothing_is_built(capsys, tmp_path) -> None:
+    config = copy_example(tmp_path / "project")
+    assert run(capsys, "apply", "acme-lead", "-c", config, "--today", "2026-11-27", "--format", "pdf").code == 0
+    record = config.parent / "applications" / "acme-lead-2026" / "application.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "  interviews:\n    - {date: 2026-11-20, kind: zoom}\n",
+                      encoding="utf-8")
+    for command in (["validate"], ["build", "--target", "acme-lead"], ["due"], ["applications"]):
+        done = run(capsys, *command, "-c", config)
+        assert done.code == 1, command
+        assert "application.yaml:15:32: applications[0].interviews[0].kind: must be 'phone'" in done.err, done.err
+        assert "Traceback" not in done.err
+    assert "2026-11-20" in record.read_text(encoding="utf-8")  # the user's file as they wrote it
