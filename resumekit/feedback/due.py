@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..models.base import before, first_day
 from ..models.feedback import Application, Feedback, Interview
 from ..models.profile import Profile
-from .lifecycle import is_open
+from .lifecycle import Stage, is_open
 from .report import request_due
 from .request import TEMPLATE as REQUEST_TEMPLATE
 from .request import Fill, RequestEmail, compose_email
@@ -79,7 +79,7 @@ def _feedback_request(app: Application) -> Due | None:
 
 
 def _interview_name(interview: Interview) -> str:
-    return f"{interview.kind} interview" if interview.kind != "other" else "interview"
+    return Stage("interview", interview.date, interview.kind).label
 
 
 def _last_news(app: Application) -> tuple[str, str, Interview | None] | None:

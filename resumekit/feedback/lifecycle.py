@@ -24,9 +24,13 @@ class Stage:
     kind: str = ""
     """An interview's kind: phone, video, panel, technical, onsite or other."""
 
+    @property
+    def label(self) -> str:
+        """What the stage is called: ``applied``, ``phone interview``, ``interview``..."""
+        return f"{self.kind} interview" if self.kind and self.kind != "other" else self.name
+
     def __str__(self) -> str:
-        what = f"{self.kind} interview" if self.kind else self.name
-        return f"{what} {self.date}".strip()
+        return f"{self.label} {self.date}".strip()
 
 
 def stages_of(application: Application) -> list[Stage]:
@@ -73,8 +77,7 @@ def applications_table(applications: list[Application], archived: Set[str] = fro
     ordered = sorted(applications, key=lambda a: (date_parts(a.applied) if a.applied else (0,), a.id))
     for app in ordered:
         stage = current_stage(app)
-        what = f"{stage.kind} interview" if stage.kind and stage.kind != "other" else stage.name
-        rows.append((app.id, app.employer, what, stage.date or "-", app.target or "-",
+        rows.append((app.id, app.employer, stage.label, stage.date or "-", app.target or "-",
                      "yes" if app.id in archived else "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]

@@ -36,7 +36,8 @@ def test_an_old_record_with_interviewed_true_has_an_undated_interview_after_appl
 
 
 def test_an_application_waiting_for_news_is_open_and_one_withdrawn_is_not() -> None:
-    assert is_open(_app(applied="2026-11-02", interviews=[{"date": "2026-11-10"}]))
+    waiting = _app(applied="2026-11-02", interviews=[{"date": "2026-11-10"}])
+    assert is_open(waiting) and str(current_stage(waiting)) == "interview 2026-11-10"
     assert not is_open(_app(applied="2026-11-02", withdrawn="2026-11-05"))
     assert current_stage(_app()).name == "recorded"
 
