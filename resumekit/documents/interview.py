@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -126,9 +127,17 @@ def english_bank() -> Locale:
 # --- feedback on the interview itself --------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
+def _word(word: str) -> re.Pattern[str]:
+    """``word`` found whole ("short" is not in "shortlisted"); in a script written without
+    spaces (Chinese, Japanese), anywhere."""
+    if unicodedata.east_asian_width(word[:1] or " ") in ("W", "F"):
+        return re.compile(re.escape(word))
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+
+
 def _has_word(text: str, words: Iterable[str]) -> bool:
-    folded = text.casefold()
-    return any(str(word).casefold() in folded for word in words)
+    return any(_word(str(word)).search(text) for word in words)
 
 
 def interview_feedback(feedback: Feedback | None, bank: Locale) -> list[str]:

@@ -85,6 +85,13 @@ def test_feedback_on_the_interview_itself_says_what_to_practise(said, advice) ->
     assert [a.split()[0] if a.split()[0].endswith(":") else a[:19] for a in practise_advice(said, BANK)] == advice
 
 
+def test_words_are_found_whole_and_in_scripts_without_spaces_anywhere() -> None:
+    assert practise_advice(["You were shortlisted; the interview went well."], BANK) == [
+        BANK.raw("practise.general.advice").strip()]
+    japanese = question_bank("ja")
+    assert practise_advice(["面接の回答が長すぎました。"], japanese)[0].startswith("長さ")
+
+
 def test_only_points_about_the_interview_ask_for_interview_practice() -> None:
     feedback = resumekit.load_feedback({"applications": [{"id": "a", "employer": "A", "feedback": [
         "We needed more SQL.", "Your answers in the technical interview wandered."]}]})
