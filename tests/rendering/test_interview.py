@@ -75,3 +75,13 @@ def test_a_users_theme_may_draw_the_sheet_and_a_broken_one_is_named(tmp_path: Pa
     (theme / "interview.html").write_text("{% for %}", encoding="utf-8")
     with pytest.raises(BuildError, match=r"interview.html:1: the theme's template is broken"):
         interview_html(_sheet(), Theme.named("mine", tmp_path))
+
+
+def test_a_pdf_ua_1_validator_finds_nothing_in_the_sheet_left_to_right_or_right_to_left() -> None:
+    """page-validation's PDF/UA-1 profile, as the resume and letter are checked."""
+    page_validation = pytest.importorskip("page", reason="needs page-validation (pip install page-validation)")
+    arabic = question_bank("ar")
+    for sheet in (_sheet(), _sheet(language="ar", direction="rtl", title=arabic.text("title"))):
+        report = page_validation.validate_pdf_bytes(interview_pdf(sheet, Theme.named("classic")), profile="ua1")
+        assert [(failure.rule_id, failure.message) for failure in report.failures] == []
+        assert report.is_compliant
