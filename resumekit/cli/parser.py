@@ -26,6 +26,9 @@ def make_parser() -> argparse.ArgumentParser:
         p.add_argument("--allow-outside", action="store_true",
                        help="let the project read files outside its folder (as 'allowOutside: true' does)")
 
+    def with_today(p: argparse.ArgumentParser, meaning: str = "") -> None:
+        p.add_argument("--today", metavar="DATE", help=f"pretend today is DATE (YYYY-MM-DD){meaning}")
+
     p = sub.add_parser("init", help="write a small, working example project",
                        description="Write a small, working project (profile, feedback, one target, "
                                    "config) into DIR. Never overwrites existing files.")
@@ -95,7 +98,7 @@ def make_parser() -> argparse.ArgumentParser:
                                     "answers still awaited.")
     with_config(q)
     q.add_argument("--format", choices=["table", "json", "md"], default="table", help="output format")
-    q.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    with_today(q)
     q.add_argument("--show-contacts", action="store_true", help="show contact names and emails")
     q.set_defaults(func=commands.cmd_feedback_report)
     q = fsub.add_parser("request", help="a polite feedback-request email for an application",
@@ -107,7 +110,7 @@ def make_parser() -> argparse.ArgumentParser:
     q.add_argument("application", metavar="APPLICATION", help="the application's id")
     q.add_argument("--out", metavar="FILE.eml", help="also write a standard email file a mail client opens")
     q.add_argument("--overwrite", action="store_true", help="replace FILE.eml if it exists")
-    q.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    with_today(q)
     q.set_defaults(func=commands.cmd_feedback_request)
 
     p = sub.add_parser("apply", help="record an application and archive exactly what was sent",
@@ -120,7 +123,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="TARGET", help="the target's id (its file name without .yaml)")
     p.add_argument("--id", metavar="ID", help="the application's id (default: TARGET-YEAR)")
     p.add_argument("--format", action="append", choices=FORMATS, help="only this format (repeatable)")
-    p.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD): the day applied")
+    with_today(p, ": the day applied")
     p.set_defaults(func=commands.cmd_apply)
 
     p = sub.add_parser("applications", help="every application and the stage it is at",
@@ -138,7 +141,7 @@ def make_parser() -> argparse.ArgumentParser:
                                    "listed. The wording comes from feedback-request.txt, follow-up.txt and "
                                    "thank-you.txt in the theme.")
     with_config(p)
-    p.add_argument("--today", metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    with_today(p)
     p.add_argument("--out", metavar="FOLDER", help="also write each email due now as a draft (.eml) there")
     p.add_argument("--overwrite", action="store_true", help="replace drafts that exist")
     p.set_defaults(func=commands.cmd_due)
