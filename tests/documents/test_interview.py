@@ -164,3 +164,12 @@ def test_a_sheet_in_german_asks_in_german_and_one_in_arabic_runs_right_to_left(p
     german = _sheet(project, "acme-lead", question_bank("de"))
     assert german.practise[0].startswith("Struktur:")  # English feedback, German advice
     assert german.areas[0].context == "Angesprochen in der Rückmeldung von Acme Health Analytics"
+
+
+def test_a_job_with_no_feedback_yet_practises_its_requirements_and_emphasized_areas(project) -> None:
+    target = project.target("brightpath-analyst").model_copy(update={"emphasize": ["teamwork"]})
+    tailored = tailor(project.profile, target, None, project.taxonomy)
+    sheet = build_interview(tailored, None, project.taxonomy, None, BANK)
+    assert [(t.key, t.context) for t in sheet.areas] == [("teamwork", "You chose to bring this forward")]
+    assert sheet.practise == () and len(sheet.requirements) == 4
+    assert all(t.material for t in sheet.requirements)
