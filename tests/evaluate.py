@@ -49,7 +49,7 @@ GENERIC = frozenset(stem(w) for w in ("degree", "certification", "certificate", 
 
 
 def _key(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in tokens(text.replace("'s", "")) if w.casefold() not in STOPWORDS)
+    return frozenset(stem(w) for w in tokens(str(text).replace("'s", "")) if w.casefold() not in STOPWORDS)
 
 
 def same_term(found: list[str], listed: list[str]) -> bool:
@@ -161,14 +161,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="what each posting or text got wrong")
     args = parser.parse_args()
-    for name in ("postings", "holdout", "final", "unseen", "blind"):
+    for name in ("postings", "holdout", "final", "unseen", "blind", "blind2"):
         if (HERE / name).is_dir():
             s = term_scores(HERE / name, args.details)
             count = len(list((HERE / name).glob("*.txt")))
             print(f"job terms, {name} ({count} postings): precision {s.precision:.2f}, recall {s.recall:.2f}, "
                   f"F1 {s.f1:.2f}")
     for name in ("feedback.yaml", "feedback-holdout.yaml", "final/feedback.yaml", "unseen/feedback.yaml",
-                 "blind/feedback.yaml"):
+                 "blind/feedback.yaml", "blind2/feedback.yaml"):
         if (HERE / name).is_file():
             a = area_scores(HERE / name, args.details)
             print(f"feedback areas, {name} ({a.texts} texts): {area_line(a)}")

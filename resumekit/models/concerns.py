@@ -306,15 +306,50 @@ _RATING = re.compile(r"^\s*[-*\u2022]?\s*([A-Za-z][\w &/-]{2,40}?)\s*[:=-]\s*([0
 """A scorecard's rating line: "Technical knowledge: 2/5"."""
 
 
+_WORD_RATING = re.compile(
+    r"^\s*[-*+\u2022]?\s*([A-Za-z][\w &/,'-]{2,40}?)\s*[:=\u2013\u2014-]\s*(strong|good|very good|excellent|"
+    r"outstanding|solid|meets( expectations)?|exceeds( expectations)?|weak|poor|below( the)? (bar|expectations)|"
+    r"needs (work|improvement|development)|does not meet( expectations)?|not met|limited|basic|developing|mixed|"
+    r"average|adequate|ok|okay|fair)\b.*$", re.M | re.I)
+"""A scorecard's rating in words: "Product/market knowledge: Weak - could not name a competitor"."""
+_WORD_SCORES = (("weak", 2), ("poor", 1), ("below", 2), ("needs", 2), ("does not", 2), ("not met", 2),
+                ("limited", 2), ("basic", 2), ("developing", 3), ("mixed", 3), ("average", 3), ("adequate", 3),
+                ("ok", 3), ("fair", 3))
+
+
+def _rated_area(label: str, areas: list[str]) -> str | None:
+    """The area a scorecard's line rates: named ("Communication: 2/5"), or said in its
+    topic's words ("Product/market knowledge" is domain, "Stakeholder collaboration" teamwork)."""
+    for area in areas:
+        if area in label or area.replace("-", " ") in label or (area == "culture" and "fit" in label):
+            return area
+    for area, entries in _TOPICS.items():
+        if area in areas and any(strength == STRONG and pattern.search(label) for strength, pattern in entries):
+            return area
+    return None
+
+
 def ratings(text: str, areas: list[str]) -> dict[str, int]:
-    """The areas a scorecard rates, with their scores out of five."""
+    """The areas a scorecard rates, with their scores out of five (a rating in words that
+    faults counts as its score: weak is 2, mixed 3)."""
     found: dict[str, int] = {}
     for match in _RATING.finditer(text):
-        label = match.group(1).strip().casefold()
-        for area in areas:
-            if area in label or area.replace("-", " ") in label or (area == "culture" and "fit" in label):
-                found.setdefault(area, int(match.group(2)))
+        area = _rated_area(match.group(1).strip().casefold(), areas)
+        if area:
+            found.setdefault(area, int(match.group(2)))
+    for match in _WORD_RATING.finditer(text):
+        area = _rated_area(match.group(1).strip().casefold(), areas)
+        score = _word_score(match)
+        if area and score is not None:
+            found.setdefault(area, score)
     return found
+
+
+def _word_score(match: re.Match[str]) -> int | None:
+    """A rating word's score out of five; none for praise ("strong"), which leaves its line
+    to be read as the words it says."""
+    word = match.group(2).casefold()
+    return next((score for start, score in _WORD_SCORES if word.startswith(start)), None)
 
 
 def clauses(text: str) -> list[tuple[str, bool]]:
@@ -371,7 +406,8 @@ def concerns(text: str, extra: Mapping[str, list[re.Pattern[str]]] | None = None
     for area, score in scored.items():
         if score <= 2:
             found[area] = [f"{area} {score}/5"]
-    text = _RATING.sub(" ", text)
+    text = _WORD_RATING.sub(lambda m: " " if _word_score(m) is not None and _rated_area(
+        m.group(1).strip().casefold(), list(_TOPICS) + list(extra or {})) else m.group(0), _RATING.sub(" ", text))
     # Feedback that gives a reason other than the person (pay, a role on hold) raises a
     # concern only where it says one outright.
     previous = "neutral"

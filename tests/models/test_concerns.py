@@ -80,3 +80,28 @@ def test_a_negation_that_praises_is_praise(clause):
 def test_a_scorecard_comment_belongs_to_the_rating_on_its_line():
     text = "Communication: 4/5\nTechnical knowledge: 2/5 - limited familiarity with the case system, unclear on rules"
     assert [a for a, _ in concerns(text)] == ["technical"]
+
+
+def _areas(text: str) -> list[str]:
+    return [area for area, _ in concerns(text)]
+
+
+def test_a_scorecard_rating_in_words_counts_by_its_word_and_its_topic():
+    card = ("Interview scorecard\nCold call roleplay: Strong - clear, confident\n"
+            "Product/market knowledge: Weak - could not name a competitor\nTeam collaboration: Mixed\n")
+    assert ratings(card, ["domain", "teamwork", "communication"]) == {"domain": 2, "teamwork": 3}
+    assert _areas(card) == ["domain"]  # mixed (3) is no concern, strong none
+
+
+@pytest.mark.parametrize("text, areas", [
+    ("You're not yet on the HCPC register, so we can't employ you as a paramedic.", ["technical"]),
+    ("We'd have liked to see more experience in a regulated environment.", ["domain"]),
+    ("One-word answers, no questions for us at the end.", ["communication"]),
+    ("Every example was 'I designed', 'I sorted it', never a mention of the architect or the engineers.", ["teamwork"]),
+    ("Went straight to a recommendation in minute three without laying out what drives the decline.",
+     ["problem-solving"]),
+    ("This isn't a skills issue: your Linux depth was as good as anyone's.", []),
+    ("Strong technical skills and we have no doubts about your React.", []),
+])
+def test_concerns_said_without_their_area_word_and_praise_said_with_a_negation(text, areas):
+    assert _areas(text) == areas
