@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..documents import Letter, Resume
 from .fonts import project_font_faces
+from .heights import PageModel, page_model
 from .html import render_html
 from .pdf_tags import install as tag_for_pdf_ua
 from .theme import Theme, builtin_themes_dir
@@ -232,9 +233,25 @@ def _fill(page: Any) -> float:
     return max(0.0, min(1.0, (bottom - box.content_box_y()) / box.height)) if box.height else 1.0
 
 
+class Measured(tuple[int, float]):
+    """(pages, how full the last one is), and the :class:`~.heights.PageModel` of the layout
+    (``None`` where its boxes could not be read), which foretells a shorter resume's pages."""
+
+    model: PageModel | None
+
+    def __new__(cls, pages: int, fill: float, model: PageModel | None) -> Measured:
+        measured = super().__new__(cls, (pages, fill))
+        measured.model = model
+        return measured
+
+    def __reduce__(self) -> tuple[Any, ...]:  # to and from a worker process
+        return Measured, (self[0], self[1], self.model)
+
+
 def measure_pages(doc: Resume | Letter, theme: Theme, project_dir: Path | None = None,
-                  layouts: LayoutCache | None = None) -> tuple[int, float]:
-    """How many pages ``doc`` takes, and how full its last page is (0 to 1), from layout alone.
+                  layouts: LayoutCache | None = None) -> Measured:
+    """How many pages ``doc`` takes, and how full its last page is (0 to 1), from layout alone,
+    with the model of its blocks' heights.
 
     With ``layouts``, the layout is kept there for a :func:`render_pdf` that follows.
     """
@@ -247,7 +264,7 @@ def measure_pages(doc: Resume | Letter, theme: Theme, project_dir: Path | None =
         fill = _fill(pages[-1])
     except (AttributeError, TypeError):  # WeasyPrint's boxes are not public API: guess half full
         fill = 0.5
-    return len(pages), fill
+    return Measured(len(pages), fill, page_model(pages))
 
 
 def html_pdf(html: str, theme: Theme, project_dir: Path | None = None) -> tuple[bytes, int, list[str]]:

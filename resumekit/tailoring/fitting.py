@@ -1,21 +1,27 @@
 """Fitting a page budget: drop the fewest least-relevant pieces, checked by real layout.
 
 Layout is the costly step (a fifth of a second for a two-page resume), so the search is
-frugal. The first layout says how far over the budget the resume runs; the pieces'
-lengths turn that into a first guess of how many to drop; a gallop from the guess and a
-binary search finish the job, relying on one fact: dropping more never adds pages. Then,
-when the last page has room, the most relevant dropped pieces small enough to fit are
-offered back, one layout each.
+frugal. The first layout measures the height of every block and bullet (see
+:mod:`resumekit.rendering.heights`), which foretells the pages of the resume without any
+number of pieces: the fewest it says fit, less one, is the first guess, and two layouts
+confirm it where the model is right or one too many (it errs on that side: it cannot see
+an entry's head set on one line once its last bullet goes). Otherwise (and where the
+measure gives no model) a gallop from the guess and a binary search finish the job,
+relying on one fact: dropping more never adds pages, so the answer is the one a full
+search finds. Then, when the last page has room, the most relevant dropped pieces small
+enough to fit are offered back, one layout each.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, MutableMapping, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
 from itertools import accumulate
+from typing import Protocol
 
 from ..models.profile import Profile
+from .pieces import DETAILS
 from .selection import Tailored, Unit
 
 Measure = Callable[[Profile], tuple[int, float]]
@@ -32,6 +38,12 @@ longer than the PDF, so a resume fitted to the brim of its last page would spill
 the DOCX; this keeps the last 3% (about two lines) free."""
 GIVE_BACK = 3
 """How many dropped pieces are offered back when the last page has room."""
+
+
+class PageModel(Protocol):
+    """What a layout measured, as :class:`resumekit.rendering.heights.PageModel` gives it."""
+
+    def pages_without(self, pieces: Sequence[tuple[str, str, str]]) -> tuple[int, float]: ...
 
 
 def within(pages: int, fill: float, budget: int) -> bool:
@@ -80,43 +92,78 @@ def fit_pages(
         if memo is not None:
             memo.pop(key, None)
         return tailored
-    over = ((pages - 1 + fill) - budget * FULL) * LINES_PER_PAGE
-    sizes = list(accumulate(lines_of(u) for u in tailored.droppable))
-    guess = next((n for n, total in enumerate(sizes, 1) if total >= over), most)
-
-    # Bracket the answer between low (over budget) and high (fits), galloping from the guess.
-    low, high = 0, None
-    step = 1
-    if fits(guess):
-        high = guess
-        while high - step > low:
-            if fits(high - step):
-                high, step = high - step, step * 2
-            else:
-                low = high - step
-                break
-    else:
-        low = guess
-        while high is None:
-            probe = min(low + step, most)
-            if fits(probe):
-                high = probe
-            elif probe == most:
-                dropped = tailored.drop(most)
-                return replace(dropped, notes=(*dropped.notes, f"still over {budget} page(s) with "
-                                               "everything optional left out; shorten the profile "
-                                               "or raise 'pages'"))
-            else:
-                low, step = probe, step * 2
-    while high - low > 1:
-        middle = (low + high) // 2
-        if fits(middle):
-            high = middle
-        else:
-            low = middle
+    model = getattr(seen[0], "model", None)
+    guess = (max(1, _foretold(tailored, budget, model, 0, most) - 1) if model is not None
+             else _from_lengths(tailored, pages, fill, budget))
+    high = _fewest(tailored, budget, fits, seen, guess)
+    if high is None:
+        dropped = tailored.drop(most)
+        return replace(dropped, notes=(*dropped.notes, f"still over {budget} page(s) with everything "
+                                       "optional left out; shorten the profile or raise 'pages'"))
     if memo is not None:
         memo[key] = high
     return _give_back(tailored, high, budget, layout(high)[1], measure)
+
+
+def _from_lengths(tailored: Tailored, pages: int, fill: float, budget: int) -> int:
+    """The first guess from the pieces' lengths in characters, where no model measured them."""
+    over = ((pages - 1 + fill) - budget * FULL) * LINES_PER_PAGE
+    sizes = list(accumulate(lines_of(u) for u in tailored.droppable))
+    return next((n for n, total in enumerate(sizes, 1) if total >= over), len(sizes))
+
+
+def _pieces(tailored: Tailored) -> list[tuple[str, str, str]]:
+    return [(u.text, u.place.name, "entry" if u.place.highlight is None else
+             "details" if u.place.highlight == DETAILS else "bullet") for u in tailored.droppable]
+
+
+def _foretold(tailored: Tailored, budget: int, model: PageModel, low: int, upper: int) -> int:
+    """The fewest pieces to drop, more than ``low`` and at most ``upper``, that ``model`` (the
+    layout with ``low`` dropped) says fit; ``upper`` if it says none do. By bisection: the
+    model too never adds pages for a piece dropped."""
+    pieces = _pieces(tailored)[low:upper]
+    below, above = 0, len(pieces)  # the model's answer, counted from low, is in (below, above]
+    while above - below > 1:
+        middle = (below + above) // 2
+        if within(*model.pages_without(pieces[:middle]), budget):
+            above = middle
+        else:
+            below = middle
+    return low + max(1, above)
+
+
+def _fewest(tailored: Tailored, budget: int, fits: Callable[[int], bool],
+            seen: MutableMapping[int, tuple[int, float]], guess: int) -> int | None:
+    """The fewest pieces to drop that fit (``None`` when dropping all of them does not), by
+    layouts from ``guess``. A guess that fits is followed by one fewer (then two, four...),
+    which confirms it; one over budget by what the model of its own layout foretells (it is
+    nearer the answer than the first), or, with no model or after three misses in a row, by
+    a gallop up; between two known counts that no guess picked, bisection. Every answer is
+    a real layout, and dropping more never adds pages, so it is the one a full search finds."""
+    most = len(tailored.droppable)
+    low, high = 0, None
+    probe, down, up, misses, guessed = max(1, min(guess, most)), 1, 1, 0, True
+    while True:
+        if fits(probe):
+            high, misses = probe, 0
+        else:
+            low, misses = probe, misses + 1
+        if high is not None and high - low <= 1:
+            return high
+        if high is None and low >= most:
+            return None
+        if probe == high and guessed:
+            probe, down = max(low + 1, high - down), down * 2
+            continue
+        down = 1
+        model = getattr(seen.get(low), "model", None)
+        guessed = model is not None and misses < 3 and probe == low
+        if guessed and model is not None:
+            probe = _foretold(tailored, budget, model, low, high - 1 if high is not None else most)
+        elif high is None:
+            probe, up = min(low + up, most), up * 2
+        else:
+            probe = (low + high) // 2
 
 
 def _give_back(tailored: Tailored, count: int, budget: int, fill: float, measure: Measure) -> Tailored:
