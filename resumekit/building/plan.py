@@ -1,5 +1,9 @@
 """What one target's documents are made from: the tailored profile, fitted to its page
-budget, and the parts of its letter."""
+budget, and the parts of its letter.
+
+Tailoring is imported where a target needs it, not with this module: the general
+version (no target) and a build with nothing to do never load it.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,22 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..documents import Letter, Options, Resume, build_letter, build_resume, fresh_highlights, growth_paragraph
 from ..feedback.reapplication import find_application
 from ..models import Profile, Target
 from ..rendering import Theme
-from ..tailoring import Tailored, tailor
 from ..models.profile import HIGHLIGHTED
-from ..tailoring.evidence import bolded
-from ..tailoring.fitting import fit_pages
-from ..tailoring.redaction import redacted
-from ..tailoring.terms import JobTerm
-from ..tailoring.text import common
 from ..loading.translation import Translated
 from .look import look_for, photo_of
 from .language import locale_of, paper_of, translated_feedback, translated_profile
 from .project import GENERAL_BUILD, Project
 from .session import BuildSession
+
+if TYPE_CHECKING:
+    from ..tailoring import Tailored
+    from ..tailoring.terms import JobTerm
 
 _USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 """SOURCE_DATE_EPOCH as the user set it, read once: the PDF renderer sets its own while it
@@ -88,10 +91,14 @@ def _measure_aside(pool: Executor, options: Options, theme: Theme, project: Proj
 def plan_target(project: Project, target: Target | None, session: BuildSession | None = None) -> Plan:
     """Tailor the profile to ``target`` (``None``: the general version) and fit its page budget."""
     profile, translation = translated_profile(project, target)
-    if target is not None and target.redact:
-        profile = redacted(profile, target.redact)
     if target is None:
         return Plan(None, profile, translation=translation)
+    from ..tailoring import tailor
+    from ..tailoring.fitting import fit_pages
+    from ..tailoring.redaction import redacted
+
+    if target.redact:
+        profile = redacted(profile, target.redact)
     session = session or BuildSession()
     tailored = tailor(profile, target, project.feedback, project.taxonomy)  # on the text the job will read
     options = options_for(project, target)
@@ -135,6 +142,8 @@ def letter_answers(tailored: Tailored, highlights: tuple[str, ...]) -> tuple[str
 def _as_said(term: JobTerm) -> str:
     """A term as the job wrote it ("EHR", "A/B tests", "patient education"), in lower case
     where it is plain English ("Dispatch" at a line's start is "dispatch"), not a name."""
+    from ..tailoring.text import common
+
     form = term.written[0] if term.written else term.name
     first, _, rest = form.partition(" ")
     plain = not term.case_sensitive and first[1:].islower() and common(first) and rest == rest.lower()
@@ -163,6 +172,8 @@ def resume_of(profile: Profile, bold: Tailored | None, options: Options) -> Resu
 
 def _with_terms_bold(profile: Profile, tailored: Tailored) -> Profile:
     """The profile's highlights with the job's terms they match in bold."""
+    from ..tailoring.evidence import bolded
+
     hits = {u.text: u.hits for u in tailored.units if u.place.highlight is not None}
     update = {}
     for section in HIGHLIGHTED:

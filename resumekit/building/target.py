@@ -9,7 +9,7 @@ import re
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from ..documents import Letter, Options, Resume, is_remote, letter_date
 from ..documents.content import all_text
@@ -19,8 +19,6 @@ from ..models import Profile, Target
 from ..models.base import LANGUAGE_TAG, Paper
 from ..rendering import FORMATS, Rendered, Theme, render_bytes
 from ..rendering.jsonresume import render_json
-from ..tailoring import Tailored, explain
-from ..tailoring.explanation import explanation_markdown
 from .look import look_for
 from .language import document_language, paper_for, theme_locales
 from .plan import Plan, content_for, options_for, plan_target
@@ -28,6 +26,9 @@ from .project import GENERAL_BUILD, Project
 from .result import BuildResult, Output
 from .session import BuildSession
 from .writing import DOCUMENT_NAMES, REPORT, file_name, inside, write_set, write_atomic
+
+if TYPE_CHECKING:
+    from ..tailoring import Tailored
 
 
 def _stamp(target: Target | None, options: Options) -> dt.datetime:
@@ -105,6 +106,9 @@ def build_target(project: Project, tid: str, formats: list[str],
     for path, (document, fmt) in output_paths(project, tid, formats).items():
         done: Future[Rendered] = Future()
         if document == "report":
+            from ..tailoring import explain
+            from ..tailoring.explanation import explanation_markdown
+
             assert plan.tailored is not None
             done.set_result(Rendered(explanation_markdown(explain(plan.tailored), plan.tailored).encode("utf-8")))
             jobs.append((path, document, fmt, done))
@@ -141,6 +145,8 @@ _LANGUAGE_TAG = re.compile(LANGUAGE_TAG)
 def _check_render_arguments(profile: object, target: object, path: object, document: object,
                             theme: object, language: object) -> None:
     """Raise the error a caller of :func:`render` can act on for any argument of the wrong kind."""
+    from ..tailoring import Tailored
+
     if not isinstance(profile, (Profile, Tailored)):
         raise ProfileError([Problem("<profile>", None, None, "profile",
                                     f"render needs a Profile (or a tailored one), not {type(profile).__name__}; "
@@ -176,6 +182,8 @@ def render(
     ``language`` defaults to the target's, else the profile's ``meta.language``, else English;
     ``page`` (``a4`` or ``letter``) to the paper of the job's country.
     """
+    from ..tailoring import Tailored
+
     person = profile.profile if isinstance(profile, Tailored) else profile
     job = target or (profile.target if isinstance(profile, Tailored) else None)
     if isinstance(person, Profile) and language is None:

@@ -8,14 +8,17 @@ changes a theme without copying it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .breaks import HYPHENATED
 from ..documents import Letter, Resume
 from ..documents.content import Link, Look
-from ..documents.interview import InterviewSheet
 from .layout import direction_of
 from .fonts import face_rules
 from .theme import builtin_themes_dir
+
+if TYPE_CHECKING:  # the sheet's module loads tailoring, which a resume's PDF does not need
+    from ..documents.interview import InterviewSheet
 
 TITLE_STYLES = {
     "rule": "section > h2 { display: flex; align-items: center; border-bottom: none; padding-bottom: 0; }\n"
