@@ -106,7 +106,10 @@ _CONCERN = re.compile(r"\b(" + (
     r"by (yourself|himself|herself|themselves)|"
     r"clash\w*|fell out|lone wolf|mumbl\w*|trail\w* off|bored|rude|arrogant|late|unaware|spelling|typos?|"
     r"keep (yourself|himself|herself|themselves) to|kept (yourself|himself|herself|themselves) to|"
-    r"needs? (work|practice|improvement|developing)|rusty|out of date|outdated"
+    r"needs? (work|practice|improvement|developing)|rusty|out of date|outdated|"
+    r"lost (her|him|them|us|me|the room)|froze|was off|were off|felt off|overcooked|undercooked|burnt|oversold|"
+    r"(would|'d) rather not|not there yet|it's not there|deal-?breaker|more interested in|just a job|"
+    r"(didn't|did not|never) (turn|show) up|no-show|scored \d+ ?(/|out of) ?\d+|heavy on|guess(ed|ing|work)?"
 ) + r")\b", re.I)
 """What makes a clause a concern: negation, hedging, a wish, a comparison with whoever was chosen."""
 
@@ -140,7 +143,11 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"under you|line responsibilit\w*|apprais\w*|underperform\w*|low performers?|grow(n|ing)? people|"
                  r"develop(ed|ing)? (the |your )?people|oversee\w*|oversaw|(team|group)'s priorities|"
                  r"people leadership|"
-                 r"performance (management|reviews?)|hire and fire|hiring decisions"),
+                 r"performance (management|reviews?)|hire and fire|hiring decisions|"
+                 r"develop(ed|ing)? (anyone|others|staff|the team|your team)|owned (any|the|a|an)|"
+                 r"telling (people|others|staff) what to do|bring(ing)? (a|the|your) team with you|"
+                 r"(run|ran|running) (a|the) (site team|crew|volunteers?|desk|kitchen|ward|floor|site)|"
+                 r"managing (volunteers|a crew|a site|the site)|shift lead|team lead|line-?manag\w*"),
     ),
     "communication": (
         (STRONG, r"communicat\w*|wander\w*|rambl\w*|concise\w*|succinct\w*|(un)?structured (answers?|responses?|"
@@ -158,7 +165,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"plain (english|language)|filler words|monotone|(speak|spoke|speaking) (up|louder|quietly|"
                  r"too fast|quickly)|quiet(ly)?|audible|rambl\w*|long-winded|get to the point|"
                  r"(didn't|did not) (land|come across)|cover letter|reports? (you )?wrote|"
-                 r"(answer|answered) the question|the question (we|they|I) asked"),
+                 r"(answer|answered) the question|the question (we|they|I) asked|address(ed)? the question|"
+                 r"lost (her|him|them|us|me|the room)|call(ed)? back|went quiet|statement of suitability"),
         (GENERAL, r"answers?|answered|responses?|spoke|speaking|written|writing|presented"),
     ),
     "teamwork": (
@@ -183,7 +191,9 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"stylists|teachers|drivers|agents|engineers|designers|members)|"
                  r"slot into|fit into (a|the) (\w+ )?team|(a|any) mention of|push(ed|ing)? (your|his|her|their) own|"
                  r"bring(ing)? (the )?others?|into the discussion|lean(ed|ing)? on|multidisciplinary|"
-                 r"(credit|blame) (to|on) (others|the team|colleagues)"),
+                 r"(credit|blame) (to|on) (others|the team|colleagues)|"
+                 r"engage(d)? with (the|their|his|her|your|other) \w+'?s? (point|idea|view)s?|"
+                 r"(prefers?|rather) (to )?work(ing)? alone|argu(ed|ing) with|ask(ed)? anyone for help"),
     ),
     "technical": (
         (STRONG, r"technical\w*|tech (screen|round|test)|coding|code|programming|system design|architecture|"
@@ -210,7 +220,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"skills|clinical (knowledge|judgement|reasoning|assessment)|dispens\w*|wiring|welding|"
                  r"diagnostics|fault[- ]finding|machin\w*|equipment|spreadsheets?|"
                  r"plenary|checking (of )?understanding|questioning|off task|pace of the lesson|assessment for "
-                 r"learning|temps?|temperatures?|food safety|hygiene|allergens?|complexity|tests? (were|was) an"),
+                 r"learning|temps?|temperatures?|food safety|hygiene|allergens?|complexity|tests? (were|was) an|"
+                 r"registration|(level \d|relevant) qualification|(?-i:[A-Z]{2,}[\w-]*) qualification|"
+                 r"permit|authori[sz]ation to (drive|operate)|costing|pricing (a|the) job|estimat(e|ing) (a|the) job|"
+                 r"tolerances?|seasoning|layout|typography"),
         (GENERAL, r"tools?|tooling|software|systems?|depth|in depth|training|test|skills?|knowledge"),
     ),
     "domain": (
@@ -227,7 +240,9 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"(our|the) (customers|clients|patients|pupils|students|guests|members|users|audience)|"
                  r"how (\w+ ){0,3}is (run|funded|regulated|put together)|inspection\w*|"
                  r"ofsted|cqc|hipaa|gdpr|fca|sec rules|osha|(the|our|that) (\w+ )?(setting|environment|world|side)|"
-                 r"(wasn't|was not|weren't|not) (really )?across"),
+                 r"(wasn't|was not|weren't|not) (really )?across|"
+                 r"(?-i:[A-Z][\w-]* Act)|safeguarding|commercial awareness|allowances?|building regs|"
+                 r"(our|the) (supporters|donors|members|residents|tenants|passengers|claimants)"),
         (GENERAL, r"our business|the business|environments?|standards"),
     ),
     "problem-solving": (
@@ -240,7 +255,9 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"first explanation|thought process|troubleshoot\w*|diagnos\w*|puzzle|estimat\w*|"
                  r"went (straight )?(to|into) (a|the)|without (first )?(laying out|looking at|asking|checking|"
                  r"considering|clarifying|exploring|weighing|testing)|assumptions?|edge cases|brute[- ]force|"
-                 r"revisit\w*|second-guess\w*|sense-check\w*|sanity[- ]check\w*"),
+                 r"revisit\w*|second-guess\w*|sense-check\w*|sanity[- ]check\w*|"
+                 r"plan b|contingenc\w*|froze|pin(ned)? down|work(ed)? out (the|how|what|a)|"
+                 r"angle|news[- ]judge?ment|red flags|decide whether"),
         (GENERAL, r"approach(ed|es)?|exercise"),
     ),
     "experience": (
@@ -251,7 +268,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"(\d+|one|two|three|four|five|six|seven|eight|ten)\+? (years?|yrs)|entry[- ]level|"
                  r"newly qualified|first (job|role|post)|post-registration|(more|enough) time (in|at|on)|"
                  r"managed managers|other leads|bigger (teams?|budgets?|accounts?)|at (our|that|this) level|"
-                 r"biggest|largest"),
+                 r"biggest|largest|graduate level|too big a (jump|step)|side projects|never (launched|shipped)|"
+                 r"shipped (an?|the)|ready to go now|at that scale|of that size"),
         (GENERAL, r"experience\w*|exposure|background|qualifications?|credentials|cv|resume|résumé|levels?|"
                   r"senior|longer|someone who has (done|run|closed|managed|worked|led)"),
     ),
@@ -264,7 +282,9 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"excite\w*|genuine\w*|any (bank|company|firm|employer|school|hospital|business|role|job|agency)|"
                  r"thought about (what|why|the role|the job)|day-to-day of (this|the) (job|role)|(did|done|no|"
                  r"little|"
-                 r"any|more) research|research (on|into) (us|the company|our)"),
+                 r"any|more) research|research (on|into) (us|the company|our)|"
+                 r"(turn|turned|show|showed) up|briefing pack|(hadn't|had not|never) (opened|read) (it|the)|"
+                 r"just a job|stability|long-term|(reason|reasons) for leaving"),
         (GENERAL, r"energy|interest|engag\w*"),
     ),
     "culture": (
@@ -369,7 +389,8 @@ def clauses(text: str) -> list[tuple[str, bool]]:
 
 
 _PRAISING_NEGATION = re.compile(
-    r"\b(no (question|doubt)( about (it|that))?|no doubts( about (it|that|your \w+))?|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
+    r"\b(no (question|doubt)( about (it|that))?|no doubts( about (it|that|your \w+))?|"
+    r"(would|'d) have (loved|liked|enjoyed) (you|working with you|having you|to have you)|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
     r"(didn't|did not|never) (jump|rush)\w* to conclusions|(we )?(don't|do not|rarely|seldom) (often )?see|"
     r"(couldn't|could not|can't) (fault|have asked for more)|nothing (but|short of))\b", re.I)
 """Negations that praise: "strong technical skills, no question", "which we don't often see"."""
