@@ -107,7 +107,7 @@ _CONCERN = re.compile(r"\b(" + (
     r"clash\w*|fell out|lone wolf|mumbl\w*|trail\w* off|bored|rude|arrogant|late|unaware|spelling|typos?|"
     r"keep (yourself|himself|herself|themselves) to|kept (yourself|himself|herself|themselves) to|"
     r"needs? (work|practice|improvement|developing)|rusty|out of date|outdated|"
-    r"lost (her|him|them|us|me|the room)|froze|was off|were off|felt off|overcooked|undercooked|burnt|oversold|"
+    r"ran long|lost (her|him|them|us|me|the room)|froze|was off|were off|felt off|overcooked|undercooked|burnt|oversold|"
     r"(would|'d) rather not|not there yet|it's not there|deal-?breaker|more interested in|just a job|"
     r"(didn't|did not|never) (turn|show) up|no-show|scored \d+ ?(/|out of) ?\d+|heavy on|guess(ed|ing|work)?"
 ) + r")\b", re.I)
@@ -166,7 +166,7 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"too fast|quickly)|quiet(ly)?|audible|rambl\w*|long-winded|get to the point|"
                  r"(didn't|did not) (land|come across)|cover letter|reports? (you )?wrote|"
                  r"(answer|answered) the question|the question (we|they|I) asked|address(ed)? the question|"
-                 r"lost (her|him|them|us|me|the room)|call(ed)? back|went quiet|statement of suitability"),
+                 r"lost (her|him|them|us|me|the room)|call(ed)? back|went quiet|statement of suitability|ran long"),
         (GENERAL, r"answers?|answered|responses?|spoke|speaking|written|writing|presented"),
     ),
     "teamwork": (

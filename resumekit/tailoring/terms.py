@@ -138,6 +138,10 @@ Education"): the body that licenses or employs, not a skill; a credential named 
 ("BLS", "NCC") is found on its own."""
 
 
+_CODE = re.compile(r"(?<![\w-])(?-i:[A-Z]{1,3}-\d{1,4}[A-Z0-9]{0,3})(?![\w-])")
+"""A code of letters, a hyphen and a number: a form, a visa or a standard (H-1B, I-140, K-12)."""
+
+
 class _Unlisted:
     """Terms the list lacks, found in one line of the job's text (what the list found taken out).
 
@@ -158,6 +162,10 @@ class _Unlisted:
             return found  # a heading or a shout, not a list of tools
         line = re.sub(r"\"[^\"]*\"|\([^()]*\?\)", " | ", line)  # an example in quotes names no tool
         line = _ORGANISATION.sub(" | ", line)  # who licenses or employs is no skill
+        for code in _CODE.findall(line):
+            if not code.upper().startswith("COVID"):
+                found.append(code)  # "H-1B", "I-140", "EB-1": a form, a visa, a standard
+        line = _CODE.sub(" | ", line)
         for sentence in re.split(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]\s+|\s*\|\s*", line):
             found += self._in_sentence(sentence, listed_in_line)
         return list(dict.fromkeys(found))

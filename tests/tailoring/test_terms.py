@@ -300,3 +300,9 @@ def test_a_one_letter_name_is_a_language_only_where_the_line_speaks_of_programmi
 def test_an_organisation_that_licenses_or_employs_is_no_term(line, kept):
     assert [n for n in _names(line) if "Board" in n or "Association" in n or "Examiners" in n] == []
     assert all(k in _names(line) for k in kept)
+
+
+def test_a_code_of_letters_and_a_number_is_one_term():
+    names = _names("- Hands-on experience preparing H-1B, L-1 and PERM filings, and I-140 petitions")
+    assert {"H-1B", "L-1", "I-140", "PERM"} <= set(names) and "1B" not in names
+    assert not any("COVID" in n for n in _names("- COVID-19 vaccination required"))
