@@ -10,10 +10,15 @@
 - Cutting fonts without HarfBuzz's subsetter: fontTools decompiles a font's GSUB and
   GPOS tables (for Lato, a whole kerning table each) before it drops them, as WeasyPrint
   asks it to. The subsetter WeasyPrint is given drops them first, so it never reads them.
+- Cutting fonts with it: WeasyPrint asks cffi for arrays of glyph ids typed with their
+  length (``hb_codepoint_t[57]``), a new C declaration for cffi to parse (2 ms with
+  pycparser) for each font of each PDF; its font code gets arrays of the open type
+  (``hb_codepoint_t[]``, parsed once) of the same length and items instead.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from contextlib import contextmanager
@@ -44,6 +49,7 @@ def weasyprint() -> ModuleType:
         import weasyprint as module
 
         _cut_fonts_frugally()
+        _arrays_parsed_once()
     return module
 
 
@@ -76,6 +82,41 @@ def _cut_fonts_frugally() -> None:
         return
     if isinstance(getattr(fonts, "subset", None), ModuleType):  # fontTools.subset, not ours yet
         fonts.subset = SimpleNamespace(Options=fonts.subset.Options, Subsetter=_frugal_subsetter())
+
+
+_SIZED_ARRAY = re.compile(r"([A-Za-z_][A-Za-z0-9_ ]*)\[(\d+)\]")
+
+
+def _arrays_parsed_once() -> None:
+    """Give WeasyPrint's font code a cffi whose sized arrays are made as open ones."""
+    try:
+        from weasyprint.pdf import fonts
+    except ImportError:
+        return
+    ffi = getattr(fonts, "ffi", None)
+    if ffi is None or isinstance(ffi, _OpenArrays):
+        return
+    fonts.ffi = _OpenArrays(ffi)
+
+
+class _OpenArrays:
+    """An FFI whose ``new("T[n]", items)`` is ``new("T[]", items)``: the same array, one type."""
+
+    def __init__(self, ffi: Any) -> None:
+        self._ffi = ffi
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ffi, name)
+
+    def new(self, cdecl: Any, init: Any = None) -> Any:
+        sized = _SIZED_ARRAY.fullmatch(cdecl) if isinstance(cdecl, str) else None
+        if sized is not None:
+            length = int(sized.group(2))
+            if init is None:
+                return self._ffi.new(f"{sized.group(1).strip()}[]", length)
+            if len(init) == length:
+                return self._ffi.new(f"{sized.group(1).strip()}[]", init)
+        return self._ffi.new(cdecl, init)
 
 
 @lru_cache(maxsize=1)
