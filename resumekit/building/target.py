@@ -6,7 +6,9 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -84,7 +86,8 @@ def build_target(project: Project, tid: str, formats: list[str],
 
     With the session's ``render_pool`` (``watch`` keeps one warm), the documents render
     side by side; a resume the page budget has just laid out stays here, where that
-    layout is. Returns the result and the SHA-256 of each file written, for the manifest.
+    layout is, and is written once the others are on their way to the pool. Returns the
+    result and the SHA-256 of each file written, for the manifest.
     """
     session = session or BuildSession()
     target = project.target(tid)
@@ -103,6 +106,7 @@ def build_target(project: Project, tid: str, formats: list[str],
     stamp = _stamp(target, options)
     pool = session.render_pool
     jobs: list[tuple[Path, str, str, Future[Rendered]]] = []
+    here: list[tuple[Future[Rendered], Callable[[], Rendered]]] = []
     for path, (document, fmt) in output_paths(project, tid, formats).items():
         done: Future[Rendered] = Future()
         if document == "report":
@@ -125,8 +129,11 @@ def build_target(project: Project, tid: str, formats: list[str],
             jobs.append((path, document, fmt, pool.submit(render_job, content, fmt, project.theme,
                                                           project.root, stamp)))
         else:
-            done.set_result(render_bytes(content, fmt, project.theme, project.root, stamp, session.layouts))
+            here.append((done, partial(render_bytes, content, fmt, project.theme, project.root, stamp,
+                                       session.layouts)))
             jobs.append((path, document, fmt, done))
+    for done, render in here:
+        done.set_result(render())
     files: dict[Path, bytes] = {}
     for path, document, fmt, future in jobs:
         rendered = future.result()
