@@ -57,6 +57,13 @@ _NO_CONCERN = re.compile(
     r"(strong |high-quality )?applications|sorry to be writing)\b[^.;]*"
     r"|\b(this |it )?(isn't|is not|wasn't|was not) (about|because of|down to|due to) [^,.;]*|\bwhich was fine\b"
     r"|\b(this |it )?(isn't|is not|wasn't|was not) (a|an|the) (\w+ )?(issue|problem|concern)\b"
+    r"|\b(it's|it is|this is|that's) not (about )?(you|personal)\b[^.;]*"
+    r"|[^.;]*\b(positions|roles|posts|vacancies|places|openings) (have been|were|are) (put )?(on hold|frozen|"
+    r"cancel+ed|withdrawn|filled)\b[^.;]*"
+    r"|[^.;]*\b(funding|budget|grant|contract|approval)s? (didn't|did not|hasn't|has not|haven't|have not) "
+    r"(come|came) through\b[^.;]*"
+    r"|[^.;]*\bonly (taking|hiring|recruiting|have|had|got) (on )?(one|a single|1)\b[^.;]*"
+    r"|[^.;]*\b(already )?promised to\b[^.;]*"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*|\botherwise (we|I) would have[^.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
 
@@ -218,7 +225,7 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  # hands-on and practical technique
                  r"technique\w*|practical\w*|protocols?|hands on|observations|obs|assessment "
                  r"skills|clinical (knowledge|judgement|reasoning|assessment)|dispens\w*|wiring|welding|"
-                 r"diagnostics|fault[- ]finding|machin\w*|equipment|spreadsheets?|"
+                 r"diagnostics|fault[- ]finding|equipment|spreadsheets?|"
                  r"plenary|checking (of )?understanding|questioning|off task|pace of the lesson|assessment for "
                  r"learning|temps?|temperatures?|food safety|hygiene|allergens?|complexity|tests? (were|was) an|"
                  r"registration|(level \d|relevant) qualification|(?-i:[A-Z]{2,}[\w-]*) qualification|"
@@ -390,7 +397,10 @@ def clauses(text: str) -> list[tuple[str, bool]]:
 
 _PRAISING_NEGATION = re.compile(
     r"\b(no (question|doubt)( about (it|that))?|no doubts( about (it|that|your \w+))?|"
-    r"(would|'d) have (loved|liked|enjoyed) (you|working with you|having you|to have you)|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
+    r"(would|'d) have (loved|liked|enjoyed) (you|working with you|having you|to have you)|"
+    r"no (issues?|problems?|concerns?) (there|with that|at all|on that)|"
+    r"(wouldn't|would not|don't|do not|didn't|did not) (say|think|feel) (that )?(your|you|it)\b[^.;]{0,40}"
+    r"(lacking|weak|short|thin|a (problem|gap|issue|concern))|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
     r"(didn't|did not|never) (jump|rush)\w* to conclusions|(we )?(don't|do not|rarely|seldom) (often )?see|"
     r"(couldn't|could not|can't) (fault|have asked for more)|nothing (but|short of))\b", re.I)
 """Negations that praise: "strong technical skills, no question", "which we don't often see"."""
