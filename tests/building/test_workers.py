@@ -208,3 +208,39 @@ def test_a_dask_cluster_builds_the_example_to_the_same_files(example_build, tmp_
     assert report["failures"] == [] and report["targets"] == targets
     for target in targets:
         assert snapshot(root / "out" / target) == snapshot(example_build.out / target), target
+
+
+DASK_MANY_SCRIPT = """\
+import json, sys
+from pathlib import Path
+from distributed import Client, LocalCluster
+import resumekit
+
+if __name__ == "__main__":
+    with LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            results = resumekit.build_many(sys.argv[1:], executor=client.get_executor())
+    report = {}
+    for config, result in results.items():
+        problems = [p for f in result.failures for p in getattr(f.error, "problems", [])]
+        report[config] = {"ok": result.ok, "targets": sorted({o.target for o in result.built}),
+                          "problems": [[Path(p.file).name, p.line, p.field] for p in problems]}
+    print(json.dumps(report))
+"""
+
+
+def test_build_many_on_a_dask_cluster_gives_each_projects_result_and_errors(three_projects, tmp_path):
+    """The careers office's case: many people's projects on a cluster, a broken one failing alone."""
+    pytest.importorskip("distributed")
+    script = tmp_path / "build_many_on_dask.py"
+    script.write_text(DASK_MANY_SCRIPT)
+    run = subprocess.run([sys.executable, str(script), *map(str, three_projects)], cwd=tmp_path,
+                         env=cli_env(), capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    good, general, broken = (report[str(c.resolve())] for c in three_projects)
+    assert good == {"ok": True, "targets": ["acme", "globex"], "problems": []}
+    assert general == {"ok": True, "targets": ["general"], "problems": []}
+    assert not broken["ok"] and broken["targets"] == []
+    (name, line, field), = broken["problems"]
+    assert name == "profile.yaml" and line is not None and "startDate" in field
