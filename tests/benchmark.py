@@ -28,7 +28,7 @@ the medians. Without RenderCV it says so and measures resumekit alone.
 from __future__ import annotations
 
 import argparse
-import itertools
+import json
 import os
 import platform
 import queue
@@ -58,7 +58,23 @@ RENDERCV_OFFLINE = ("RenderCV's classic theme imports the Typst package @preview
 WATCH_TIMEOUT = 120.0
 WATCH_ARMING = 1.0
 """Seconds of quiet between the initial build's report and the first edit."""
-SECTIONS = ("peer", "cold", "noop", "watch", "batch", "help", "nopages")
+SECTIONS = ("peer", "cold", "noop", "watch", "batch", "help", "nopages", "large", "dask")
+LARGE_HIGHLIGHTS = 1000
+DASK_TARGETS = ("acme-lead", "brightpath-analyst", "riverside-nurse-educator")
+DASK_SCRIPT = """\
+import json, sys
+from distributed import Client, LocalCluster
+import resumekit
+
+if __name__ == "__main__":
+    workers, configs = int(sys.argv[1]), sys.argv[2:]
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            results = resumekit.build_many(configs, executor=client.get_executor(), force=True)
+    print("DOCUMENTS", sum(len(r.built) for r in results.values()))
+    print("FAILED", json.dumps({c: [str(f.error) for f in r.failures] for c, r in results.items() if r.failures}))
+"""
+"""``build_many`` on a Dask LocalCluster of N worker processes, as a careers office would run it."""
 
 
 # --- measurements ------------------------------------------------------------------------
@@ -81,7 +97,7 @@ class Series:
         if not self.values:
             return f"{self.name:<44} {'(not measured)':>10}"
         cpu = f"{statistics.median(self.cpu):9.2f}" if self.cpu else f"{'':>9}"
-        scale = "{:10.3f}" if self.unit == "s" else "{:10.0f}"
+        scale = "{:10.3f}" if self.unit in ("s", "doc/s") else "{:10.0f}"
         cells = "".join(scale.format(v) for v in (self.median, min(self.values), max(self.values)))
         return f"{self.name:<44}{cells} {self.unit:<3}{cpu}"
 
@@ -145,6 +161,65 @@ def batch_project(dest: Path) -> Path:
     for n in range(1, BATCH_SIZE + 1):
         (dest / "batch" / f"job-{n:02d}.yaml").write_text(f"id: job-{n:02d}\n{source}", encoding="utf-8")
     return config
+
+
+def large_project(dest: Path, highlights: int = LARGE_HIGHLIGHTS) -> Path:
+    """The example profile grown to ``highlights`` highlights (ten to a position, each a copy
+    of one of its own, numbered), as the general resume's PDF and DOCX."""
+    import yaml
+
+    profile = yaml.safe_load((PROFILES / "profile.yaml").read_text(encoding="utf-8"))
+    texts = [h["text"] if isinstance(h, dict) else h for w in profile["work"] for h in w["highlights"]]
+    work: list[dict] = []
+    for start in range(0, highlights, 10):
+        base = profile["work"][len(work) % len(profile["work"])]
+        year = 2025 - len(work)
+        work.append({"name": f"{base['name']} {len(work) + 1}", "position": base["position"],
+                     "startDate": f"{year - 1}-01", "endDate": f"{year}-01",
+                     "highlights": [f"{texts[(start + i) * 7 % len(texts)]} (project {start + i + 1})"
+                                    for i in range(min(10, highlights - start))]})
+    profile["work"] = work
+    config = resume_only(dest)
+    (dest / "profile.yaml").write_text(yaml.safe_dump(profile, sort_keys=False, allow_unicode=True),
+                                       encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("formats: [pdf]", "formats: [pdf, docx]"),
+                      encoding="utf-8")
+    return config
+
+
+def dask_projects(dest: Path, count: int) -> list[Path]:
+    """``count`` people's projects: the example's, each with its own label, and three targets."""
+    configs = []
+    for n in range(1, count + 1):
+        config = copy_example(dest / f"person-{n:03d}", "targets/")
+        root = config.parent
+        for target in (root / "targets").iterdir():
+            if target.stem not in DASK_TARGETS:
+                target.unlink()
+        profile = root / "profile.yaml"
+        profile.write_text(profile.read_text(encoding="utf-8").replace("label: Data Analyst",
+                                                                       f"label: Data Analyst {n}"),
+                           encoding="utf-8")
+        configs.append(config)
+    return configs
+
+
+def measure_dask(tmp: Path, count: int, runs: int, by_workers: dict[int, Series], memory: Series) -> None:
+    """``build_many`` of ``count`` projects at 1 and 2 workers, alternately: documents a second."""
+    configs = dask_projects(tmp / "dask", count)
+    script = tmp / "build_many_on_dask.py"
+    script.write_text(DASK_SCRIPT, encoding="utf-8")
+    for _ in range(runs):
+        for workers, series in by_workers.items():
+            done, peak = run_sampled([str(workers), *map(str, configs)], tmp, [sys.executable, str(script)])
+            documents = int(re.search(r"^DOCUMENTS (\d+)$", done.stdout, re.MULTILINE).group(1))  # type: ignore[union-attr]
+            failed = json.loads(re.search(r"^FAILED (.*)$", done.stdout, re.MULTILINE).group(1))  # type: ignore[union-attr]
+            if failed:
+                raise SystemExit(f"benchmark: build_many on Dask failed for {len(failed)} project(s): {failed}")
+            series.values.append(documents / done.seconds)
+            series.cpu.append(documents / done.cpu)
+            if workers == max(by_workers) and peak:
+                memory.values.append(done.maxrss_kb / 1024)
 
 
 def resume_only(dest: Path) -> Path:
@@ -281,16 +356,17 @@ def expect_built(result: Run, files: int, what: str) -> None:
 # --- cold and no-op builds ------------------------------------------------------------------
 
 
-def measure_builds(project: Path, runs: int, cold: Series, noop: Series) -> None:
-    """A build in a fresh output folder, then the same build again (nothing to do)."""
+def measure_builds(project: Path, runs: int, cold: Series, noop: Series, files: int = 5) -> None:
+    """A build in a fresh output folder, then the same build again (nothing to do); ``files``
+    is what it builds (for one target: resume and letter, PDF and DOCX, report.md)."""
     for _ in range(runs):
         clean_output(project)
         first = run(["build"], project)
-        expect_built(first, 5, "a cold build")  # resume and letter, PDF and DOCX, report.md
+        expect_built(first, files, "a cold build")
         cold.values.append(first.seconds)
         cold.cpu.append(first.cpu)
         second = run(["build"], project)
-        if "built 0 files, 5 up to date" not in second.stdout:
+        if f"built 0 files, {files} up to date" not in second.stdout:
             raise SystemExit(f"benchmark: the second build was not a no-op:\n{second.stdout}")
         noop.values.append(second.seconds)
         noop.cpu.append(second.cpu)
@@ -450,7 +526,7 @@ def _tree_rss_kb(root_pid: int) -> int:
     return sum(rss.get(pid, 0) for pid in tree)
 
 
-def run_sampled(args: list[str], cwd: Path) -> tuple[Run, int]:
+def run_sampled(args: list[str], cwd: Path, command: list[str] = COMMAND) -> tuple[Run, int]:
     """Like :func:`run`, plus the peak total RSS of the process tree (0 where /proc is missing),
     and with the largest single process's peak RSS taken in a wrapper process of its own,
     since ``RUSAGE_CHILDREN`` keeps the highest mark of every child ever waited for."""
@@ -461,7 +537,7 @@ def run_sampled(args: list[str], cwd: Path) -> tuple[Run, int]:
                "sys.exit(done.returncode)")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", wrapper, *COMMAND, *args], cwd=cwd,
+    process = subprocess.Popen([sys.executable, "-c", wrapper, *command, *args], cwd=cwd,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
     sampling = Path("/proc").is_dir()
@@ -528,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs of the batch, two minutes or so each (default: --runs, at most 2)")
     parser.add_argument("--only", default=",".join(SECTIONS),
                         help=f"comma-separated subset of: {', '.join(SECTIONS)} (default: all)")
+    parser.add_argument("--profiles", type=int, default=200, metavar="N",
+                        help="projects (three targets each) for the dask section (default: 200)")
     parser.add_argument("--rendercv", metavar="COMMAND", default=None,
                         help="how to run RenderCV (default: rendercv on the PATH or beside this Python)")
     args = parser.parse_args(argv)
@@ -551,6 +629,10 @@ def main(argv: list[str] | None = None) -> int:
             "target": Series("cold build, 1 target with pages: 2 (paired)"),
             "nopages": Series("  the same, without its budget (paired)")}
     rendercv = rendercv_command(args.rendercv)
+    large = Series(f"{LARGE_HIGHLIGHTS}-highlight profile: resume PDF + DOCX")
+    on_dask = {1: Series("build_many on Dask, 1 worker (files a second)", "doc/s"),
+               2: Series("build_many on Dask, 2 workers (files a second)", "doc/s")}
+    dask_memory = Series("Dask, 2 workers: peak RSS, largest process", "MB")
 
     started = time.perf_counter()
     busy_before = _load_now()
@@ -577,13 +659,24 @@ def main(argv: list[str] | None = None) -> int:
             if free is not None:
                 measure_builds(free.parent, args.runs, cold_free, Series("no-op"))
                 measure_watch(free.parent, args.runs, watch_free)
+        if "large" in only:
+            big = large_project(Path(tmp) / "large").parent
+            run(["build"], big)  # not measured
+            measure_builds(big, min(args.runs, 3), large, Series("no-op"), files=2)
+        if "dask" in only:
+            try:
+                import distributed  # noqa: F401
+            except ImportError:
+                print("Dask's distributed is not installed (pip install 'resumekit[dask]'): not measured")
+            else:
+                measure_dask(Path(tmp), args.profiles, batch_runs, on_dask, dask_memory)
         if "batch" in only:
             measure_batch(batch_project(Path(tmp) / "batch").parent, batch_runs, batch, largest, total)
     print(f"load average at end:   {load()}; took {time.perf_counter() - started:.0f} s\n")
 
     print(f"{'measurement':<44}{'median':>10}{'min':>10}{'max':>10}     {'CPU s':>7}")
-    for series in (*peer.values(), cold, cold_free, noop, help_, watch, watch_free, batch[1], batch[2],
-                   largest, total):
+    for series in (*peer.values(), cold, cold_free, noop, help_, watch, watch_free, large, on_dask[1],
+                   on_dask[2], dask_memory, batch[1], batch[2], largest, total):
         if series.values:
             print(series.row())
     reference = peer["rendercv"].median if peer["rendercv"].values else None
@@ -596,7 +689,8 @@ def main(argv: list[str] | None = None) -> int:
                        if series.cpu and series in peer.values() else "")
                 print(f"  {series.name.strip():<44}{series.median / reference:6.2f} {cpu:>6}")
     print("(CPU s: median user+sys seconds of the process and its children; for watch, of the "
-          "watch process from the save until it reported the rebuild)")
+          "watch process from the save until it reported the rebuild; for Dask, files built per second "
+          "of wall clock, and in the CPU column per CPU-second of the client and its workers)")
     print("peak RSS: getrusage(RUSAGE_CHILDREN).ru_maxrss of a wrapper process (largest single "
           "process); the tree total sums /proc/PID/stat RSS sampled every 20 ms (forked workers' "
           "shared pages count once per process)\n")
@@ -633,6 +727,15 @@ def main(argv: list[str] | None = None) -> int:
                              f"{peer['target'].median:.3f} s / {peer['nopages'].median:.3f} s = {ratio:.2f}x"))
         results.append(check("the budget lays the resume out at most 3 times", layouts <= 3,
                              f"{layouts} layouts of the resume in one build"))
+    if large.values:
+        used = statistics.median(large.cpu)
+        results.append(check(f"a {LARGE_HIGHLIGHTS}-highlight profile builds in <= 2.5 s of CPU", used <= 2.5,
+                             f"{used:.2f} s"))
+    if on_dask[1].values and on_dask[2].values:
+        ratio = on_dask[2].median / on_dask[1].median
+        results.append(check(f"{args.profiles} projects x 3 targets on Dask: 2 workers >= 1.8x the "
+                             "throughput of 1", ratio >= 1.8,
+                             f"{on_dask[2].median:.3f} / {on_dask[1].median:.3f} documents a second = {ratio:.2f}x"))
     if cold_free.values and watch_free.values:
         print(f"  info  without the page budget: watch / cold = {watch_free.median / cold_free.median:.3f}")
     if busy_before > 0.5:
