@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models.target import Target
 from .lexicon import Lexicon, bundled
@@ -136,6 +137,35 @@ _ORGANISATION = re.compile(
 """An organisation's name ("Arizona State Board of Dental Examiners", "Department of
 Education"): the body that licenses or employs, not a skill; a credential named after it
 ("BLS", "NCC") is found on its own."""
+
+
+_SPEAKING = re.compile(r"\b(fluen\w*|native|near-native|bilingual|speak\w*|spoken|languages?|proficien\w*|"
+                       r"conversational|business-level|mother tongue|interpret\w*|translat\w*)\b", re.I)
+"""What says a line asks for a language: "fluent Spanish", "a second language", "speaks Somali"."""
+_MORE_LANGUAGES = ("Mandarin", "Cantonese", "American Sign Language", "British Sign Language", "Farsi", "Tagalog")
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> re.Pattern[str]:
+    """Every language's English name (CLDR's, through Babel), longest first, matched in
+    its capitals: "Spanish", "Brazilian Portuguese", "Somali"."""
+    from babel import Locale
+
+    names = {name for name in Locale("en").languages.values() if len(name) >= 4 and name[0].isupper()}
+    names.update(_MORE_LANGUAGES)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+                      + r")(?![\w-])")
+
+
+def languages_asked(line: str) -> list[str]:
+    """The languages ``line`` asks the person to speak or write: where it speaks of
+    speaking ("Fluent English and Spanish"), or the line is little but the language
+    ("Spanish is a plus"); not "Alabama clinics" or "Java and Go" in passing."""
+    found = list(dict.fromkeys(m.group(1) for m in _language_names().finditer(line)))
+    if not found or _SPEAKING.search(line):
+        return found
+    rest = _language_names().sub(" ", line)
+    return found if len(tokens(rest)) <= 6 else []  # a line that is the language: "Spanish is a plus"
 
 
 _CODE = re.compile(r"(?<![\w-])(?-i:[A-Z]{1,3}-\d{1,4}[A-Z0-9]{0,3})(?![\w-])")
@@ -306,6 +336,9 @@ def read_job(target: Target, lexicon: Lexicon | None = None) -> Job:
                 name = f"{name} in {degree.group(1)}"  # the field is what a recruiter screens for
             note(name.casefold(), name, kind, True, text[span[0]:span[1]], term.aliases, term.case_sensitive)
             line_terms[number].append(name.casefold())
+        for language in languages_asked(text):
+            note(language.casefold(), language, kind, True, language)
+            line_terms[number].append(language.casefold())
         if not hits and text.casefold() in keywords and len(tokens(text)) <= 4 \
                 and any(not _stoplike(w) for w in tokens(text)):
             # A skill keyword the employer listed is a term, whether or not the list has it.

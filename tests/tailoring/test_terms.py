@@ -306,3 +306,18 @@ def test_a_code_of_letters_and_a_number_is_one_term():
     names = _names("- Hands-on experience preparing H-1B, L-1 and PERM filings, and I-140 petitions")
     assert {"H-1B", "L-1", "I-140", "PERM"} <= set(names) and "1B" not in names
     assert not any("COVID" in n for n in _names("- COVID-19 vaccination required"))
+
+
+@pytest.mark.parametrize("line, languages", [
+    ("- Fluent English and a second European language", ["English"]),
+    ("- Bilingual English/Spanish preferred", ["English", "Spanish"]),
+    ("- Spanish is a plus", ["Spanish"]),
+    ("- Speaks Somali or Arabic", ["Somali", "Arabic"]),
+    ("- Two years in Alabama clinics, seeing patients of every age across the whole state", []),
+    ("- Java and Go services", []),
+])
+def test_a_language_the_job_asks_for_is_a_term(line, languages):
+    from resumekit.tailoring.terms import languages_asked
+
+    assert languages_asked(line.lstrip("- ")) == languages
+    assert all(language in _names(line) for language in languages)
