@@ -62,7 +62,8 @@ _NO_CONCERN = re.compile(
     r"cancel+ed|withdrawn|filled)\b[^.;]*"
     r"|[^.;]*\b(funding|budget|grant|contract|approval)s? (didn't|did not|hasn't|has not|haven't|have not) "
     r"(come|came) through\b[^.;]*"
-    r"|[^.;]*\bonly (taking|hiring|recruiting|have|had|got) (on )?(one|a single|1)\b[^.;]*"
+    r"|[^.;]*\bonly (taking|hiring|recruiting|have|had|got) (on )?(the )?(one|a single|\d+|two|three|four|five)\b"
+    r"[^.;]*"
     r"|[^.;]*\b(already )?promised to\b[^.;]*"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*|\botherwise (we|I) would have[^.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
@@ -116,7 +117,10 @@ _CONCERN = re.compile(r"\b(" + (
     r"needs? (work|practice|improvement|developing)|rusty|out of date|outdated|"
     r"ran long|lost (her|him|them|us|me|the room)|froze|was off|were off|felt off|overcooked|undercooked|burnt|oversold|"
     r"(would|'d) rather not|not there yet|it's not there|deal-?breaker|more interested in|just a job|"
-    r"(didn't|did not|never) (turn|show) up|no-show|scored \d+ ?(/|out of) ?\d+|heavy on|guess(ed|ing|work)?"
+    r"(didn't|did not|never) (turn|show) up|no-show|scored \d+ ?(/|out of) ?\d+|heavy on|guess(ed|ing|work)?|"
+    r"(successful|chosen|other|appointed) (candidate|applicant|person)s? (had|has|was|were|brought|showed)|"
+    r"stronger track record|(very|too|quite|rather) quiet|(one|two)-word answers|went on (for|too long)|"
+    r"late (to|for)|lukewarm|half-hearted|only applied|we need (full|more|a|an)|none of us could"
 ) + r")\b", re.I)
 """What makes a clause a concern: negation, hedging, a wish, a comparison with whoever was chosen."""
 
@@ -154,7 +158,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"develop(ed|ing)? (anyone|others|staff|the team|your team)|owned (any|the|a|an)|"
                  r"telling (people|others|staff) what to do|bring(ing)? (a|the|your) team with you|"
                  r"(run|ran|running) (a|the) (site team|crew|volunteers?|desk|kitchen|ward|floor|site)|"
-                 r"managing (volunteers|a crew|a site|the site)|shift lead|team lead|line-?manag\w*"),
+                 r"managing (volunteers|a crew|a site|the site)|shift lead|team lead|line-?manag\w*|"
+                 r"manag(e|ed|ing) (a )?(large|larger|bigger|big|small) team|make (the|a) (call|decision)s?|"
+                 r"(stand|stood) (your|his|her|their) ground|decisive\w*|bring(ing)? (other )?people on|"
+                 r"take responsibility|brought (other )?people on"),
     ),
     "communication": (
         (STRONG, r"communicat\w*|wander\w*|rambl\w*|concise\w*|succinct\w*|(un)?structured (answers?|responses?|"
@@ -173,7 +180,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"too fast|quickly)|quiet(ly)?|audible|rambl\w*|long-winded|get to the point|"
                  r"(didn't|did not) (land|come across)|cover letter|reports? (you )?wrote|"
                  r"(answer|answered) the question|the question (we|they|I) asked|address(ed)? the question|"
-                 r"lost (her|him|them|us|me|the room)|call(ed)? back|went quiet|statement of suitability|ran long"),
+                 r"lost (her|him|them|us|me|the room)|call(ed)? back|went quiet|statement of suitability|ran long|"
+                 r"chatty|rapport|small talk|went on (for|too long)|(very|too|quite) quiet|none of us could say"),
         (GENERAL, r"answers?|answered|responses?|spoke|speaking|written|writing|presented"),
     ),
     "teamwork": (
@@ -276,7 +284,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"newly qualified|first (job|role|post)|post-registration|(more|enough) time (in|at|on)|"
                  r"managed managers|other leads|bigger (teams?|budgets?|accounts?)|at (our|that|this) level|"
                  r"biggest|largest|graduate level|too big a (jump|step)|side projects|never (launched|shipped)|"
-                 r"shipped (an?|the)|ready to go now|at that scale|of that size"),
+                 r"shipped (an?|the)|ready to go now|at that scale|of that size|"
+                 r"[\u00a3$\u20ac]\d+(\.\d+)? ?(m|bn|k|million|billion)|(\d+|two|three|four|five|six) seasons|"
+                 r"only (run|ran|managed|led|worked|done|supervised)|day-to-day responsibility|"
+                 r"(supervised|managed|led) (\d+|a few|two|three|four|five|six)\b"),
         (GENERAL, r"experience\w*|exposure|background|qualifications?|credentials|cv|resume|résumé|levels?|"
                   r"senior|longer|someone who has (done|run|closed|managed|worked|led)"),
     ),
@@ -291,7 +302,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"little|"
                  r"any|more) research|research (on|into) (us|the company|our)|"
                  r"(turn|turned|show|showed) up|briefing pack|(hadn't|had not|never) (opened|read) (it|the)|"
-                 r"just a job|stability|long-term|(reason|reasons) for leaving"),
+                 r"just a job|stability|long-term|(reason|reasons) for leaving|"
+                 r"late (to|for)|punctual\w*|reliab\w*|lukewarm|half-hearted|only applied|full commitment|"
+                 r"(know|knew|known) (much|anything|little|nothing) about (us|our (company|organisation|organization|"
+                 r"hotel|school|firm|business|charity|brand|practice|shop|restaurant|union|mission))"),
         (GENERAL, r"energy|interest|engag\w*"),
     ),
     "culture": (
