@@ -60,6 +60,14 @@ overreach on ("data" is no plural of "datum" in a job ad)."""
 
 _BRITISH = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$")
 """British -ise spellings, read as -ize: "organised" meets "organized"."""
+_BRITISH_FORMS = ((re.compile(r"(?<=[a-z]{3})our(s|ed|ing|al|ally|ite|ites|able|er|ers)?$"), r"or\1"),
+                  (re.compile(r"(?<=[a-z]{2})tre(s|d)?$"), r"ter\1"),
+                  (re.compile(r"(?<=[a-z]{3})ogue(s|d)?$"), r"og\1"),
+                  (re.compile(r"^practis(e|es|ed|ing)$"), r"practic\1"),
+                  (re.compile(r"^(def|off)enc(e|es)$"), r"\1ens\2"),
+                  (re.compile(r"^programme(s|d)?$"), r"program\1"))
+"""Other British spellings, read as American ones, on both sides alike: behaviour,
+centre, catalogue, practise (the verb), defence, programme."""
 
 
 @lru_cache(maxsize=16384)
@@ -80,6 +88,8 @@ def stem(word: str) -> str:
         return "analy"  # analyst, analytics, analysis, analyse: one skill, and Snowball gives four stems
     if word.startswith("licen"):
         word = "licens" + word[6:]  # licence, license
+    for pattern, american in _BRITISH_FORMS:
+        word = pattern.sub(american, word)
     return _ENGLISH.stemWord(_BRITISH.sub(r"iz\1", word))
 
 

@@ -113,3 +113,18 @@ def test_a_word_stands_for_a_term_of_its_stem_only_in_the_same_sense(written, fo
 
     assert stem(written) == stem(form) or written == "analysts"
     assert same_word_sense(written, form) is same
+
+
+@pytest.mark.parametrize("british, american", [
+    ("behaviour", "behavior"), ("colours", "colors"), ("centre", "center"), ("catalogue", "catalog"),
+    ("practising", "practicing"), ("defence", "defense"), ("programme", "program"), ("labour", "labor"),
+])
+def test_british_spellings_meet_american_ones(british, american):
+    assert stem(british) == stem(american)
+
+
+@pytest.mark.parametrize("word", ["hour", "four", "your", "tour", "genre"])
+def test_short_words_that_look_british_keep_their_stem(word):
+    import snowballstemmer
+
+    assert stem(word) == snowballstemmer.stemmer("english").stemWord(word)
