@@ -35,7 +35,7 @@ def _once(tree: Path, config: Path, target: str) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "resumekit.cli", "build", "-c", str(config), "--target", target],
-                   check=True, capture_output=True, cwd=tempfile.gettempdir())
+                   check=True, capture_output=True, cwd=tempfile.gettempdir(), env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
