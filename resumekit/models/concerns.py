@@ -65,6 +65,10 @@ _NO_CONCERN = re.compile(
     r"|[^.;]*\bonly (taking|hiring|recruiting|have|had|got) (on )?(the )?(one|a single|\d+|two|three|four|five)\b"
     r"[^.;]*"
     r"|[^.;]*\b(already )?promised to\b[^.;]*"
+    r"|[^.;]*\bcould start (sooner|earlier|straight away|immediately|right away|next \w+|in \w+ \w+)\b[^.;]*"
+    r"|[^.;]*\b(automated (message|email|response|reply)|please do not reply|no longer (being )?considered)\b[^.;]*"
+    r"|[^.;]*\b(decided|decision|chosen|chose) (not to|to not) (move|proceed|progress|go|take)\b[^.;]*"
+    r"|[^.;]*\bnot (to )?(be )?(moving|move|going) forward with (your|the|this)\b[^.;]*"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*|\botherwise (we|I) would have[^.;]*", re.I)
 """What raises no concern about the person: boilerplate, pay, place, visas, a role on hold, an internal hire."""
 
@@ -182,7 +186,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"(answer|answered) the question|the question (we|they|I) asked|address(ed)? the question|"
                  r"lost (her|him|them|us|me|the room)|call(ed)? back|went quiet|statement of suitability|ran long|"
                  r"chatty|rapport|small talk|went on (for|too long)|(very|too|quite) quiet|none of us could say"),
-        (GENERAL, r"answers?|answered|responses?|spoke|speaking|written|writing|presented"),
+        (GENERAL, r"answers?(?! (on|about|around|regarding|to (the )?questions (on|about)))|answered|"
+                  r"responses?|spoke|speaking|written|writing|presented"),
     ),
     "teamwork": (
         (STRONG, r"team ?work\w*|team player|collaborat\w*|cooperat\w*|solo|on (your|his|her|their) own|"
@@ -277,7 +282,7 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "experience": (
         (STRONG, r"years?|seniority|more senior|too junior|junior|grade|step(ping)? up|stretch|big jump|the jump|"
-                 r"ready for|track record|scale|size|more time (at|in)|longer|post-qualification|decades?|"
+                 r"ready for|track record|scale|size|more time (at|in)|(?<!no )longer|post-qualification|decades?|"
                  r"director|vp level|too early|run a p&l|p&l|enterprise|seven-figure|six-figure|bigger|larger|"
                  r"comes? close|more experienced|"
                  r"(\d+|one|two|three|four|five|six|seven|eight|ten)\+? (years?|yrs)|entry[- ]level|"
@@ -412,7 +417,8 @@ def clauses(text: str) -> list[tuple[str, bool]]:
 _PRAISING_NEGATION = re.compile(
     r"\b(no (question|doubt)( about (it|that))?|no doubts( about (it|that|your \w+))?|"
     r"(would|'d) have (loved|liked|enjoyed) (you|working with you|having you|to have you)|"
-    r"no (issues?|problems?|concerns?) (there|with that|at all|on that)|"
+    r"no (issues?|problems?|concerns?) (there|with that|at all|on that)|nothing wrong( there| with (it|that|them))?|"
+    r"(were|was|are|is) (absolutely |perfectly |all )?fine|"
     r"(wouldn't|would not|don't|do not|didn't|did not) (say|think|feel) (that )?(your|you|it)\b[^.;]{0,40}"
     r"(lacking|weak|short|thin|a (problem|gap|issue|concern))|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
     r"(didn't|did not|never) (jump|rush)\w* to conclusions|(we )?(don't|do not|rarely|seldom) (often )?see|"
