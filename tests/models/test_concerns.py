@@ -102,6 +102,12 @@ def test_a_scorecard_rating_in_words_counts_by_its_word_and_its_topic():
      ["problem-solving"]),
     ("This isn't a skills issue: your Linux depth was as good as anyone's.", []),
     ("Strong technical skills and we have no doubts about your React.", []),
+    ("This is an automated message: your application is no longer being considered.", []),
+    ("It was close; the other candidate could start next week and we're short-staffed.", []),
+    ("Your technical answers were fine, nothing wrong there.", []),
+    ("Your answers on infection control did not meet the required standard.", []),
+    ("We only had the one position and offered it to someone who temped for us.", []),
+    ("The successful candidate had a stronger track record of managing staff.", ["leadership", "experience"]),
 ])
 def test_concerns_said_without_their_area_word_and_praise_said_with_a_negation(text, areas):
     assert _areas(text) == areas
