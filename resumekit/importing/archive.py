@@ -129,7 +129,7 @@ def _table(kind: str, where: str, name: str, raw: bytes) -> Table:
     """The rows of a CSV file's bytes, named ``name``; raises :class:`ProfileError` at ``where``
     (its path), at the line that is wrong."""
     text = decode(raw, where, ProfileError)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # else a stray quote eats the rest
     header: tuple[str, ...] | None = None
     rows: list[tuple[int, dict[str, str]]] = []
     ragged: list[int] = []
@@ -150,6 +150,9 @@ def _table(kind: str, where: str, name: str, raw: bytes) -> Table:
                 rows.append((line, {column: cell for column, cell in zip(header, cells) if column}))
             line = reader.line_num + 1
     except csv.Error as exc:
+        if str(exc) == "unexpected end of data":
+            raise _error(where, "a quoted cell opened in this row is never closed (a '\"' is missing), so "
+                                "every row after it would be one cell", line) from None
         raise _error(where, f"this is not a CSV table LinkedIn writes ({exc})", reader.line_num or 1) from None
     return Table(kind, name, header or (), tuple(rows), tuple(ragged))
 

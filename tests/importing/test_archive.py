@@ -168,3 +168,14 @@ def test_rows_with_more_cells_than_columns_are_kept_and_marked(tmp_path):
     table = read_export(path, ["Skills.csv"]).tables["Skills.csv"]
     assert [row["Name"] for _, row in table.rows] == ["SQL", "Python", "R"]
     assert table.ragged == (3,)
+
+
+def test_a_quoted_cell_never_closed_is_refused_at_the_line_it_opens(tmp_path):
+    # Without a closing quote the reader would take every later row as one cell: four
+    # positions would import as one, and nothing would say so.
+    path = linkedin_zip(tmp_path / "e.zip", {"Positions.csv": "Company Name,Title\r\nGlobex,Analyst\r\n"
+                                             "\"Initech,Developer\r\nHooli,Engineer\r\nAcme,Lead\r\n"})
+    with pytest.raises(ProfileError, match="never closed") as caught:
+        read_export(path, ["Positions.csv"])
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.line) == (f"{path}/Positions.csv", 3)
