@@ -63,6 +63,14 @@ class _Rows:
         for line in table.ragged:
             imported.note(f"{table.name}:{line}", "more cells than the table has columns; the extra ones are left out")
 
+    def need(self, *columns: str) -> None:
+        """Notes a table with rows but none of ``columns``, what names its entries (the
+        employer, the first name): the entries still validate without it, so only this
+        line says the export lacked it."""
+        if self.table.rows and not any(column in self.table.header for column in columns):
+            self.imported.note(f"{self.table.name}:1", f"no column '{columns[0]}'; every row is imported "
+                                                       "without it: add it yourself")
+
     def rows(self) -> list[tuple[str, dict[str, str]]]:
         """(where, row) for each row; the ignored columns that hold a value are noted."""
         found = []
@@ -118,6 +126,8 @@ def _basics(export: Export, imported: Imported) -> dict[str, Any]:
     if table:
         rows = _Rows(table, imported, ("First Name", "Last Name", "Headline", "Summary", "Geo Location",
                                        "Websites", "Twitter Handles", "Profile URL"))
+        rows.need("First Name")
+        rows.need("Last Name")
         found = rows.rows()
         for where, row in found[:1]:
             name = " ".join(p for p in (rows.text(where, row, "First Name"), rows.text(where, row, "Last Name")) if p)
@@ -233,6 +243,7 @@ def _entries(export: Export, imported: Imported, name: str, fields: tuple[Field,
     if table is None:
         return []
     rows = _Rows(table, imported, tuple(column for _, column, _ in fields))
+    rows.need(*(column for key, column, _ in fields if key == fields[0][0]))
     entries = []
     for where, row in rows.rows():
         entry = _entry(rows, where, row, fields)
@@ -254,6 +265,7 @@ def _skills(export: Export, imported: Imported) -> list[dict[str, Any]]:
     if table is None:
         return []
     rows = _Rows(table, imported, ("Name",))
+    rows.need("Name")
     names = list(dict.fromkeys(n for w, r in rows.rows() if (n := rows.text(w, r, "Name"))))
     return [{"name": "Skills", "keywords": names}] if names else []
 

@@ -139,3 +139,23 @@ def test_the_tables_read_are_the_ones_named_in_the_docs():
     assert set(FILES) == {"Profile.csv", "Email Addresses.csv", "PhoneNumbers.csv", "Positions.csv", "Education.csv",
                           "Skills.csv", "Certifications.csv", "Languages.csv", "Projects.csv", "Volunteering.csv",
                           "Honors.csv", "Publications.csv"}
+
+
+def test_a_missing_column_that_names_the_entries_is_listed(tmp_path):
+    # Work entries without their employers, or a name without its first name, validate:
+    # only the list says what the export lacked.
+    files = {"Positions.csv": "Title,Started On\nAnalyst,Mar 2021\n",
+             "Profile.csv": "Last Name,Headline\nRaman,Analyst\n", "Skills.csv": "Skill\nSQL\n"}
+    result = import_linkedin(linkedin_zip(tmp_path / "e.zip", files))
+    assert result.data["work"] == [{"position": "Analyst", "startDate": "2021-03"}]
+    assert any("Positions.csv:1: no column 'Company Name'" in item for item in result.unmapped)
+    assert any("Profile.csv:1: no column 'First Name'" in item for item in result.unmapped)
+    assert any("Skills.csv:1: no column 'Name'" in item for item in result.unmapped)
+    assert not any("'Last Name'" in item or "'Title'" in item for item in result.unmapped)
+
+
+def test_publications_named_by_title_lack_no_column(tmp_path):
+    files = {"Publications.csv": "Title,Publisher\nForecasting,Logistics Today\n"}
+    result = import_linkedin(linkedin_zip(tmp_path / "e.zip", files))
+    assert result.data["publications"] == [{"name": "Forecasting", "publisher": "Logistics Today"}]
+    assert not any("no column" in item for item in result.unmapped)
