@@ -65,3 +65,14 @@ def test_an_invalid_document_is_refused_with_its_problems_at_their_lines(tmp_pat
         import_jsonresume(path)
     error = next(p for p in caught.value.problems if p.severity == "error")
     assert (error.field, error.line) == ("work[0].startDate", 3)
+
+
+def test_a_document_with_none_of_json_resumes_keys_is_refused(tmp_path):
+    # A RenderCV file named as JSON Resume validated (every key unknown, kept) and made a
+    # profile with nothing in it; the summary even counted its 'cv' as a section.
+    path = tmp_path / "cv.yaml"
+    path.write_text("cv:\n  name: Mateo\n  sections: {}\ndesign:\n  theme: classic\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="import rendercv") as caught:
+        import_jsonresume(path)
+    assert caught.value.problems[0].file == str(path)
+
