@@ -32,7 +32,8 @@ def import_jsonresume(path: Path) -> Imported:
         if new:
             imported.renamed.append(f"{where}: {warning.field} -> {new}")
         else:
-            imported.note(where, f"{warning.field}: {warning.message} (kept as it is)")
+            kept = "" if "kept" in warning.message else " (kept as it is)"
+            imported.note(where, f"{warning.field}: {warning.message}{kept}")
     return imported
 
 
