@@ -59,6 +59,15 @@ def needs_glyph(char: str) -> bool:
 def _cmap(path: str, stamp: tuple[int, int]) -> frozenset[int]:
     from fontTools.ttLib import TTFont, TTLibError
 
+    from .hb_subset import harfbuzz_characters
+
+    try:
+        with open(path, "rb") as file:
+            fast = harfbuzz_characters(file.read())
+    except OSError:
+        return frozenset()
+    if fast is not None:
+        return fast
     try:
         with TTFont(path, lazy=True, fontNumber=0) as font:
             return frozenset(font.getBestCmap() or {})
