@@ -34,13 +34,16 @@ from .session import BuildOptions
 ARCHIVE_MANIFEST = "manifest.json"
 """What an archive records beside the documents: inputs, version, date, files."""
 RECORD_HEADER = """\
-# The application `resumekit apply {target}` recorded on {date}; the documents sent are
-# beside this file, with manifest.json saying what they were built from. resumekit
-# never rewrites this file or that folder: edit this file as things happen, e.g.
-#   interviews: [{{date: 2026-12-10, kind: phone}}]     # phone, video, panel, technical, onsite
-#   followUps: [2026-12-16]                            # when you sent a follow-up
-#   rejected: 2026-12-20
-# and, later, the employer's feedback, as in the feedback file (docs/job-search.md).
+# The application `resumekit apply {target}` recorded on {date}; the documents
+# sent are beside this file, with manifest.json saying what they were built from.
+# resumekit never rewrites this file or that folder: edit this file as things
+# happen. To use a line of this example, delete its '# ' and change its dates:
+#   interviews: [{{date: {interview}, kind: phone, thanked: {thanked}}}]
+#   followUps: [{follow_up}]
+#   rejected: {rejected}
+# An interview's kind is phone, video, panel, technical, onsite or other; thanked is
+# the day you sent your thank-you note, followUps the days you sent a follow-up.
+# Later, add the employer's feedback, as in the feedback file (docs/job-search.md).
 """
 
 
@@ -92,11 +95,19 @@ def _inputs(project: Project, tid: str) -> dict[str, str]:
     return found
 
 
+def _example_dates(applied: dt.date) -> dict[str, str]:
+    """The record's example dates, after the day applied and in order, so that its lines
+    load as they are once uncommented."""
+    interview = applied + dt.timedelta(days=14)
+    days = {"interview": 0, "thanked": 1, "follow_up": 15, "rejected": 21}
+    return {name: (interview + dt.timedelta(days=n)).isoformat() for name, n in days.items()}
+
+
 def _record(project: Project, target: Target, app_id: str, today: dt.date) -> bytes:
     """``application.yaml``: one application in the feedback file's format, with a header."""
     entry: dict[str, object] = {"id": app_id, "employer": target.company, "position": target.title,
                                 "target": target.id, "applied": today}
-    header = RECORD_HEADER.format(target=target.id, date=today.isoformat())
+    header = RECORD_HEADER.format(target=target.id, date=today.isoformat(), **_example_dates(today))
     body = yaml.safe_dump({"applications": [{k: v for k, v in entry.items() if v}]},
                           sort_keys=False, allow_unicode=True)
     return (header + body).encode("utf-8")

@@ -102,3 +102,18 @@ def test_the_archive_folder_is_written_whole_or_not_at_all(tmp_path: Path) -> No
     with pytest.raises(BuildError):
         _write_folder(tmp_path / "applications" / "b", {"sub/x.txt": b"no such folder"})
     assert sorted(p.name for p in (tmp_path / "applications").iterdir()) == ["a"]  # no temporary left
+
+
+def test_the_records_example_uncommented_loads_whatever_the_day_applied(example) -> None:
+    # The example dates were fixed in 2026: applied later, a user who uncommented them got
+    # "interviews (2026-12-10) is before applied" for the lines resumekit wrote.
+    archived = apply_target(example, "brightpath-analyst", dt.date(2027, 5, 3), PDF_ONLY)
+    record = archived.folder / APPLICATION_FILE
+    text = record.read_text(encoding="utf-8")
+    example_lines = [line[2:] for line in text.splitlines() if line.startswith("#   ")]
+    assert example_lines, text
+    record.write_text(text + "\n".join(example_lines) + "\n", encoding="utf-8")
+    [app] = [a for a in load_project(example).feedback.applications if a.id == archived.application]
+    assert app.applied == "2027-05-03" and app.interviews and app.followUps and app.rejected
+    assert all(i.date > app.applied and i.thanked >= i.date for i in app.interviews)
+    assert "other" in text  # every kind of interview is named

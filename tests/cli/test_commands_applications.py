@@ -344,6 +344,6 @@ def test_a_mistake_in_a_record_is_located_in_it_and_nothing_is_built(capsys, tmp
     for command in (["validate"], ["build", "--target", "acme-lead"], ["due"], ["applications"]):
         done = run(capsys, *command, "-c", config)
         assert done.code == 1, command
-        assert "application.yaml:15:32: applications[0].interviews[0].kind: must be 'phone'" in done.err, done.err
+        assert "application.yaml:18:32: applications[0].interviews[0].kind: must be 'phone'" in done.err, done.err
         assert "Traceback" not in done.err
     assert "2026-11-20" in record.read_text(encoding="utf-8")  # the user's file as they wrote it
