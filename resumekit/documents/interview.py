@@ -97,6 +97,8 @@ class InterviewSheet:
     look: Look = Look()
     contacts: tuple[()] = ()
     """A sheet names nobody's contacts (the look's CSS asks)."""
+    page_label: str = "Page {page} of {pages}"
+    """The footer's words, in the sheet's language, as the resume's."""
 
 
 def question_bank(tag: str, folders: Iterable[Path] = ()) -> Locale:
@@ -332,4 +334,4 @@ def build_interview(tailored: Tailored, feedback: Feedback | None, taxonomy: Tax
         practise=tuple(" ".join(a.split()) for a in practise_advice(said, bank)), practise_said=tuple(said),
         areas=tuple(areas), requirements=tuple(requirements), star=tuple(bank.texts("star")),
         headings=headings, no_material=" ".join(bank.raw("noMaterial").split()), language=bank.tag,
-        direction="rtl" if bank.rtl else "ltr", paper=paper, look=look)
+        direction="rtl" if bank.rtl else "ltr", paper=paper, look=look, page_label=bank.raw("page"))

@@ -7,11 +7,13 @@ resume's Markdown; the bank's questions and prompts are written as they are.
 
 from __future__ import annotations
 
+import re
+
 from ..documents.interview import InterviewSheet, Material, Topic
 from ..errors import BuildError
 from .breaks import breakable
 from .design import design_css
-from .html import PAPER_SIZES
+from .html import ENGLISH_PAGE_LABEL, PAPER_SIZES, _css_string
 from .plain import _escaped, _marked
 from .scripts import mark_languages
 from .theme import Theme
@@ -56,11 +58,21 @@ def interview_markdown(sheet: InterviewSheet) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _footer(sheet: InterviewSheet) -> str:
+    """The footer's rule where its words are not the English ones of the theme's CSS:
+    "Maya Okafor – Seite 1 von 3" under a German sheet."""
+    if sheet.page_label == ENGLISH_PAGE_LABEL:
+        return ""
+    pieces = re.split(r"\{(page|pages)\}", " \u2013 " + sheet.page_label)  # text, counter, text...
+    content = " ".join(f"counter({p})" if i % 2 else _css_string(p) for i, p in enumerate(pieces) if p)
+    return f"@bottom-center {{ content: string(person) {content}; }} "
+
+
 def interview_html(sheet: InterviewSheet, theme: Theme) -> str:
     """The sheet as HTML, from the first theme folder with ``interview.html``."""
     import jinja2
 
-    style = design_css(sheet) + f"\n@page {{ size: {PAPER_SIZES[sheet.paper]}; }}"
+    style = design_css(sheet) + f"\n@page {{ size: {PAPER_SIZES[sheet.paper]}; {_footer(sheet)}}}"
     try:
         html = theme.jinja_env().get_template(TEMPLATE).render(sheet=sheet, page_style=style)
     except jinja2.TemplateSyntaxError as exc:

@@ -164,6 +164,7 @@ def test_a_sheet_in_german_asks_in_german_and_one_in_arabic_runs_right_to_left(p
     german = _sheet(project, "acme-lead", question_bank("de"))
     assert german.practise[0].startswith("Struktur:")  # English feedback, German advice
     assert german.areas[0].context == "Angesprochen in der Rückmeldung von Acme Health Analytics"
+    assert german.page_label == "Seite {page} von {pages}"  # the footer speaks the sheet's language
 
 
 def test_a_job_with_no_feedback_yet_practises_its_requirements_and_emphasized_areas(project) -> None:

@@ -60,6 +60,18 @@ def test_the_pdf_is_tagged_in_the_sheets_language_and_reads_back() -> None:
     assert data == interview_pdf(_sheet(), Theme.named("classic"))  # byte for byte
 
 
+def test_the_footer_counts_pages_in_the_sheets_language() -> None:
+    # The theme's CSS says "Page 1 of 2"; a German sheet said it too, under German headings.
+    german = interview_pdf(_sheet(language="de", page_label="Seite {page} von {pages}"), Theme.named("classic"))
+    english = interview_pdf(_sheet(), Theme.named("classic"))
+    assert "Seite 1 von 1" in squash_spaces(german) and "Page" not in squash_spaces(german)
+    assert "Page 1 of 1" in squash_spaces(english)
+
+
+def squash_spaces(data: bytes) -> str:
+    return " ".join("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
 def test_every_built_in_theme_draws_the_sheet_in_its_own_font(tmp_path: Path) -> None:
     for name in ("compact", "serif"):
         pdf = tmp_path / f"{name}.pdf"
