@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, ProfileError
+from ..errors import Problem, ProfileError, did_you_mean
 from ..loading.document import Document, PathKey
 from ..loading.yaml import read_document
 from ..models.base import SECTION_NAMES
@@ -70,6 +70,10 @@ RECIPES: dict[str, tuple[dict[str, str], str | None, dict[str, str]]] = {
 """How an entry becomes one of each target: (RenderCV field -> the profile's, before the
 dates), the one date field of a thing of one day (``None``: a start and an end), (the
 fields after the dates). A field of the entry that none names is listed as not imported."""
+
+FIELDS = frozenset().union(*(fields for _, fields in KINDS), *(r[0].keys() | r[2].keys() for r in RECIPES.values()),
+                           {"date", "start_date", "end_date"})
+"""The fields of RenderCV's entries, to name the one a misspelt field was meant to be."""
 
 NORMAL_HOMES = (("projects", ("project",)), ("awards", ("award", "honor", "honour", "prize")),
                 ("certificates", ("certif",)))
@@ -230,7 +234,8 @@ class _Converter:
                 shown = value if isinstance(value, str) else "; ".join(map(str, value)) \
                     if isinstance(value, list) else str(value)
                 shown = shown if len(shown) <= 80 else shown[:77] + "..."
-                self.note((*path, key), f"{key} {shown!r}: this kind of entry has no place for it here")
+                self.note((*path, key), f"{key} {shown!r}: this kind of entry has no place for it here"
+                                        f"{did_you_mean(str(key), FIELDS - entry.keys())}")
 
     def dates(self, entry: dict[str, Any], path: PathKey, item: dict[str, Any], single: str | None = None) -> set[str]:
         """Fill ``item``'s dates from RenderCV's ``date`` (a day or a text), ``start_date`` and

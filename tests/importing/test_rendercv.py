@@ -164,3 +164,13 @@ def test_section_titles_and_entry_types_follow_rendercv():
     assert entry_kind({"title": "x", "authors": []}) == "publication"
     assert entry_kind({"institution": "x", "study_type": "BS"}) == "education"  # RenderCV before 1.0
     assert entry_kind({"colour": "blue"}) is None and entry_kind(3) is None
+
+
+def test_a_misspelt_field_is_listed_with_the_field_it_was_meant_to_be(tmp_path):
+    path = tmp_path / "cv.yaml"
+    path.write_text("cv:\n  name: A\n  sections:\n    experience:\n      - company: Y\n        positon: Dev\n"
+                    "        start_date: 2020-01\n        rank: 3\n", encoding="utf-8")
+    unmapped = import_rendercv(path).unmapped
+    assert "cv.yaml:6: positon 'Dev': this kind of entry has no place for it here; did you mean 'position'?" \
+        in unmapped
+    assert "cv.yaml:8: rank '3': this kind of entry has no place for it here" in unmapped  # nothing close
