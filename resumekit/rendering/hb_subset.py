@@ -11,6 +11,8 @@ first parse these declarations with pycparser (40 ms, more than the work itself)
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -67,17 +69,26 @@ def harfbuzz_characters(font: bytes) -> frozenset[int] | None:
     hb = _library()
     if hb is None or not font.startswith(FONT_SIGNATURES):
         return None
+    with _face(hb, font) as face:
+        codes = hb.hb_set_create()
+        try:
+            hb.hb_face_collect_unicodes(face, codes)
+            count = hb.hb_set_get_population(codes)
+            out = (_U32 * max(count, 1))()
+            got = hb.hb_set_next_many(codes, _INVALID, out, count) if count else 0
+            return frozenset(out[:got])
+        finally:
+            hb.hb_set_destroy(codes)
+
+
+@contextmanager
+def _face(hb: Any, font: bytes) -> Iterator[Any]:
+    """HarfBuzz's face of the font file ``font`` (a copy of its bytes), for the block."""
     blob = hb.hb_blob_create(font, len(font), _DUPLICATE, None, None)
     face = hb.hb_face_create(blob, 0)
-    codes = hb.hb_set_create()
     try:
-        hb.hb_face_collect_unicodes(face, codes)
-        count = hb.hb_set_get_population(codes)
-        out = (_U32 * max(count, 1))()
-        got = hb.hb_set_next_many(codes, _INVALID, out, count) if count else 0
-        return frozenset(out[:got])
+        yield face
     finally:
-        hb.hb_set_destroy(codes)
         hb.hb_face_destroy(face)
         hb.hb_blob_destroy(blob)
 
@@ -88,8 +99,11 @@ def harfbuzz_cut(font: bytes, text: str) -> bytes | None:
     hb = _library()
     if hb is None or not font.startswith(FONT_SIGNATURES):
         return None
-    blob = hb.hb_blob_create(font, len(font), _DUPLICATE, None, None)
-    face = hb.hb_face_create(blob, 0)
+    with _face(hb, font) as face:
+        return _cut(hb, face, text)
+
+
+def _cut(hb: Any, face: Any, text: str) -> bytes | None:
     wanted = hb.hb_subset_input_create_or_fail()
     try:
         if not wanted:
@@ -112,5 +126,3 @@ def harfbuzz_cut(font: bytes, text: str) -> bytes | None:
     finally:
         if wanted:
             hb.hb_subset_input_destroy(wanted)
-        hb.hb_face_destroy(face)
-        hb.hb_blob_destroy(blob)
