@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
 from .._version import __version__
 from ..errors import BuildError, ConfigError, Problem, UsageError, did_you_mean
 from ..loading.feedback import APPLICATION_FILE
 from ..models import Target
+from ..models.feedback import Slug
 from ..rendering.theme import builtin_themes_dir
 from .project import Project, load_project
 from .result import BuildResult
@@ -62,6 +64,7 @@ def _application_id(project: Project, target: Target, today: dt.date, wanted: st
     taken = {a.id for a in project.feedback.applications} if project.feedback else set()
     folder = project.root / project.config.applications
     if wanted:
+        _check_id(wanted)
         if wanted in taken or (folder / wanted).exists():
             raise UsageError(f"an application '{wanted}' is already recorded; choose another --id")
         return wanted
@@ -70,6 +73,15 @@ def _application_id(project: Project, target: Target, today: dt.date, wanted: st
     while candidate in taken or (folder / candidate).exists():
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+def _check_id(wanted: str) -> None:
+    """An id asked for must be one the feedback file takes: ``../x`` would archive outside
+    the folder, and a record with an id it refuses would stop every later command."""
+    try:
+        TypeAdapter(Slug).validate_python(wanted)
+    except ValidationError as exc:
+        raise UsageError("--id: " + str(exc.errors()[0]["msg"]).removeprefix("Value error, ")) from None
 
 
 def _shown_input(path: str, root: Path) -> str:

@@ -76,6 +76,16 @@ def test_ids_are_made_unique_and_a_taken_one_is_refused(example) -> None:
         apply_target(example, "acme-lead", DAY, PDF_ONLY, "acme-senior-analyst-2026")
 
 
+@pytest.mark.parametrize("wanted", ["../elsewhere", "has space", ".hidden"])
+def test_an_id_that_is_no_applications_id_is_refused_and_nothing_is_written(example, wanted) -> None:
+    # '../elsewhere' archived outside the applications folder, and every id here wrote a
+    # record that the next command refused to load.
+    before = snapshot(example.parent)
+    with pytest.raises(UsageError, match="not a valid id"):
+        apply_target(example, "brightpath-analyst", DAY, PDF_ONLY, wanted)
+    assert snapshot(example.parent) == before
+
+
 def test_an_applications_folder_inside_the_output_folder_is_refused(example) -> None:
     config = example.read_text(encoding="utf-8")
     example.write_text(config + "applications: out/sent\n", encoding="utf-8")
