@@ -112,9 +112,16 @@ def as_text(imported: Imported, json_file: bool = False) -> str:
 
 
 def refuse_existing(path: Path, named: bool = True) -> None:
-    """Raise :class:`ProfileError` if ``path`` exists (``named``: the user chose the name)."""
+    """Raise :class:`ProfileError` if ``path`` exists (``named``: the user chose the name),
+    or is not in a folder; checked before the import's work, as well as when writing."""
+    if path.is_dir():
+        raise ProfileError([Problem(str(path), None, None, "", "is a folder; name the new profile in it: "
+                                    f"-o {path / 'profile.yaml'}")])
     if path.exists() or path.is_symlink():
         raise ProfileError([_exists(path, named)])
+    if not path.parent.is_dir():
+        raise ProfileError([Problem(str(path), None, None, "", f"there is no folder {path.parent}; make it "
+                                    "first, or name a file in a folder that exists")])
 
 
 def _exists(path: Path, named: bool) -> Problem:

@@ -83,6 +83,21 @@ def test_the_default_output_is_profile_yaml_beside_the_input_and_is_never_overwr
     assert snapshot(tmp_path) == before
 
 
+def test_an_output_that_is_a_folder_or_in_no_folder_says_so_before_the_import(tmp_path, capsys):
+    # They said "already exists" and "cannot write here: No such file or directory".
+    export = linkedin_zip(tmp_path / "export.zip")
+    (tmp_path / "priya").mkdir()
+    before = snapshot(tmp_path)
+    assert exit_code(["import", "linkedin", str(export), "-o", str(tmp_path / "priya")]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'priya'}: is a folder; name the new profile in it: -o {tmp_path / 'priya' / 'profile.yaml'}" \
+        in err
+    assert exit_code(["import", "linkedin", str(export), "-o", str(tmp_path / "mateo" / "profile.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert f"there is no folder {tmp_path / 'mateo'}; make it first" in err and "not imported" not in err
+    assert snapshot(tmp_path) == before
+
+
 def test_a_json_name_writes_json(tmp_path, capsys):
     old = tmp_path / "resume.json"
     old.write_text(OLD_RESUME, encoding="utf-8")

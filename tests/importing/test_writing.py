@@ -41,8 +41,8 @@ def test_a_symlink_even_a_dangling_one_is_not_written_through(tmp_path):
     assert not (tmp_path / "elsewhere.yaml").exists()
 
 
-def test_a_folder_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path):
-    with pytest.raises(ProfileError, match="cannot write"):
+def test_a_folder_that_is_not_there_is_an_error_not_a_traceback(tmp_path):
+    with pytest.raises(ProfileError, match="there is no folder"):
         write_new(tmp_path / "no" / "such" / "folder" / "profile.yaml", "x: 1\n")
 
 
