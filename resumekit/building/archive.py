@@ -175,8 +175,9 @@ def apply_target(config_path: str | Path, tid: str, today: dt.date, options: Bui
         raise UsageError(f"target '{tid}' names no company; give it 'company:' (the employer applied to)")
     earlier = [a for a in (project.feedback.applications if project.feedback else []) if a.target == tid]
     if earlier and not application_id:
-        raise UsageError(f"target '{tid}' was applied with already, as {earlier[-1].id} on "
-                         f"{earlier[-1].applied}; pass --id to record another application")
+        raise UsageError(f"target '{tid}' is recorded as applied already: {earlier[-1].id}, on "
+                         f"{earlier[-1].applied}; to record another application with it, pass an id of its "
+                         f"own, e.g. --id {_application_id(project, target, today, None)}")
     folder = _check_folder(project)
     app_id = _application_id(project, target, today, application_id)
     built = build(config_path, BuildOptions(targets=(tid,), formats=options.formats, strict=options.strict,

@@ -119,7 +119,8 @@ def test_applying_twice_with_one_target_is_refused_unless_an_id_is_given(capsys,
     assert run(capsys, "apply", "acme-lead", "-c", config, "--today", "2026-11-27", "--format", "pdf").code == 0
     again = run(capsys, "apply", "acme-lead", "-c", config, "--today", "2026-11-28", "--format", "pdf")
     assert again.code == 2
-    assert "was applied with already, as acme-lead-2026 on 2026-11-27; pass --id" in again.err
+    assert ("target 'acme-lead' is recorded as applied already: acme-lead-2026, on 2026-11-27; to record "
+            "another application with it, pass an id of its own, e.g. --id acme-lead-2026-2") in again.err
     assert run(capsys, "apply", "acme-lead", "-c", config, "--today", "2026-11-28", "--format", "pdf",
                "--id", "acme-lead-second").code == 0
     assert (config.parent / "applications" / "acme-lead-second" / "Maya-Okafor-Resume.pdf").is_file()
