@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..documents.interview import InterviewSheet, build_interview, question_bank
-from ..errors import UsageError, did_you_mean
+from ..documents.interview import BANK_DIR, InterviewSheet, build_interview, own_bank_files, question_bank
+from ..documents.locale import read_phrases
+from ..errors import ConfigError, Problem, UsageError, did_you_mean
 from ..feedback.reapplication import find_application
 from ..rendering.interview import interview_markdown, interview_pdf
 from ..tailoring import tailor
 from ..tailoring.redaction import redacted
-from .language import locale_folders, locale_of, paper_of, translated_profile
+from ..loading.yaml import read_document
+from .language import _flat, _phrase_problems, locale_folders, locale_of, paper_of, translated_profile
 from .look import look_for
 from .project import Project
 from .writing import inside, write_set
@@ -37,11 +39,24 @@ def interview_sheet(project: Project, tid: str) -> InterviewSheet:
         profile = redacted(profile, target.redact)
     tailored = tailor(profile, target, project.feedback, project.taxonomy)
     locale = locale_of(project, target)
+    problems = bank_problems(locale.tag, locale_folders(project))
+    if problems:
+        raise ConfigError(problems)
     bank = question_bank(locale.tag, locale_folders(project))
     look = look_for(project.theme, project.root, project.config.design, target.design)
     return build_interview(tailored, project.feedback, project.taxonomy,
                            find_application(project.feedback, target), bank, look=look,
                            paper=paper_of(project, target))
+
+
+def bank_problems(tag: str, folders: list[Path]) -> list[Problem]:
+    """What is wrong in the user's question-bank files that a sheet in ``tag`` reads, at its
+    line: a text where the bank has a list (it would be dropped without a word) or a blank
+    resumekit does not fill. Phrases it does not know are left to be (the bank lays over
+    the document phrases)."""
+    english = _flat(read_phrases(BANK_DIR / "en.yaml"))
+    return [problem for path in own_bank_files(tag, folders)
+            for problem in _phrase_problems(read_document(path, ConfigError), english) if problem.severity == "error"]
 
 
 def write_interview(project: Project, tid: str, formats: tuple[str, ...] = SHEET_FORMATS) -> list[Path]:

@@ -107,16 +107,23 @@ def question_bank(tag: str, folders: Iterable[Path] = ()) -> Locale:
     over the language's document phrases (its direction, how it joins a list)."""
     folders = list(folders)
     phrases = laid_over(Locale.load(tag, folders).phrases, read_phrases(BANK_DIR / "en.yaml"))
+    builtin = [BANK_DIR / f"{n}.yaml" for n in reversed(candidates(tag)) if n != "en"]
+    found = [f for f in builtin if f.is_file()] + own_bank_files(tag, folders)
+    for path in found:
+        phrases = laid_over(phrases, read_phrases(path))
+    return Locale(tag, phrases, has_phrases=tag == "en" or any(f.parent == BANK_DIR for f in found))
+
+
+def own_bank_files(tag: str, folders: Iterable[Path]) -> list[Path]:
+    """The files of ``folders`` (a theme's ``locales/``, then the project's) that the bank
+    for ``tag`` lays over the built-in one, the least specific tag first."""
     names = list(reversed(candidates(tag)))
-    files = [BANK_DIR / f"{n}.yaml" for n in names if n != "en"]
+    files = []
     for folder in folders:
         home = folder.resolve().parent  # a user's file is read only from inside its project or theme
         files += [f for f in (folder / BANK_FOLDER / f"{n}.yaml" for n in names)
                   if f.is_file() and f.resolve().is_relative_to(home)]
-    found = [f for f in files if f.is_file()]
-    for path in found:
-        phrases = laid_over(phrases, read_phrases(path))
-    return Locale(tag, phrases, has_phrases=tag == "en" or any(f.parent == BANK_DIR for f in found))
+    return files
 
 
 @lru_cache(maxsize=1)

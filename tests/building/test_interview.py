@@ -9,7 +9,7 @@ import pytest
 
 from resumekit.building.interview import SHEET_NAME, interview_sheet, write_interview
 from resumekit.building.project import load_project
-from resumekit.errors import UsageError
+from resumekit.errors import ConfigError, UsageError
 
 from ..feedback_fixtures import copy_example, pdf_text, squash
 
@@ -44,3 +44,18 @@ def test_a_german_target_gets_the_sheet_in_german_look_and_paper(example) -> Non
 def test_an_unknown_target_is_a_usage_error(example) -> None:
     with pytest.raises(UsageError, match="no target 'acme'; did you mean 'acme-lead'"):
         interview_sheet(load_project(example), "acme")
+
+
+def test_a_mistake_in_the_projects_question_bank_is_named_at_its_line(tmp_path: Path) -> None:
+    # A list given as one text was dropped without a word, and a blank resumekit does not
+    # fill stopped the sheet with no file named ("use only []").
+    config = copy_example(tmp_path / "project")
+    bank = config.parent / "locales" / "interview" / "en.yaml"
+    bank.parent.mkdir(parents=True)
+    bank.write_text('title: "Practice for {rol}"\nstar: "Tell it as a story"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        interview_sheet(load_project(config), "acme-lead")
+    found = {(p.file, p.line, p.column, p.field) for p in caught.value.problems}
+    assert found == {(str(bank), 1, 1, "title"), (str(bank), 2, 1, "star")}
+    assert "rol" in str(caught.value) and "list of phrases" in str(caught.value)
+    assert bank.read_text(encoding="utf-8").startswith('title: "Practice')  # the user's file as it was
