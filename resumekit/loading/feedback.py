@@ -79,13 +79,26 @@ def _stage_dates(app: Application) -> list[tuple[tuple[str | int, ...], str]]:
     return dated
 
 
+def _field_name(path: tuple[str | int, ...]) -> str:
+    """A stage's field as the user wrote it: "interviews[0].thanked", "followUps[1]", "offer"."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
 def _stage_problems(app: Application, origin: Origin) -> list[Problem]:
     """A stage dated before the application was made, or an acceptance before its offer."""
     problems = []
     for path, value in _stage_dates(app):
         if app.applied and before(value, app.applied):
             problems.append(origin.problem(*path, message=(
-                f"{path[0]} ({value}) is before applied ({app.applied}); check the dates")))
+                f"{_field_name(path)} ({value}) is before applied ({app.applied}); check the dates")))
+    for i, interview in enumerate(app.interviews):
+        early = app.applied and interview.thanked and before(interview.thanked, app.applied)  # said above
+        if interview.thanked and not early and before(interview.thanked, interview.date):
+            problems.append(origin.problem("interviews", i, "thanked", message=(
+                f"thanked ({interview.thanked}) is before the interview ({interview.date}); check the dates")))
     if app.offer and app.accepted and before(app.accepted, app.offer):
         problems.append(origin.problem("accepted", message=(
             f"accepted ({app.accepted}) is before offer ({app.offer}); check the dates")))

@@ -48,8 +48,12 @@ def test_the_example_feedback_file_loads_unchanged_with_no_new_field(tmp_path: P
 
 
 @pytest.mark.parametrize("extra, where, message", [
-    ("    interviews: [{date: 2026-10-01}]\n", (5, 25), "interviews (2026-10-01) is before applied (2026-11-02)"),
-    ("    followUps: [2026-11-01]\n", (5, 17), "followUps (2026-11-01) is before applied (2026-11-02)"),
+    ("    interviews: [{date: 2026-10-01}]\n", (5, 25), "interviews[0].date (2026-10-01) is before applied (2026-11-02)"),
+    ("    followUps: [2026-11-01]\n", (5, 17), "followUps[0] (2026-11-01) is before applied (2026-11-02)"),
+    ("    interviews: [{date: 2026-11-10, thanked: 2026-10-09}]\n", (5, 46),
+     "interviews[0].thanked (2026-10-09) is before applied (2026-11-02)"),
+    ("    interviews: [{date: 2026-11-10, thanked: 2026-11-09}]\n", (5, 46),
+     "thanked (2026-11-09) is before the interview (2026-11-10)"),
     ("    offer: 2026-11-20\n    accepted: 2026-11-19\n", (6, 15),
      "accepted (2026-11-19) is before offer (2026-11-20)"),
     ("    interviews: [{date: 2026-11-10, kind: zoom}]\n", (5, 43), "must be 'phone', 'video'"),
