@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import UnionType
@@ -52,6 +54,8 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the date {value.isoformat()}"  # YAML read 2026-12-01 as a date: say it as written
     return repr(value)
 
 

@@ -87,3 +87,11 @@ def test_a_record_reusing_an_id_of_the_feedback_file_is_located_in_the_record(tm
         read_feedback(PROFILES / "feedback.yaml", also=[record])
     assert located(str(info.value), "application.yaml", 2, 9)
     assert "application id 'acme-senior-analyst-2026' is used twice" in str(info.value)
+
+
+def test_one_date_where_a_list_is_wanted_is_said_as_written(tmp_path: Path) -> None:
+    path = write(tmp_path / "feedback.yaml", "applications:\n  - id: a\n    employer: Acme\n"
+                                            "    applied: 2026-11-02\n    followUps: 2026-12-01\n")
+    with pytest.raises(FeedbackError) as info:
+        read_feedback(path)
+    assert "must be a list, not the date 2026-12-01" in str(info.value) and "datetime" not in str(info.value)
