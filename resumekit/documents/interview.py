@@ -24,7 +24,7 @@ from typing import Any
 from ..feedback.apply import provenance_of
 from ..feedback.reapplication import cited_areas
 from ..models.areas import Taxonomy
-from ..models.concerns import phrase_pattern
+from ..models.areas import phrase_pattern
 from ..models.feedback import Application, Feedback
 from ..models.profile import Profile
 from ..tailoring import Tailored

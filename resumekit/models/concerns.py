@@ -343,11 +343,6 @@ def _compile(pattern: str) -> re.Pattern[str]:
 _TOPICS = {area: [(strength, _compile(pattern)) for strength, pattern in entries] for area, entries in TOPICS.items()}
 
 
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """A project's own phrase for an area, matched whole, and its plural."""
-    return re.compile(r"(?<![\w-])" + re.escape(phrase.lower()) + r"(?:s|es)?(?![\w-])", re.I)
-
-
 _RATING = re.compile(r"^\s*[-*\u2022]?\s*([A-Za-z][\w &/-]{2,40}?)\s*[:=-]\s*([0-5])\s*/\s*5\b.*$", re.M)
 """A scorecard's rating line: "Technical knowledge: 2/5"."""
 
