@@ -400,12 +400,18 @@ def _section(document: Any, section: Section, look: Look) -> None:
 def _colour_links(document: Any, accent: str) -> None:
     """Links in the person's text in the accent colour, as the PDF sets them (the contact
     line keeps its style's colour)."""
+    names = {style.name for style in document.styles}
+    kept = {document.styles[name].style_id for name in ("Contact", "Title") if name in names}
+    colour = _rgb(hex_digits(accent))
     for paragraph in document.paragraphs:
-        if paragraph.style is not None and paragraph.style.name in ("Contact", "Title"):
+        # the style's id read from the paragraph itself: python-docx's paragraph.style looks
+        # the style up among all of them, a tenth of a long resume's DOCX
+        style = paragraph._p.pPr.pStyle if paragraph._p.pPr is not None else None
+        if style is not None and style.val in kept:
             continue
         for link in paragraph._p.iter(qn("w:hyperlink")):
             for run in link.iter(qn("w:r")):
-                Run(run, paragraph).font.color.rgb = _rgb(hex_digits(accent))
+                Run(run, paragraph).font.color.rgb = colour
 
 
 def _floating_photo(paragraph: Any, path: str) -> None:
