@@ -124,7 +124,11 @@ _CONCERN = re.compile(r"\b(" + (
     r"(didn't|did not|never) (turn|show) up|no-show|scored \d+ ?(/|out of) ?\d+|heavy on|guess(ed|ing|work)?|"
     r"(successful|chosen|other|appointed) (candidate|applicant|person)s? (had|has|was|were|brought|showed)|"
     r"stronger track record|(very|too|quite|rather) quiet|(one|two)-word answers|went on (for|too long)|"
-    r"late (to|for)|lukewarm|half-hearted|only applied|we need (full|more|a|an)|none of us could"
+    r"late (to|for)|lukewarm|half-hearted|only applied|we need (full|more|a|an)|none of us could|"
+    r"(were |was )?hoping (for|to see|to hear)|looking for (someone|candidates?|a candidate|applicants?|people|more) "
+    r"(with|who|that)|(another|the other|other|shortlisted|a) candidates? (demonstrated|showed|had|has|with)|"
+    r"appointed (a|another) (candidate|applicant)|overqualified|textbook|at random|not that bothered|bored|"
+    r"below (expectations|target|bar|the pass mark|pass mark)"
 ) + r")\b", re.I)
 """What makes a clause a concern: negation, hedging, a wish, a comparison with whoever was chosen."""
 
@@ -165,7 +169,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"managing (volunteers|a crew|a site|the site)|shift lead|team lead|line-?manag\w*|"
                  r"manag(e|ed|ing) (a )?(large|larger|bigger|big|small) team|make (the|a) (call|decision)s?|"
                  r"(stand|stood) (your|his|her|their) ground|decisive\w*|bring(ing)? (other )?people on|"
-                 r"take responsibility|brought (other )?people on"),
+                 r"take responsibility|brought (other )?people on|(run|ran|running) (a|the) \w+ team|"
+                 r"owned (it|them)|end to end|organi[sz]ed the work|the work of others|set the strategy"),
     ),
     "communication": (
         (STRONG, r"communicat\w*|wander\w*|rambl\w*|concise\w*|succinct\w*|(un)?structured (answers?|responses?|"
@@ -185,7 +190,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"(didn't|did not) (land|come across)|cover letter|reports? (you )?wrote|"
                  r"(answer|answered) the question|the question (we|they|I) asked|address(ed)? the question|"
                  r"lost (her|him|them|us|me|the room)|call(ed)? back|went quiet|statement of suitability|ran long|"
-                 r"chatty|rapport|small talk|went on (for|too long)|(very|too|quite) quiet|none of us could say"),
+                 r"chatty|rapport|small talk|went on (for|too long)|(very|too|quite) quiet|none of us could say|"
+                 r"answers were (very|really|quite|too|a bit) long|long answers|textbook|plain english"),
         (GENERAL, r"answers?(?! (on|about|around|regarding|to (the )?questions (on|about)))|answered|"
                   r"responses?|spoke|speaking|written|writing|presented"),
     ),
@@ -213,7 +219,9 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"bring(ing)? (the )?others?|into the discussion|lean(ed|ing)? on|multidisciplinary|"
                  r"(credit|blame) (to|on) (others|the team|colleagues)|"
                  r"engage(d)? with (the|their|his|her|your|other) \w+'?s? (point|idea|view)s?|"
-                 r"(prefers?|rather) (to )?work(ing)? alone|argu(ed|ing) with|ask(ed)? anyone for help"),
+                 r"(prefers?|rather) (to )?work(ing)? alone|argu(ed|ing) with|ask(ed)? anyone for help|"
+                 r"blam(e|ed|ing) (your|his|her|their|the) (previous |old |former )?(team|colleagues)|go it alone|"
+                 r"escalat\w* (straight )?to (the|your) manager|let others take over|with others"),
     ),
     "technical": (
         (STRONG, r"technical\w*|tech (screen|round|test)|coding|code|programming|system design|architecture|"
@@ -243,7 +251,11 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"learning|temps?|temperatures?|food safety|hygiene|allergens?|complexity|tests? (were|was) an|"
                  r"registration|(level \d|relevant) qualification|(?-i:[A-Z]{2,}[\w-]*) qualification|"
                  r"permit|authori[sz]ation to (drive|operate)|costing|pricing (a|the) job|estimat(e|ing) (a|the) job|"
-                 r"tolerances?|seasoning|layout|typography"),
+                 r"tolerances?|seasoning|layout|typography|"
+                 r"(teaching|professional|accounting|nursing|trade) qualification|part-qualified|fully qualified|"
+                 r"(?-i:[A-Z]{2,5}\d{1,2})|accruals|prepayments|month-end|stock control|till|infection control|"
+                 r"moving and handling|care planning|fluid balance|ppe|near misses|safety|azure|gcp|joins?|"
+                 r"window functions?|version control|discovery questions|objections?"),
         (GENERAL, r"tools?|tooling|software|systems?|depth|in depth|training|test|skills?|knowledge"),
     ),
     "domain": (
@@ -277,7 +289,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"considering|clarifying|exploring|weighing|testing)|assumptions?|edge cases|brute[- ]force|"
                  r"revisit\w*|second-guess\w*|sense-check\w*|sanity[- ]check\w*|"
                  r"plan b|contingenc\w*|froze|pin(ned)? down|work(ed)? out (the|how|what|a)|"
-                 r"angle|news[- ]judge?ment|red flags|decide whether"),
+                 r"angle|news[- ]judge?ment|red flags|decide whether|"
+                 r"decision-making|(making|make|made) (effective|good|poor|sound|quick) decisions|big picture|"
+                 r"at random|step by step|trial and error|backed up by|"
+                 r"what the customer (actually )?needed"),
         (GENERAL, r"approach(ed|es)?|exercise"),
     ),
     "experience": (
@@ -292,7 +307,9 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"shipped (an?|the)|ready to go now|at that scale|of that size|"
                  r"[\u00a3$\u20ac]\d+(\.\d+)? ?(m|bn|k|million|billion)|(\d+|two|three|four|five|six) seasons|"
                  r"only (run|ran|managed|led|worked|done|supervised)|day-to-day responsibility|"
-                 r"(supervised|managed|led) (\d+|a few|two|three|four|five|six)\b"),
+                 r"(supervised|managed|led) (\d+|a few|two|three|four|five|six)\b|"
+                 r"(director|senior|board|executive) level|(need|needs|needing|need a) (more|a lot of|a fair bit of|"
+                 r"some|less) supervision|supervision (than|for)|overqualified|(run|running) (their|your|his|her) own"),
         (GENERAL, r"experience\w*|exposure|background|qualifications?|credentials|cv|resume|résumé|levels?|"
                   r"senior|longer|someone who has (done|run|closed|managed|worked|led)"),
     ),
@@ -310,7 +327,10 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"just a job|stability|long-term|(reason|reasons) for leaving|"
                  r"late (to|for)|punctual\w*|reliab\w*|lukewarm|half-hearted|only applied|full commitment|"
                  r"(know|knew|known) (much|anything|little|nothing) about (us|our (company|organisation|organization|"
-                 r"hotel|school|firm|business|charity|brand|practice|shop|restaurant|union|mission))"),
+                 r"hotel|school|firm|business|charity|brand|practice|shop|restaurant|union|mission))|"
+                 r"long term|stay(ing)? (long|for long|with us)|(want|wanted|wanting) (a|this|the) (\w+ )?(job|role)|"
+                 r"move into \w+|go(ing)? travell?ing|get bored|move on (quickly|soon)|not that bothered|"
+                 r"who we (were|are)|unsure about the role|the role itself"),
         (GENERAL, r"energy|interest|engag\w*"),
     ),
     "culture": (
@@ -329,7 +349,8 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"companies|firms)|wears? (lots of|many|several) hats|changes? by the (hour|day|week)|"
                  r"(the|our) ethos|mission[- ]driven|trauma-informed|person-centred approach|how we treat|"
                  r"how you like to work|(happier|happiest) (somewhere|elsewhere|in)|somewhere (bigger|smaller|"
-                 r"larger|more structured|quieter)"),
+                 r"larger|more structured|quieter)|process-heavy|structured (environment|setting|organi[sz]ation)|"
+                 r"\bgel\b|social bunch|keep work and life separate|how we work"),
     ),
 }
 """The words that name each area's topic: strong ones on their own, general ones only
@@ -343,8 +364,10 @@ def _compile(pattern: str) -> re.Pattern[str]:
 _TOPICS = {area: [(strength, _compile(pattern)) for strength, pattern in entries] for area, entries in TOPICS.items()}
 
 
-_RATING = re.compile(r"^\s*[-*\u2022]?\s*([A-Za-z][\w &/-]{2,40}?)\s*[:=-]\s*([0-5])\s*/\s*5\b.*$", re.M)
-"""A scorecard's rating line: "Technical knowledge: 2/5"."""
+_RATING = re.compile(r"^\s*[-*\u2022]?\s*([A-Za-z][\w &/-]{2,40}?)\s*[:=-]\s*(\d{1,2})\s*/\s*(4|5|7|10)\b.*$", re.M)
+"""A scorecard's rating line, its comment with it: "Technical knowledge: 2/5 - limited"."""
+_INLINE_RATING = re.compile(r"([A-Za-z][\w &/-]{2,40}?)\s*[:=-]?\s*\b(\d{1,2})\s*/\s*(4|5|7|10)\b")
+"""Ratings side by side: "Communicating & Influencing 5/7, Making Effective Decisions 3/7"."""
 
 
 _WORD_RATING = re.compile(
@@ -374,10 +397,11 @@ def ratings(text: str, areas: list[str]) -> dict[str, int]:
     """The areas a scorecard rates, with their scores out of five (a rating in words that
     faults counts as its score: weak is 2, mixed 3)."""
     found: dict[str, int] = {}
-    for match in _RATING.finditer(text):
+    for match in [*_RATING.finditer(text), *_INLINE_RATING.finditer(_RATING.sub(" ", text))]:
         area = _rated_area(match.group(1).strip().casefold(), areas)
-        if area:
-            found.setdefault(area, int(match.group(2)))
+        score, scale = int(match.group(2)), int(match.group(3))
+        if area and score <= scale:
+            found.setdefault(area, round(score * 5 / scale))
     for match in _WORD_RATING.finditer(text):
         area = _rated_area(match.group(1).strip().casefold(), areas)
         score = _word_score(match)
@@ -453,7 +477,8 @@ def concerns(text: str, extra: Mapping[str, list[re.Pattern[str]]] | None = None
         if score <= 2:
             found[area] = [f"{area} {score}/5"]
     text = _WORD_RATING.sub(lambda m: " " if _word_score(m) is not None and _rated_area(
-        m.group(1).strip().casefold(), list(_TOPICS) + list(extra or {})) else m.group(0), _RATING.sub(" ", text))
+        m.group(1).strip().casefold(), list(_TOPICS) + list(extra or {})) else m.group(0),
+        _INLINE_RATING.sub(" ", _RATING.sub(" ", text)))
     # Feedback that gives a reason other than the person (pay, a role on hold) raises a
     # concern only where it says one outright.
     previous = "neutral"

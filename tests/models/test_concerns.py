@@ -105,9 +105,12 @@ def test_a_scorecard_rating_in_words_counts_by_its_word_and_its_topic():
     ("This is an automated message: your application is no longer being considered.", []),
     ("It was close; the other candidate could start next week and we're short-staffed.", []),
     ("Your technical answers were fine, nothing wrong there.", []),
-    ("Your answers on infection control did not meet the required standard.", []),
+    ("Your answers on infection control did not meet the required standard.", ["technical"]),
     ("We only had the one position and offered it to someone who temped for us.", []),
     ("The successful candidate had a stronger track record of managing staff.", ["leadership", "experience"]),
+    ("Behaviours: Communicating & Influencing 5/7, Working Together 6/7, Making Effective Decisions 3/7",
+     ["problem-solving"]),
+    ("We have made the decision to go with another candidate.", []),
 ])
 def test_concerns_said_without_their_area_word_and_praise_said_with_a_negation(text, areas):
     assert _areas(text) == areas
