@@ -161,14 +161,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="what each posting or text got wrong")
     args = parser.parse_args()
-    for name in ("postings", "holdout", "final", "unseen", "blind", "blind2", "blind3", "blind4"):
+    for name in ("postings", "holdout", "final", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"):
         if (HERE / name).is_dir():
             s = term_scores(HERE / name, args.details)
             count = len(list((HERE / name).glob("*.txt")))
             print(f"job terms, {name} ({count} postings): precision {s.precision:.2f}, recall {s.recall:.2f}, "
                   f"F1 {s.f1:.2f}")
     for name in ("feedback.yaml", "feedback-holdout.yaml", "final/feedback.yaml", "unseen/feedback.yaml",
-                 "blind/feedback.yaml", "blind2/feedback.yaml", "blind3/feedback.yaml", "blind4/feedback.yaml"):
+                 "blind/feedback.yaml", "blind2/feedback.yaml", "blind3/feedback.yaml", "blind4/feedback.yaml",
+                 "blind5/feedback.yaml"):
         if (HERE / name).is_file():
             a = area_scores(HERE / name, args.details)
             print(f"feedback areas, {name} ({a.texts} texts): {area_line(a)}")
