@@ -66,7 +66,13 @@ _NO_CONCERN = re.compile(
     r"[^.;]*"
     r"|[^.;]*\b(already )?promised to\b[^.;]*"
     r"|[^.;]*\bcould start (sooner|earlier|straight away|immediately|right away|next \w+|in \w+ \w+)\b[^.;]*"
-    r"|[^.;]*\b(automated (message|email|response|reply)|please do not reply|no longer (being )?considered)\b[^.;]*"
+    r"|[^.;]*\b(automated (message|email|response|reply)|please do not reply|no longer (being )?considered|"
+    r"no longer (recruiting|hiring|filling|advertising|available|required|needed))\b[^.;]*"
+    r"|[^.;]*\b(a|one|the one|only one) single (vacancy|post|position|place|role|opening)\b[^.;]*"
+    r"|[^.;]*\bsingle (vacancy|post|position|opening)\b[^.;]*"
+    r"|[^.;]*\b\d+ (applications|applicants|candidates) for (\d+|one|two|three|a few|only \w+)\b[^.;]*"
+    r"|[^.;]*\b(not|unable) (be )?(able|in a position) to offer you (a|the) (place|post|position|role)\b[^.;]*"
+    r"|[^.;]*\bnot able to offer you\b[^.;]*"
     r"|[^.;]*\b(decided|decision|chosen|chose) (not to|to not) (move|proceed|progress|go|take)\b[^.;]*"
     r"|[^.;]*\bnot (to )?(be )?(moving|move|going) forward with (your|the|this)\b[^.;]*"
     r"|\bno (real )?concerns? (about|with|over|regarding|around) [^,.;]*|\botherwise (we|I) would have[^.;]*", re.I)
@@ -248,7 +254,7 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"skills|clinical (knowledge|judgement|reasoning|assessment)|dispens\w*|wiring|welding|"
                  r"diagnostics|fault[- ]finding|equipment|spreadsheets?|"
                  r"plenary|checking (of )?understanding|questioning|off task|pace of the lesson|assessment for "
-                 r"learning|temps?|temperatures?|food safety|hygiene|allergens?|complexity|tests? (were|was) an|"
+                 r"learning|temperatures?|food safety|hygiene|allergens?|complexity|tests? (were|was) an|"
                  r"registration|(level \d|relevant) qualification|(?-i:[A-Z]{2,}[\w-]*) qualification|"
                  r"permit|authori[sz]ation to (drive|operate)|costing|pricing (a|the) job|estimat(e|ing) (a|the) job|"
                  r"tolerances?|seasoning|layout|typography|"
@@ -311,7 +317,7 @@ TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"(director|senior|board|executive) level|(need|needs|needing|need a) (more|a lot of|a fair bit of|"
                  r"some|less) supervision|supervision (than|for)|overqualified|(run|running) (their|your|his|her) own"),
         (GENERAL, r"experience\w*|exposure|background|qualifications?|credentials|cv|resume|résumé|levels?|"
-                  r"senior|longer|someone who has (done|run|closed|managed|worked|led)"),
+                  r"senior|(?<!no )longer|someone who has (done|run|closed|managed|worked|led)"),
     ),
     "motivation": (
         (STRONG, r"motivat\w*|why (this|the|you|us|our|we|here)|why you want\w*|interest(ed)? in (the|this|"

