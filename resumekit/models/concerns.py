@@ -125,7 +125,8 @@ _CONCERN = re.compile(r"\b(" + (
     r"clash\w*|fell out|lone wolf|mumbl\w*|trail\w* off|bored|rude|arrogant|late|unaware|spelling|typos?|"
     r"keep (yourself|himself|herself|themselves) to|kept (yourself|himself|herself|themselves) to|"
     r"needs? (work|practice|improvement|developing)|rusty|out of date|outdated|"
-    r"ran long|lost (her|him|them|us|me|the room)|froze|was off|were off|felt off|overcooked|undercooked|burnt|oversold|"
+    r"ran long|lost (her|him|them|us|me|the room)|froze|was off|were off|felt off|overcooked|undercooked|burnt|"
+    r"oversold|"
     r"(would|'d) rather not|not there yet|it's not there|deal-?breaker|more interested in|just a job|"
     r"(didn't|did not|never) (turn|show) up|no-show|scored \d+ ?(/|out of) ?\d+|heavy on|guess(ed|ing|work)?|"
     r"(successful|chosen|other|appointed) (candidate|applicant|person)s? (had|has|was|were|brought|showed)|"
@@ -402,18 +403,32 @@ def _rated_area(label: str, areas: list[str]) -> str | None:
 def ratings(text: str, areas: list[str]) -> dict[str, int]:
     """The areas a scorecard rates, with their scores out of five (a rating in words that
     faults counts as its score: weak is 2, mixed 3)."""
+    return _scorecard(text, areas)[0]
+
+
+def _scorecard(text: str, areas: list[str]) -> tuple[dict[str, int], str]:
+    """The areas a scorecard rates, with their scores, and the text without the ratings it
+    read: a rating line goes with its comment; a rating in words that praises stays, to be
+    read as the words it says."""
     found: dict[str, int] = {}
-    for match in [*_RATING.finditer(text), *_INLINE_RATING.finditer(_RATING.sub(" ", text))]:
+
+    def rated(match: re.Match[str], score: int | None) -> str | None:
         area = _rated_area(match.group(1).strip().casefold(), areas)
-        score, scale = int(match.group(2)), int(match.group(3))
-        if area and score <= scale:
-            found.setdefault(area, round(score * 5 / scale))
-    for match in _WORD_RATING.finditer(text):
-        area = _rated_area(match.group(1).strip().casefold(), areas)
-        score = _word_score(match)
         if area and score is not None:
             found.setdefault(area, score)
-    return found
+        return area
+
+    def numeric(match: re.Match[str]) -> str:
+        score, scale = int(match.group(2)), int(match.group(3))
+        rated(match, round(score * 5 / scale) if score <= scale else None)
+        return " "
+
+    def worded(match: re.Match[str]) -> str:
+        score = _word_score(match)
+        return " " if score is not None and rated(match, score) else match.group(0)
+
+    text = _INLINE_RATING.sub(numeric, _RATING.sub(numeric, text))
+    return found, _WORD_RATING.sub(worded, text)
 
 
 def _word_score(match: re.Match[str]) -> int | None:
@@ -445,7 +460,8 @@ _PRAISING_NEGATION = re.compile(
     r"no (issues?|problems?|concerns?) (there|with that|at all|on that)|nothing wrong( there| with (it|that|them))?|"
     r"(were|was|are|is) (absolutely |perfectly |all )?fine|"
     r"(wouldn't|would not|don't|do not|didn't|did not) (say|think|feel) (that )?(your|you|it)\b[^.;]{0,40}"
-    r"(lacking|weak|short|thin|a (problem|gap|issue|concern))|without (a )?doubt|no (real )?concerns?|not a (problem|concern)|"
+    r"(lacking|weak|short|thin|a (problem|gap|issue|concern))|without (a )?doubt|no (real )?concerns?|"
+    r"not a (problem|concern)|"
     r"(didn't|did not|never) (jump|rush)\w* to conclusions|(we )?(don't|do not|rarely|seldom) (often )?see|"
     r"(couldn't|could not|can't) (fault|have asked for more)|nothing (but|short of))\b", re.I)
 """Negations that praise: "strong technical skills, no question", "which we don't often see"."""
@@ -478,13 +494,10 @@ def concerns(text: str, extra: Mapping[str, list[re.Pattern[str]]] | None = None
     """
     found: dict[str, list[str]] = {}
     ranked = order or list(_TOPICS)
-    scored = ratings(text, ranked)
+    scored, text = _scorecard(text, ranked + [area for area in extra or {} if area not in ranked])
     for area, score in scored.items():
         if score <= 2:
             found[area] = [f"{area} {score}/5"]
-    text = _WORD_RATING.sub(lambda m: " " if _word_score(m) is not None and _rated_area(
-        m.group(1).strip().casefold(), list(_TOPICS) + list(extra or {})) else m.group(0),
-        _INLINE_RATING.sub(" ", _RATING.sub(" ", text)))
     # Feedback that gives a reason other than the person (pay, a role on hold) raises a
     # concern only where it says one outright.
     previous = "neutral"
