@@ -8,6 +8,8 @@ changes a theme without copying it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .breaks import HYPHENATED
@@ -59,12 +61,18 @@ def _icon_family(kind: str, direction: str) -> str:
     return f'"resumekit icon {kind}{" rtl" if direction == "rtl" else ""}"'
 
 
+@lru_cache(maxsize=1)
+def _icon_fonts() -> tuple[Path, frozenset[str]]:
+    """The icon fonts' folder and the kinds drawn there, looked up once per process."""
+    folder = builtin_themes_dir().joinpath(*ICON_FONTS)
+    return folder, frozenset(path.name.removesuffix("-ltr.otf") for path in folder.glob("*-ltr.otf"))
+
+
 def icon_css(contacts: Iterable[Link], direction: str) -> str:
     """The icons of ``contacts`` as characters of their own fonts, one per kind and
     direction: a contact whose text runs right to left has its icon, and the blank, the
     other way. Only the fonts the contacts use are named (an HTML page holds each named)."""
-    folder = builtin_themes_dir().joinpath(*ICON_FONTS)
-    drawn = {path.name.removesuffix("-ltr.otf") for path in folder.glob("*-ltr.otf")}
+    folder, drawn = _icon_fonts()
     kinds = sorted({link.kind if link.kind in drawn else "web" for link in contacts if link.kind != "text"})
     if not kinds:
         return ""

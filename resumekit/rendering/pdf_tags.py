@@ -88,7 +88,7 @@ def _one_annotation_per_link(gather: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def decorative(element: Any) -> bool:
-    """Whether the HTML says ``element`` (an image) is decoration, for no one to read."""
+    """Whether the HTML says ``element`` (an image, an icon's character) is decoration, for no one to read."""
     if element is None:
         return False
     role = (element.get("role") or "").strip().lower()
@@ -109,6 +109,7 @@ def _artifacts(page_box: Any) -> dict[int, dict[str, str]]:
     from weasyprint.formatting_structure import boxes
 
     found: dict[int, dict[str, str]] = {}
+    decoration = _decoration()
     for child in getattr(page_box, "children", ()):
         if isinstance(child, boxes.MarginBox):
             where = "/Header" if child.at_keyword.startswith("@top") else "/Footer"
@@ -116,7 +117,7 @@ def _artifacts(page_box: Any) -> dict[int, dict[str, str]]:
                 found[id(box)] = {"Type": "/Pagination", "Subtype": where}
         elif isinstance(child, boxes.ParentBox):
             for box in child.descendants():
-                if isinstance(box, _decoration()) and decorative(getattr(box, "element", None)):
+                if isinstance(box, decoration) and decorative(getattr(box, "element", None)):
                     found[id(box)] = {}
     return found
 
@@ -165,11 +166,13 @@ def _structure_fixes(build: Callable[..., Iterator[Any]]) -> Callable[..., Itera
     import pydyf
     from weasyprint.formatting_structure import boxes
 
+    decoration = _decoration()
+
     def build_box_tree(box: Any, parent: Any, pdf: Any, page_number: int, nums: dict[int, Any],
                        annotations: list[Any], tags: dict[Any, Any]) -> Iterator[Any]:
         if isinstance(box, boxes.MarginBox) and not any(d in tags for d in box.descendants()):
             return  # drawn as an artifact: nothing of it is in the tree
-        if isinstance(box, _decoration()) and box not in tags and decorative(getattr(box, "element", None)):
+        if isinstance(box, decoration) and box not in tags and decorative(getattr(box, "element", None)):
             return  # a decorative image or character (a contact's icon), drawn as an artifact
         annotation = getattr(box, "link_annotation", None)
         if isinstance(annotation, pydyf.Dictionary) and "F" not in annotation:
