@@ -58,16 +58,16 @@ _SPECIAL = {"led": "lead", "leader": "lead", "leaders": "lead", "taught": "teach
 """Irregular forms Snowball leaves apart ("led" is the past of "lead"), and words it would
 overreach on ("data" is no plural of "datum" in a job ad)."""
 
-_BRITISH = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$")
-"""British -ise spellings, read as -ize: "organised" meets "organized"."""
-_BRITISH_FORMS = ((re.compile(r"(?<=[a-z]{3})our(s|ed|ing|al|ally|ite|ites|able|er|ers)?$"), r"or\1"),
-                  (re.compile(r"(?<=[a-z]{2})tre(s|d)?$"), r"ter\1"),
-                  (re.compile(r"(?<=[a-z]{3})ogue(s|d)?$"), r"og\1"),
-                  (re.compile(r"^practis(e|es|ed|ing)$"), r"practic\1"),
-                  (re.compile(r"^(def|off)enc(e|es)$"), r"\1ens\2"),
-                  (re.compile(r"^programme(s|d)?$"), r"program\1"))
-"""Other British spellings, read as American ones, on both sides alike: behaviour,
-centre, catalogue, practise (the verb), defence, programme."""
+_BRITISH = ((re.compile(r"(?<=[a-z]{3})our(s|ed|ing|al|ally|ite|ites|able|er|ers)?$"), r"or\1"),
+            (re.compile(r"(?<=[a-z]{2})tre(s|d)?$"), r"ter\1"),
+            (re.compile(r"(?<=[a-z]{3})ogue(s|d)?$"), r"og\1"),
+            (re.compile(r"^practis(e|es|ed|ing)$"), r"practic\1"),
+            (re.compile(r"^(def|off)enc(e|es)$"), r"\1ens\2"),
+            (re.compile(r"^programme(s|d)?$"), r"program\1"),
+            (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"))
+"""British spellings, read as American ones, on both sides alike, in this order:
+behaviour, centre, catalogue, practise (the verb), defence, programme, and -ise as -ize
+("organised" meets "organized")."""
 
 
 @lru_cache(maxsize=16384)
@@ -88,9 +88,9 @@ def stem(word: str) -> str:
         return "analy"  # analyst, analytics, analysis, analyse: one skill, and Snowball gives four stems
     if word.startswith("licen"):
         word = "licens" + word[6:]  # licence, license
-    for pattern, american in _BRITISH_FORMS:
+    for pattern, american in _BRITISH:
         word = pattern.sub(american, word)
-    return _ENGLISH.stemWord(_BRITISH.sub(r"iz\1", word))
+    return _ENGLISH.stemWord(word)
 
 
 def stems(text: str) -> tuple[str, ...]:
