@@ -112,7 +112,7 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
         tailored = fit_pages(tailored, target.pages,
                              lambda profile: measure_pages(resume_of(profile, bold, options), theme,
                                                            project.root, layouts),
-                             session.fitted, aside)
+                             session.fitted, aside, session.settled)
     application = find_application(project.feedback, target)
     growth = None
     feedback = translated_feedback(project, translation)

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from ..rendering.pdf import LayoutCache
+    from ..tailoring.fitting import Settled
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, target)``, called as targets finish."""
@@ -44,12 +45,14 @@ class BuildSession:
     """The caches a long-lived caller (``watch``, a script) keeps between builds.
 
     A one-off build makes a fresh one. ``fitted`` remembers each target's last
-    page-budget answer (the first guess of the next); ``render_pool`` renders a target's
-    documents side by side; ``layouts`` keeps the page budget's last layouts for the
-    render that follows.
+    page-budget answer (the first guess of the next), and ``settled`` it with the layout
+    it rests on (an edit that changes no height keeps it on one layout); ``render_pool``
+    renders a target's documents side by side; ``layouts`` keeps the page budget's last
+    layouts for the render that follows.
     """
 
     fitted: dict[str, int] = field(default_factory=dict)
+    settled: dict[str, Settled] = field(default_factory=dict)
     render_pool: Executor | None = None
     _layouts: LayoutCache | None = None
 

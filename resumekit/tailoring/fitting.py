@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping, Sequence
 from concurrent.futures import Future
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import accumulate
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..models.profile import Profile
 from .pieces import DETAILS
@@ -46,6 +46,28 @@ class PageModel(Protocol):
     def pages_without(self, pieces: Sequence[tuple[str, str, str]]) -> tuple[int, float]: ...
 
 
+@dataclass(frozen=True)
+class Settled:
+    """A target's last page-budget answer, and what it was found on: every droppable piece
+    (text, place, score, matched terms) and every block height of the answer's layout."""
+
+    count: int
+    keep: frozenset[int]
+    pieces: tuple[Any, ...]
+    shape: tuple[Any, ...]
+
+
+def _shape(measured: tuple[int, float]) -> tuple[Any, ...] | None:
+    """What a layout's pagination rests on: its page count, last page's fill, and the height,
+    ink, gap and break of every block and bullet, without their text; ``None`` with no model."""
+    model = getattr(measured, "model", None)
+    if model is None:
+        return None
+    return (*measured, model.page_height, tuple(
+        (b.height, b.ink, b.gap, b.section, b.heading, b.starts_page, tuple(h for _, h in b.items))
+        for b in model.blocks))
+
+
 def within(pages: int, fill: float, budget: int) -> bool:
     """Whether ``pages`` pages, the last ``fill`` full, keep to ``budget`` in the PDF and the DOCX."""
     return pages < budget or (pages == budget and fill <= ROOM_FOR_WORD)
@@ -60,15 +82,36 @@ def lines_of(unit: Unit) -> int:
 def fit_pages(
     tailored: Tailored, budget: int, measure: Measure, memo: MutableMapping[str, int] | None = None,
     measure_aside: Callable[[Profile], Future[tuple[int, float]]] | None = None,
+    settled: MutableMapping[str, Settled] | None = None,
 ) -> Tailored:
     """``tailored`` with the fewest least-relevant pieces dropped to fit ``budget`` pages.
 
     ``memo`` remembers each target's answer within a process (``watch`` keeps one): an
     edit seldom changes it, and confirming it takes two layouts, not a search; with
     ``measure_aside`` (another process) the two run side by side.
+
+    ``settled`` (``watch`` keeps one too) remembers the answer with what it rested on. An
+    edit that leaves every droppable piece as it was, and every block of the answer's
+    layout as high as it was (a new label, a phone number, a skill of the same length),
+    leaves every layout the search and the give-back would make paginated as before, so
+    the answer stands on that one layout, which is the one the PDF is written from.
     """
     seen: dict[int, tuple[int, float]] = {}
     key = f"{tailored.target.id}:{budget}:{len(tailored.droppable)}"
+    pieces = tuple(tailored.droppable)
+    last = settled.get(key) if settled is not None else None
+    if last is not None and last.pieces == pieces:
+        answer = tailored.drop(last.count, last.keep)
+        measured = measure(answer.profile)
+        if not last.keep:
+            seen[last.count] = measured
+        if _shape(measured) == last.shape:
+            return answer
+
+    def remember(count: int, keep: frozenset[int], measured: tuple[int, float]) -> None:
+        shape = _shape(measured)
+        if settled is not None and shape is not None:
+            settled[key] = Settled(count, keep, pieces, shape)
 
     def layout(count: int) -> tuple[int, float]:
         if count not in seen:
@@ -86,11 +129,12 @@ def fit_pages(
             layout(hint)
             seen[hint - 1] = aside.result()
         if fits(hint) and not fits(hint - 1):
-            return _give_back(tailored, hint, budget, layout(hint)[1], measure)
+            return _give_back(tailored, hint, budget, layout(hint), measure, remember)
     pages, fill = layout(0)
     if within(pages, fill, budget):
         if memo is not None:
             memo.pop(key, None)
+        remember(0, frozenset(), seen[0])
         return tailored
     model = getattr(seen[0], "model", None)
     guess = (max(1, _foretold(tailored, budget, model, 0, most) - 1) if model is not None
@@ -102,7 +146,7 @@ def fit_pages(
                                        "optional left out; shorten the profile or raise 'pages'"))
     if memo is not None:
         memo[key] = high
-    return _give_back(tailored, high, budget, layout(high)[1], measure)
+    return _give_back(tailored, high, budget, layout(high), measure, remember)
 
 
 def _from_lengths(tailored: Tailored, pages: int, fill: float, budget: int) -> int:
@@ -166,15 +210,18 @@ def _fewest(tailored: Tailored, budget: int, fits: Callable[[int], bool],
             probe = (low + high) // 2
 
 
-def _give_back(tailored: Tailored, count: int, budget: int, fill: float, measure: Measure) -> Tailored:
-    """Offer back the most relevant dropped pieces that the last page has room for."""
+def _give_back(tailored: Tailored, count: int, budget: int, measured: tuple[int, float], measure: Measure,
+               remember: Callable[[int, frozenset[int], tuple[int, float]], None]) -> Tailored:
+    """Offer back the most relevant dropped pieces that the last page has room for; tell
+    ``remember`` the answer and its layout."""
     keep: frozenset[int] = frozenset()
-    room = (FULL - fill) * LINES_PER_PAGE
+    room = (FULL - measured[1]) * LINES_PER_PAGE
     for index in range(count - 2, max(count - 2 - GIVE_BACK, -1), -1):
         if lines_of(tailored.droppable[index]) > room + 1:
             continue  # too big for the room left: not worth a layout
-        pages, new_fill = measure(tailored.drop(count, keep | {index}).profile)
-        if within(pages, new_fill, budget):
-            keep |= {index}
-            room = (FULL - new_fill) * LINES_PER_PAGE
+        offered = measure(tailored.drop(count, keep | {index}).profile)
+        if within(*offered, budget):
+            keep, measured = keep | {index}, offered
+            room = (FULL - offered[1]) * LINES_PER_PAGE
+    remember(count, keep, measured)
     return tailored.drop(count, keep)

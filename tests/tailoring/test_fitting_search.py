@@ -66,3 +66,44 @@ def test_the_guided_search_finds_todays_answer_in_at_most_three_layouts(tmp_path
     assert [d.label for d in now.dropped] == [d.label for d in today.dropped]
     assert now.notes == today.notes
     assert guided.calls <= 3, f"{guided.calls} layouts (the plain search took {plain.calls})"
+
+
+def _tailored(config: Path, target_id: str) -> tuple[Project, Tailored]:
+    project = load_project(config, False, keep_going=True)
+    target = next(t for t in project.targets if t.id == target_id)
+    return project, tailor(translated_profile(project, target)[0], target, project.feedback, project.taxonomy)
+
+
+@pytest.mark.parametrize("target_id", ["acme-lead", "riverside-nurse-educator"])
+def test_an_edit_that_changes_no_height_keeps_the_settled_answer_on_one_layout(tmp_path, target_id):
+    """As watch keeps it: the answer stands on one layout while no height changes, and is
+    the cold search's answer after every edit."""
+    budget = 2
+    project_dir = tmp_path / "example"
+    shutil.copytree(PROFILES, project_dir, ignore=shutil.ignore_patterns("out"))
+    config, profile = project_dir / "resumekit.yaml", project_dir / "profile.yaml"
+    memo: dict = {}
+    settled: dict = {}
+    project, tailored = _tailored(config, target_id)
+    first = fit_pages(tailored, budget, Layouts(project, tailored, plain=False), memo, settled=settled)
+    assert settled and not first.notes, "the answer was not remembered"
+
+    original = profile.read_text(encoding="utf-8")
+    edits = {
+        "a label of the same length": original.replace("  label: Data Analyst", "  label: Data Analyzt", 1),
+        "a long label (the header grows)": original.replace("  label: ", "  label: " + "Very long " * 30, 1),
+        "a highlight reworded (a piece changes)": original.replace("Built the dbt models", "Made the dbt models", 1),
+    }
+    for what, text in edits.items():
+        assert text != original, what
+        profile.write_text(text, encoding="utf-8")
+        project, tailored = _tailored(config, target_id)
+        warm = Layouts(project, tailored, plain=False)
+        kept = dict(settled)
+        now = fit_pages(tailored, budget, warm, dict(memo), settled=kept)
+        cold = fit_pages(tailored, budget, Layouts(project, tailored, plain=True))
+        assert [d.label for d in now.dropped] == [d.label for d in cold.dropped], what
+        assert [u.text for u in now.units] == [u.text for u in cold.units], what
+        if what.startswith("a label"):
+            assert warm.calls == 1, f"{what}: {warm.calls} layouts, where one confirms the settled answer"
+    assert [d.label for d in first.dropped]
