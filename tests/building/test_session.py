@@ -48,3 +48,23 @@ def test_a_session_remembers_each_budgeted_targets_answer_and_builds_the_same_fi
     assert len(again.built) == len(first.built)
     assert session.fitted == {key: dropped}
     assert snapshot(nurse_config.parent / "out") == files
+
+
+@pytest.mark.parametrize("edit", [("  label: Data Analyst", "  label: Data Analyst (edited)"),
+                                  ("Built the dbt models", "Made the dbt models")])
+def test_after_an_edit_a_sessions_settled_budget_builds_a_cold_builds_bytes(tmp_path, edit):
+    """The page budget's answer kept with its layout's heights (what watch keeps): the
+    rebuilt files are those a cold build of the edited project writes."""
+    config = example_copy(tmp_path / "warm", targets="targets/acme-lead.yaml")
+    session = BuildSession()
+    assert resumekit.build(config, session=session).ok
+    assert session.settled
+    profile = config.parent / "profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    assert edit[0] in text
+    profile.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    assert resumekit.build(config, session=session).ok
+    cold = example_copy(tmp_path / "cold", targets="targets/acme-lead.yaml")
+    (cold.parent / "profile.yaml").write_text(profile.read_text(encoding="utf-8"), encoding="utf-8")
+    assert resumekit.build(cold).ok
+    assert snapshot(config.parent / "out") == snapshot(cold.parent / "out")
