@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import partial
@@ -45,6 +46,9 @@ class Plan:
     growth: str | None = None
     translation: Translated | None = None
     """The translation the profile was read through, if the documents' language has one."""
+    unconfirmed: Callable[[], bool] | None = None
+    """Where the page budget's answer is the session's settled one, not yet confirmed: the
+    one layout that confirms it (and keeps it for the resume's PDF); ``False`` means plan again."""
 
     @property
     def id(self) -> str:
@@ -88,18 +92,24 @@ def _measure_aside(pool: Executor, options: Options, theme: Theme, project: Proj
     return pool.submit(_measure_job, resume_of(profile, bold, options), theme, project.root)
 
 
-def plan_target(project: Project, target: Target | None, session: BuildSession | None = None) -> Plan:
-    """Tailor the profile to ``target`` (``None``: the general version) and fit its page budget."""
+def plan_target(project: Project, target: Target | None, session: BuildSession | None = None,
+                speculate: bool = False) -> Plan:
+    """Tailor the profile to ``target`` (``None``: the general version) and fit its page budget.
+
+    With ``speculate``, a settled answer of the session (see :func:`~.fitting.settled_answer`)
+    is taken before it is confirmed, and the plan's ``unconfirmed`` confirms it.
+    """
     profile, translation = translated_profile(project, target)
     if target is None:
         return Plan(None, profile, translation=translation)
     from ..tailoring import tailor
-    from ..tailoring.fitting import fit_pages
+    from ..tailoring.fitting import fit_pages, settled_answer
     from ..tailoring.redaction import redacted
 
     if target.redact:
         profile = redacted(profile, target.redact)
     session = session or BuildSession()
+    confirm: Callable[[], bool] | None = None
     tailored = tailor(profile, target, project.feedback, project.taxonomy)  # on the text the job will read
     options = options_for(project, target)
     if target.pages:
@@ -109,16 +119,20 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
         pool = session.render_pool
         bold = tailored if target.boldMatchedTerms else None  # measured as it will be set
         aside = partial(_measure_aside, pool, options, theme, project, bold) if pool else None
-        tailored = fit_pages(tailored, target.pages,
-                             lambda profile: measure_pages(resume_of(profile, bold, options), theme,
-                                                           project.root, layouts),
-                             session.fitted, aside, session.settled)
+
+        def measure(profile: Profile) -> tuple[int, float]:
+            return measure_pages(resume_of(profile, bold, options), theme, project.root, layouts)
+        settled = settled_answer(tailored, target.pages, session.settled) if speculate else None
+        if settled is not None:
+            tailored, confirm = settled[0], partial(settled[1], measure)
+        else:
+            tailored = fit_pages(tailored, target.pages, measure, session.fitted, aside, session.settled)
     application = find_application(project.feedback, target)
     growth = None
     feedback = translated_feedback(project, translation)
     if feedback is not None and application is not None:
         growth = growth_paragraph(feedback, application, project.taxonomy, target.company, options.phrases)
-    return Plan(target, tailored.profile, tailored, growth, translation)
+    return Plan(target, tailored.profile, tailored, growth, translation, confirm)
 
 
 LETTER_COVERAGE = 0.2

@@ -93,7 +93,8 @@ def build_target(project: Project, tid: str, formats: list[str],
     target = project.target(tid)
     result = BuildResult(warnings=_profile_warnings(project.profile))
     options = options_for(project, target)
-    plan = plan_target(project, target, session)
+    pool = session.render_pool
+    plan = plan_target(project, target, session, speculate=pool is not None)
     if options.locale is not None and not options.locale.has_phrases:
         result.warnings.append(f"{tid}: resumekit has no phrases for the language '{options.language}': its "
                                f"headings and letter phrases are English; write locales/{options.language}.yaml "
@@ -104,8 +105,35 @@ def build_target(project: Project, tid: str, formats: list[str],
                                f"{told.translated + told.untranslated} strings; the other {told.untranslated} "
                                f"stay as the profile has them")
     stamp = _stamp(target, options)
-    pool = session.render_pool
-    jobs: list[tuple[Path, str, str, Future[Rendered]]] = []
+    jobs, here = _dispatch(project, tid, formats, plan, options, stamp, session)
+    if plan.unconfirmed is not None and not plan.unconfirmed():
+        for _path, _document, _fmt, future in jobs:  # made on an answer that no longer holds
+            future.cancel()
+        plan = plan_target(project, target, session)
+        jobs, here = _dispatch(project, tid, formats, plan, options, stamp, session)
+    for done, render in here:
+        done.set_result(render())
+    files: dict[Path, bytes] = {}
+    for path, document, fmt, future in jobs:
+        rendered = future.result()
+        result.warnings += [w for w in rendered.warnings if w not in result.warnings]
+        result.outputs.append(Output(path, tid, document, fmt, "built", rendered.pages))
+        files[path] = rendered.data
+    if plan.tailored is not None:
+        result.warnings += [f"{tid}: {note}" for note in plan.tailored.notes]
+    write_set(files)
+    return result, {str(path): hashlib.sha256(data).hexdigest() for path, data in files.items()}
+
+
+_Jobs = list[tuple[Path, str, str, Future[Rendered]]]
+
+
+def _dispatch(project: Project, tid: str, formats: list[str], plan: Plan, options: Options, stamp: dt.datetime,
+              session: BuildSession) -> tuple[_Jobs, list[tuple[Future[Rendered], Callable[[], Rendered]]]]:
+    """Each document of ``plan``, sent to the session's render pool, or made ready to render
+    here (a budgeted resume's PDF, whose layout is here; everything without a pool)."""
+    target, pool = plan.target, session.render_pool
+    jobs: _Jobs = []
     here: list[tuple[Future[Rendered], Callable[[], Rendered]]] = []
     for path, (document, fmt) in output_paths(project, tid, formats).items():
         done: Future[Rendered] = Future()
@@ -132,18 +160,7 @@ def build_target(project: Project, tid: str, formats: list[str],
             here.append((done, partial(render_bytes, content, fmt, project.theme, project.root, stamp,
                                        session.layouts)))
             jobs.append((path, document, fmt, done))
-    for done, render in here:
-        done.set_result(render())
-    files: dict[Path, bytes] = {}
-    for path, document, fmt, future in jobs:
-        rendered = future.result()
-        result.warnings += [w for w in rendered.warnings if w not in result.warnings]
-        result.outputs.append(Output(path, tid, document, fmt, "built", rendered.pages))
-        files[path] = rendered.data
-    if plan.tailored is not None:
-        result.warnings += [f"{tid}: {note}" for note in plan.tailored.notes]
-    write_set(files)
-    return result, {str(path): hashlib.sha256(data).hexdigest() for path, data in files.items()}
+    return jobs, here
 
 
 _LANGUAGE_TAG = re.compile(LANGUAGE_TAG)

@@ -97,7 +97,7 @@ def fit_pages(
     the answer stands on that one layout, which is the one the PDF is written from.
     """
     seen: dict[int, tuple[int, float]] = {}
-    key = f"{tailored.target.id}:{budget}:{len(tailored.droppable)}"
+    key = _key(tailored, budget)
     pieces = tuple(tailored.droppable)
     last = settled.get(key) if settled is not None else None
     if last is not None and last.pieces == pieces:
@@ -147,6 +147,31 @@ def fit_pages(
     if memo is not None:
         memo[key] = high
     return _give_back(tailored, high, budget, layout(high), measure, remember)
+
+
+def _key(tailored: Tailored, budget: int) -> str:
+    return f"{tailored.target.id}:{budget}:{len(tailored.droppable)}"
+
+
+def settled_answer(tailored: Tailored, budget: int, settled: MutableMapping[str, Settled]
+                   ) -> tuple[Tailored, Callable[[Measure], bool]] | None:
+    """The answer ``settled`` keeps for ``tailored`` where its pieces are as they were, and
+    how to confirm it (one layout, by the measure given); ``None`` where there is none. A
+    caller may start on the answer's other documents before it is confirmed, as ``watch``
+    does, and must search again (:func:`fit_pages`) where it is not: the answer is then
+    forgotten, so the search does not try it again."""
+    key = _key(tailored, budget)
+    last = settled.get(key)
+    if last is None or last.pieces != tuple(tailored.droppable):
+        return None
+    answer = tailored.drop(last.count, last.keep)
+
+    def confirmed(measure: Measure) -> bool:
+        if _shape(measure(answer.profile)) == last.shape:
+            return True
+        settled.pop(key, None)
+        return False
+    return answer, confirmed
 
 
 def _from_lengths(tailored: Tailored, pages: int, fill: float, budget: int) -> int:
