@@ -124,7 +124,7 @@ def plan_target(project: Project, target: Target | None, session: BuildSession |
             return measure_pages(resume_of(profile, bold, options), theme, project.root, layouts)
         settled = settled_answer(tailored, target.pages, session.settled) if speculate else None
         if settled is not None:
-            tailored, confirm = settled[0], partial(settled[1], measure)
+            tailored, confirm = settled[1], partial(settled[2], measure)
         else:
             tailored = fit_pages(tailored, target.pages, measure, session.fitted, aside, session.settled)
     application = find_application(project.feedback, target)

@@ -126,15 +126,16 @@ def build_target(project: Project, tid: str, formats: list[str],
 
 
 _Jobs = list[tuple[Path, str, str, Future[Rendered]]]
+_Here = list[tuple[Future[Rendered], Callable[[], Rendered]]]
 
 
 def _dispatch(project: Project, tid: str, formats: list[str], plan: Plan, options: Options, stamp: dt.datetime,
-              session: BuildSession) -> tuple[_Jobs, list[tuple[Future[Rendered], Callable[[], Rendered]]]]:
+              session: BuildSession) -> tuple[_Jobs, _Here]:
     """Each document of ``plan``, sent to the session's render pool, or made ready to render
     here (a budgeted resume's PDF, whose layout is here; everything without a pool)."""
     target, pool = plan.target, session.render_pool
     jobs: _Jobs = []
-    here: list[tuple[Future[Rendered], Callable[[], Rendered]]] = []
+    here: _Here = []
     for path, (document, fmt) in output_paths(project, tid, formats).items():
         done: Future[Rendered] = Future()
         if document == "report":

@@ -99,13 +99,14 @@ def fit_pages(
     seen: dict[int, tuple[int, float]] = {}
     key = _key(tailored, budget)
     pieces = tuple(tailored.droppable)
-    last = settled.get(key) if settled is not None else None
-    if last is not None and last.pieces == pieces:
-        answer = tailored.drop(last.count, last.keep)
-        measured = measure(answer.profile)
-        if not last.keep:
-            seen[last.count] = measured
-        if _shape(measured) == last.shape:
+    kept = settled_answer(tailored, budget, settled) if settled is not None else None
+    if kept is not None:
+        last, answer, confirmed = kept
+
+        def seen_too(profile: Profile) -> tuple[int, float]:  # the search after a miss reuses it
+            measured = seen[last.count] = measure(profile)
+            return measured
+        if confirmed(seen_too if not last.keep else measure):
             return answer
 
     def remember(count: int, keep: frozenset[int], measured: tuple[int, float]) -> None:
@@ -154,9 +155,10 @@ def _key(tailored: Tailored, budget: int) -> str:
 
 
 def settled_answer(tailored: Tailored, budget: int, settled: MutableMapping[str, Settled]
-                   ) -> tuple[Tailored, Callable[[Measure], bool]] | None:
-    """The answer ``settled`` keeps for ``tailored`` where its pieces are as they were, and
-    how to confirm it (one layout, by the measure given); ``None`` where there is none. A
+                   ) -> tuple[Settled, Tailored, Callable[[Measure], bool]] | None:
+    """The record ``settled`` keeps for ``tailored`` where its pieces are as they were, its
+    answer, and how to confirm it (one layout, by the measure given); ``None`` where there
+    is none. A
     caller may start on the answer's other documents before it is confirmed, as ``watch``
     does, and must search again (:func:`fit_pages`) where it is not: the answer is then
     forgotten, so the search does not try it again."""
@@ -171,7 +173,7 @@ def settled_answer(tailored: Tailored, budget: int, settled: MutableMapping[str,
             return True
         settled.pop(key, None)
         return False
-    return answer, confirmed
+    return last, answer, confirmed
 
 
 def _from_lengths(tailored: Tailored, pages: int, fill: float, budget: int) -> int:

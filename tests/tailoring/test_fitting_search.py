@@ -21,6 +21,7 @@ from resumekit.rendering.pdf import measure_pages
 from resumekit.tailoring import Tailored, tailor
 from resumekit.tailoring.fitting import fit_pages
 
+from ..build_fixtures import example_copy
 from ..helpers import PROFILES, REPO
 
 PAIRS = REPO / "tests" / "evaluation" / "ranking"
@@ -51,6 +52,13 @@ def _pair_project(name: str, dest: Path) -> Path:
     return config
 
 
+def _tailored(config: Path, target_id: str) -> tuple[Project, Tailored]:
+    """The project and its target's tailored profile, as a build makes it before fitting."""
+    project = load_project(config, False, keep_going=True)
+    target = next(t for t in project.targets if t.id == target_id)
+    return project, tailor(translated_profile(project, target)[0], target, project.feedback, project.taxonomy)
+
+
 CASES = [("example", target, budget) for target in ("acme-lead", "brightpath-analyst", "riverside-nurse-educator")
          for budget in (1, 2)] + [(pair.name, "target", 1) for pair in sorted(PAIRS.iterdir()) if pair.is_dir()]
 
@@ -58,9 +66,7 @@ CASES = [("example", target, budget) for target in ("acme-lead", "brightpath-ana
 @pytest.mark.parametrize(("project_name", "target_id", "budget"), CASES)
 def test_the_guided_search_finds_todays_answer_in_at_most_three_layouts(tmp_path, project_name, target_id, budget):
     config = PROFILES / "resumekit.yaml" if project_name == "example" else _pair_project(project_name, tmp_path)
-    project = load_project(config, False, keep_going=True)
-    target = next(t for t in project.targets if t.id == target_id)
-    tailored = tailor(translated_profile(project, target)[0], target, project.feedback, project.taxonomy)
+    project, tailored = _tailored(config, target_id)
     plain, guided = Layouts(project, tailored, plain=True), Layouts(project, tailored, plain=False)
     today, now = fit_pages(tailored, budget, plain), fit_pages(tailored, budget, guided)
     assert [d.label for d in now.dropped] == [d.label for d in today.dropped]
@@ -68,20 +74,13 @@ def test_the_guided_search_finds_todays_answer_in_at_most_three_layouts(tmp_path
     assert guided.calls <= 3, f"{guided.calls} layouts (the plain search took {plain.calls})"
 
 
-def _tailored(config: Path, target_id: str) -> tuple[Project, Tailored]:
-    project = load_project(config, False, keep_going=True)
-    target = next(t for t in project.targets if t.id == target_id)
-    return project, tailor(translated_profile(project, target)[0], target, project.feedback, project.taxonomy)
-
-
 @pytest.mark.parametrize("target_id", ["acme-lead", "riverside-nurse-educator"])
 def test_an_edit_that_changes_no_height_keeps_the_settled_answer_on_one_layout(tmp_path, target_id):
     """As watch keeps it: the answer stands on one layout while no height changes, and is
     the cold search's answer after every edit."""
     budget = 2
-    project_dir = tmp_path / "example"
-    shutil.copytree(PROFILES, project_dir, ignore=shutil.ignore_patterns("out"))
-    config, profile = project_dir / "resumekit.yaml", project_dir / "profile.yaml"
+    config = example_copy(tmp_path / "example")
+    profile = config.parent / "profile.yaml"
     memo: dict = {}
     settled: dict = {}
     project, tailored = _tailored(config, target_id)
